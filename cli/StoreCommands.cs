@@ -1,0 +1,106 @@
+using System.CommandLine;
+using Dapper;
+using Spectre.Console;
+using Warehouse.Store;
+
+namespace Warehouse.Cli;
+
+/// <summary>init, status and sql: creating the warehouse and looking into it.</summary>
+public static class StoreCommands
+{
+    /// <summary>Registers the commands on the root.</summary>
+    public static void Add(RootCommand root, Option<string?> db)
+    {
+        var init = new Command("init", "创建或升级数据库并加载参考数据 / create or migrate the database and load reference data");
+        init.SetAction(r => Init(Workspace.Resolve(r.GetValue(db)), quiet: false));
+        root.Subcommands.Add(init);
+
+        var status = new Command("status", "架构版本、行数、最近批次与拒收行 / schema version, row counts, recent batches and rejects");
+        var batches = new Option<int>("--batches") { Description = "显示的批次数 / batches to show", DefaultValueFactory = _ => 10 };
+        status.Options.Add(batches);
+        status.SetAction(r => Status(Workspace.Resolve(r.GetValue(db)), r.GetValue(batches)));
+        root.Subcommands.Add(status);
+
+        var sql = new Command("sql", "只读 SQL 查询 / run a read-only SQL query");
+        var query = new Argument<string>("query") { Description = "SELECT ... / WITH ..." };
+        var format = new Option<string>("--format") { Description = "table | csv | json", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong(Output.Formats);
+        var timeout = new Option<int>("--timeout") { Description = "超时秒数 / time limit in seconds", DefaultValueFactory = _ => 30 };
+        sql.Arguments.Add(query);
+        sql.Options.Add(format);
+        sql.Options.Add(timeout);
+        sql.SetAction(r => Sql(Workspace.Resolve(r.GetValue(db)), r.GetValue(query)!, r.GetValue(format)!, r.GetValue(timeout)));
+        root.Subcommands.Add(sql);
+    }
+
+    /// <summary>Migrates and loads reference data; returns the exit code.</summary>
+    public static int Init(Workspace ws, bool quiet)
+    {
+        var applied = new Migrator(ws.Dialect).Migrate();
+        var (regions, indicators) = ReferenceData.Load(ws.Dialect, ws.SeedsDir);
+        if (!quiet)
+        {
+            AnsiConsole.MarkupLine($"数据库 / database: [bold]{Markup.Escape(ws.Dialect.Path)}[/]");
+            AnsiConsole.MarkupLine(applied.Count == 0
+                ? "架构已是最新 / schema up to date"
+                : $"已应用迁移 / migrations applied: {string.Join(", ", applied)}");
+            AnsiConsole.MarkupLine($"参考数据 / reference data: {regions} 个地区 regions, {indicators} 个指标 indicators");
+        }
+        return 0;
+    }
+
+    private static int Status(Workspace ws, int batchCount)
+    {
+        using var c = ws.Dialect.OpenReadOnly();
+        AnsiConsole.MarkupLine($"数据库 / database: [bold]{Markup.Escape(ws.Dialect.Path)}[/] ({ws.Dialect.Name}), 架构版本 / schema version {Migrator.CurrentVersion(c, ws.Dialect)}");
+        var counts = new Table().Border(TableBorder.Rounded).AddColumn("表 / table").AddColumn(new TableColumn("行数 / rows").RightAligned());
+        foreach (var t in new[] { "dim_region", "dim_indicator", "dim_period", "dim_source", "fact_observation", "fact_target", "fact_forecast", "fact_attainment", "etl_batch", "etl_reject" })
+            counts.AddRow(t, c.ExecuteScalar<long>($"SELECT count(*) FROM {t}").ToString("N0"));
+        AnsiConsole.Write(counts);
+
+        var batches = new Table().Border(TableBorder.Rounded).Title("最近批次 / recent batches");
+        foreach (var h in new[] { "id", "作业 job", "来源 source", "开始 started", "状态 status", "读 read", "入库 loaded", "拒收 rejected", "变更 changed", "错误 error" })
+            batches.AddColumn(h);
+        foreach (var b in c.Query("SELECT batch_id, job, source, started_at, status, rows_read, rows_loaded, rows_rejected, rows_changed, error FROM etl_batch ORDER BY batch_id DESC LIMIT @n", new { n = batchCount }))
+        {
+            string status = b.status;
+            var colour = status == "succeeded" ? "green" : status == "failed" ? "red" : "yellow";
+            batches.AddRow(Markup.Escape($"{b.batch_id}"), Markup.Escape($"{b.job}"), Markup.Escape(Path.GetFileName($"{b.source}")), Markup.Escape($"{b.started_at}"[..19]),
+                $"[{colour}]{status}[/]", $"{b.rows_read}", $"{b.rows_loaded}", $"{b.rows_rejected}", $"{b.rows_changed}", Markup.Escape($"{b.error}"));
+        }
+        AnsiConsole.Write(batches);
+
+        var rejects = c.Query("""
+            SELECT reason, count(*) AS n, min(file || ' ' || location) AS example
+            FROM etl_reject WHERE batch_id IN (SELECT batch_id FROM etl_batch ORDER BY batch_id DESC LIMIT 200)
+            GROUP BY reason ORDER BY n DESC LIMIT 20
+            """).ToList();
+        if (rejects.Count > 0)
+        {
+            var t = new Table().Border(TableBorder.Rounded).Title("拒收原因 / reject reasons (see `sql \"select * from etl_reject\"`)")
+                .AddColumn("原因 reason").AddColumn("行数 rows").AddColumn("例 example");
+            foreach (var r in rejects) t.AddRow(Markup.Escape($"{r.reason}"), $"{r.n}", Markup.Escape($"{r.example}"));
+            AnsiConsole.Write(t);
+        }
+        return 0;
+    }
+
+    private static int Sql(Workspace ws, string query, string format, int timeoutSeconds)
+    {
+        try
+        {
+            Output.Write(AdHocQuery.Run(ws.Dialect, query, TimeSpan.FromSeconds(timeoutSeconds)), format);
+            return 0;
+        }
+        catch (QueryRefusedException ex)
+        {
+            Console.Error.WriteLine($"error: {ex.Message}");
+            return 2;
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException ex)
+        {
+            Console.Error.WriteLine($"error: SQL: {ex.Message}");
+            return 2;
+        }
+    }
+}

@@ -1,0 +1,30 @@
+using Warehouse.Store.Engine;
+
+namespace Warehouse.Cli;
+
+/// <summary>Where things are: the repository root (seeds, default paths) and the database.</summary>
+public sealed record Workspace(string Root, SqliteDialect Dialect)
+{
+    /// <summary>Reference data and shipped inputs.</summary>
+    public string SeedsDir => Path.Combine(Root, "seeds");
+
+    /// <summary>Resolves the database path from --db, then WAREHOUSE_DB, then data/warehouse.db under the root.</summary>
+    public static Workspace Resolve(string? db)
+    {
+        var root = FindRoot();
+        var path = db ?? Environment.GetEnvironmentVariable("WAREHOUSE_DB") ?? Path.Combine(root, "data", "warehouse.db");
+        return new Workspace(root, new SqliteDialect(path));
+    }
+
+    private static string FindRoot()
+    {
+        var env = Environment.GetEnvironmentVariable("WAREHOUSE_HOME");
+        if (!string.IsNullOrEmpty(env)) return Path.GetFullPath(env);
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir != null; dir = dir.Parent)
+                if (File.Exists(Path.Combine(dir.FullName, "Warehouse.sln"))) return dir.FullName;
+        }
+        return Directory.GetCurrentDirectory();
+    }
+}

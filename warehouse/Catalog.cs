@@ -1,0 +1,64 @@
+using System.Data.Common;
+using Dapper;
+
+namespace Warehouse.Store;
+
+/// <summary>A region as the loaders need it.</summary>
+public sealed record Region(long RegionKey, string RegionCode, string RegionName, string NameEn, string Level, string? ParentCode, string Aliases);
+
+/// <summary>An indicator as the loaders need it.</summary>
+public sealed record Indicator(long IndicatorKey, string IndicatorCode, string IndicatorName, string NameEn, string Category,
+    string Unit, string AltUnits, string Measure, long Direction, long IsCore, string Synonyms)
+{
+    /// <summary>Every name the indicator goes by: its own and its synonyms.</summary>
+    public IEnumerable<string> Names => new[] { IndicatorName }.Concat(Synonyms.Split('|', StringSplitOptions.RemoveEmptyEntries));
+
+    /// <summary>Whether the indicator is a flow (counted per year) rather than a level.</summary>
+    public bool IsFlow => Measure == "annual";
+}
+
+/// <summary>The region and indicator dictionaries, loaded once from the dimensions, with name look-ups.</summary>
+public sealed class Catalog
+{
+    private readonly Dictionary<string, Region> _regions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Indicator> _indicators = new(StringComparer.Ordinal);
+
+    /// <summary>All regions.</summary>
+    public IReadOnlyList<Region> Regions { get; }
+
+    /// <summary>All indicators.</summary>
+    public IReadOnlyList<Indicator> Indicators { get; }
+
+    private Catalog(IReadOnlyList<Region> regions, IReadOnlyList<Indicator> indicators)
+    {
+        Regions = regions;
+        Indicators = indicators;
+        foreach (var r in regions)
+            foreach (var name in new[] { r.RegionCode, r.RegionName, r.NameEn }.Concat(r.Aliases.Split('|', StringSplitOptions.RemoveEmptyEntries)))
+                _regions.TryAdd(Text.Key(name), r);
+        foreach (var i in indicators)
+            foreach (var name in i.Names.Append(i.IndicatorCode).Append(i.NameEn))
+                _indicators.TryAdd(Text.Key(name), i);
+    }
+
+    /// <summary>Reads both dimensions.</summary>
+    public static Catalog Load(DbConnection connection, DbTransaction? tx = null) => new(
+        connection.Query<Region>("SELECT region_key AS RegionKey, region_code AS RegionCode, region_name AS RegionName, name_en AS NameEn, level AS Level, parent_code AS ParentCode, aliases AS Aliases FROM dim_region ORDER BY region_code", transaction: tx).ToList(),
+        connection.Query<Indicator>("SELECT indicator_key AS IndicatorKey, indicator_code AS IndicatorCode, indicator_name AS IndicatorName, name_en AS NameEn, category AS Category, unit AS Unit, alt_units AS AltUnits, measure AS Measure, direction AS Direction, is_core AS IsCore, synonyms AS Synonyms FROM dim_indicator ORDER BY indicator_code", transaction: tx).ToList());
+
+    /// <summary>The region a name, alias or code stands for, or null.</summary>
+    public Region? FindRegion(string name) => _regions.GetValueOrDefault(Text.Key(name));
+
+    /// <summary>The region with this GB/T 2260 code.</summary>
+    public Region RegionByCode(string code) => Regions.First(r => r.RegionCode == code);
+
+    /// <summary>The indicator a name or synonym stands for, or null.</summary>
+    public Indicator? FindIndicator(string name) => _indicators.GetValueOrDefault(Text.Key(name));
+
+    /// <summary>The indicator with this code.</summary>
+    public Indicator IndicatorByCode(string code) => Indicators.First(i => i.IndicatorCode == code);
+
+    /// <summary>Every (name key, indicator) pair, longest name first, for scanning prose.</summary>
+    public IEnumerable<(string Name, Indicator Indicator)> NamesLongestFirst() =>
+        _indicators.Where(kv => kv.Key.Any(c => c > 0x2E80)).Select(kv => (kv.Key, kv.Value)).OrderByDescending(p => p.Key.Length).ThenBy(p => p.Key, StringComparer.Ordinal);
+}

@@ -1,0 +1,84 @@
+using System.Globalization;
+using System.Reflection;
+using Dapper;
+using Warehouse.Store.Engine;
+
+namespace Warehouse.Store;
+
+/// <summary>A row of <c>seeds/regions.csv</c>.</summary>
+public sealed record RegionSeed(string RegionCode, string RegionName, string NameEn, string Level, string? ParentCode, string Aliases);
+
+/// <summary>A row of <c>seeds/indicators.csv</c>.</summary>
+public sealed record IndicatorSeed(string IndicatorCode, string IndicatorName, string NameEn, string Category, string Unit,
+    string AltUnits, string Measure, int Direction, int IsCore, string Synonyms);
+
+/// <summary>Loads regions, indicators and calendar years into the dimensions (insert or update, never delete).</summary>
+public static class ReferenceData
+{
+    /// <summary>Years the period dimension always holds.</summary>
+    public const int FirstYear = 2000, LastYear = 2040;
+
+    /// <summary>Reads and upserts both seed files from <paramref name="seedsDir"/>; returns (regions, indicators).</summary>
+    public static (int Regions, int Indicators) Load(SqlDialect dialect, string seedsDir)
+    {
+        var regions = ReadCsv<RegionSeed>(Path.Combine(seedsDir, "regions.csv"));
+        var indicators = ReadCsv<IndicatorSeed>(Path.Combine(seedsDir, "indicators.csv"));
+        using var connection = dialect.OpenReadWrite();
+        using var tx = connection.BeginTransaction();
+        foreach (var r in regions)
+        {
+            connection.Execute("""
+                INSERT INTO dim_region (region_code, region_name, name_en, level, parent_code, aliases)
+                VALUES (@RegionCode, @RegionName, @NameEn, @Level, @ParentCode, @Aliases)
+                ON CONFLICT (region_code) DO UPDATE SET region_name = excluded.region_name, name_en = excluded.name_en,
+                    level = excluded.level, parent_code = excluded.parent_code, aliases = excluded.aliases
+                """, r with { ParentCode = string.IsNullOrWhiteSpace(r.ParentCode) ? null : r.ParentCode }, tx);
+        }
+        foreach (var i in indicators)
+        {
+            connection.Execute("""
+                INSERT INTO dim_indicator (indicator_code, indicator_name, name_en, category, unit, alt_units, measure, direction, is_core, synonyms)
+                VALUES (@IndicatorCode, @IndicatorName, @NameEn, @Category, @Unit, @AltUnits, @Measure, @Direction, @IsCore, @Synonyms)
+                ON CONFLICT (indicator_code) DO UPDATE SET indicator_name = excluded.indicator_name, name_en = excluded.name_en,
+                    category = excluded.category, unit = excluded.unit, alt_units = excluded.alt_units, measure = excluded.measure,
+                    direction = excluded.direction, is_core = excluded.is_core, synonyms = excluded.synonyms
+                """, i, tx);
+        }
+        for (var year = FirstYear; year <= LastYear; year++)
+            Periods.Ensure(connection, Period.OfYear(year), tx);
+        tx.Commit();
+        return (regions.Count, indicators.Count);
+    }
+
+    /// <summary>Reads a seed CSV into records, matching header names to constructor parameters (region_code → RegionCode).</summary>
+    private static List<T> ReadCsv<T>(string path)
+    {
+        if (!File.Exists(path)) throw new FileNotFoundException($"参考数据文件不存在 / reference file missing: {path}", path);
+        using var reader = new StreamReader(path);
+        var records = CsvRecords.Read(reader).Where(r => r.Fields.Any(f => f.Length > 0)).ToList();
+        var header = records[0].Fields.Select(h => h.Trim().Replace("_", "").ToLowerInvariant()).ToList();
+        var ctor = typeof(T).GetConstructors().Single();
+        var parameters = ctor.GetParameters();
+        var result = new List<T>();
+        foreach (var rec in records.Skip(1))
+        {
+            var args = new object?[parameters.Length];
+            for (var i = 0; i < parameters.Length; i++)
+            {
+                var col = header.IndexOf(parameters[i].Name!.ToLowerInvariant());
+                if (col < 0) throw new InvalidDataException($"{path}: column for {parameters[i].Name} is missing");
+                var text = col < rec.Fields.Length ? rec.Fields[col].Trim() : "";
+                try
+                {
+                    args[i] = parameters[i].ParameterType == typeof(int) ? int.Parse(text, CultureInfo.InvariantCulture) : text;
+                }
+                catch (FormatException)
+                {
+                    throw new InvalidDataException($"{path}: line {rec.Line}: {header[col]} is not a whole number: '{text}'");
+                }
+            }
+            result.Add((T)ctor.Invoke(args));
+        }
+        return result;
+    }
+}

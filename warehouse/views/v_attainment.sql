@@ -1,0 +1,35 @@
+-- v_attainment: for each goal and milestone, progress so far, the forecast at the target year and
+-- the probability that the target is met. status: met, on_track, at_risk, off_track, insufficient_data.
+CREATE VIEW v_attainment AS
+SELECT r.region_code,
+       r.region_name,
+       i.indicator_code,
+       i.indicator_name,
+       i.unit,
+       t.measure,
+       t.target_kind,
+       t.span_start_year AS period_start,
+       t.span_end_year   AS period_end,
+       t.target_year,
+       t.comparator,
+       t.value           AS target,
+       a.latest_year,
+       a.latest_value,
+       a.progress,
+       a.forecast_value  AS forecast,
+       a.forecast_lo80   AS lo80,
+       a.forecast_hi80   AS hi80,
+       a.forecast_lo95   AS lo95,
+       a.forecast_hi95   AS hi95,
+       a.probability_met,
+       a.gap,
+       a.required_growth,
+       a.status,
+       a.note,
+       s.source_name     AS source_document,
+       t.evidence
+FROM fact_attainment a
+JOIN fact_target t   ON t.target_key = a.target_key
+JOIN dim_region r    ON r.region_key = t.region_key
+JOIN dim_indicator i ON i.indicator_key = t.indicator_key
+JOIN dim_source s    ON s.source_key = t.source_key;
