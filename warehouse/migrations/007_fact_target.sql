@@ -16,5 +16,5 @@ CREATE TABLE IF NOT EXISTS fact_target (
     evidence          TEXT NOT NULL,
     evidence_offset   INTEGER NOT NULL,
     batch_id          INTEGER NOT NULL REFERENCES etl_batch (batch_id),
-    UNIQUE (source_key, region_key, indicator_key, target_kind, target_year, span_start_year)
+    UNIQUE (source_key, region_key, indicator_key, target_kind, target_year, span_start_year, value)
 );

@@ -1,0 +1,53 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Warehouse.Store;
+
+namespace Warehouse.Etl.Normalisation;
+
+/// <summary>A number as written, with its scale word (万, 亿) and unit (件, 亿元, %, ...).</summary>
+public sealed record Quantity(double Value, string Scale, string Unit, string Qualifier)
+{
+    /// <summary>Units a quantity may carry, longest first so 人次 wins over 人.</summary>
+    public const string UnitPattern = "人次|场次|万元|亿元|元|件|家|个|项|户|名|人|场|次|起|份|%|分|篇|所";
+
+    private static readonly Regex Pattern = new(
+        @"^(?<num>\d+(?:,\d{3})*(?:\.\d+)?)\s*(?<pre>余|多)?\s*(?<scale>万|亿)?\s*(?<unit>" + UnitPattern + @")?\s*(?<q>以上|以内|以下|左右|余|多)?",
+        RegexOptions.Compiled);
+
+    /// <summary>Parses the start of <paramref name="text"/> (full-width digits allowed); null when it is not a number.</summary>
+    public static (Quantity Quantity, int Length)? ParsePrefix(string text)
+    {
+        var m = Pattern.Match(Text.Normalize(text));
+        if (!m.Success) return null;
+        var value = double.Parse(m.Groups["num"].Value.Replace(",", ""), CultureInfo.InvariantCulture);
+        return (new Quantity(value, m.Groups["scale"].Value, m.Groups["unit"].Value, m.Groups["pre"].Success ? m.Groups["pre"].Value : m.Groups["q"].Value), m.Length);
+    }
+
+    /// <summary>The value converted into <paramref name="canonicalUnit"/>, or null when the unit does not fit it.</summary>
+    /// <param name="canonicalUnit">The indicator's unit (件, 件/万人, 亿元, %, ...).</param>
+    /// <param name="altUnits">'|'-separated units accepted at the same scale.</param>
+    public double? In(string canonicalUnit, string altUnits)
+    {
+        var unit = Unit;
+        var scale = Scale switch { "万" => 1e4, "亿" => 1e8, _ => 1.0 };
+        if (unit is "万元") { unit = "元"; scale *= 1e4; }
+        if (unit is "亿元") { unit = "元"; scale *= 1e8; }
+        var target = canonicalUnit;
+        var divisor = 1.0;
+        if (target is "万元") { target = "元"; divisor = 1e4; }
+        if (target is "亿元") { target = "元"; divisor = 1e8; }
+        if (target == "件/万人") target = "件";
+        if (unit.Length == 0) return Value * scale / divisor; // a bare number is taken in the canonical unit
+        var accepted = altUnits.Split('|', StringSplitOptions.RemoveEmptyEntries).Append(target);
+        if (!accepted.Contains(unit)) return null;
+        return Math.Round(Value * scale / divisor, 10);
+    }
+
+    /// <summary>The comparator the wording implies: 以上/余/多 → ≥, 以内/以下 → ≤, else the default.</summary>
+    public string Comparator(string fallback) => Qualifier switch
+    {
+        "以上" or "余" or "多" => ">=",
+        "以内" or "以下" => "<=",
+        _ => fallback,
+    };
+}

@@ -1,0 +1,44 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Warehouse.Etl.Sources.PlanDocuments;
+
+/// <summary>Where in the plan a passage stands: among the results already reached, the goals, or a dated schedule block.</summary>
+public enum Section { Goals, Baseline, Schedule }
+
+/// <summary>The kind and year a number in a passage gets, from its section and its own wording.</summary>
+public sealed partial record PassageContext(string Kind, int Year, int SpanStart, int SpanEnd)
+{
+    /// <summary>Works out the context of one sentence.</summary>
+    /// <param name="scheduleYear">The year of the schedule block the sentence stands in, if any.</param>
+    public static PassageContext For(string sentence, Section section, PlanHeader plan, int? scheduleYear)
+    {
+        var previous = (Start: plan.StartYear - 5, End: plan.StartYear - 1);
+        if (section == Section.Baseline || sentence.Contains("十三五") && plan.StartYear >= 2021)
+        {
+            // Results of the previous plan period: the level at its last year, flows summed over it,
+            // unless the sentence names its own years (2019年、2020年 ... 共获得融资额).
+            var years = ExplicitYears().Matches(sentence).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture))
+                .Where(y => y >= previous.Start && y <= previous.End).ToList();
+            return years.Count >= 2
+                ? new PassageContext("baseline", years.Max(), years.Min(), years.Max())
+                : new PassageContext("baseline", previous.End, previous.Start, previous.End);
+        }
+        if (section == Section.Schedule && scheduleYear is { } y1)
+            return new PassageContext(y1 >= plan.EndYear ? "goal" : "milestone", y1, plan.StartYear, y1);
+        var by = ByYear().Match(sentence);
+        if (by.Success)
+        {
+            var y = int.Parse(by.Groups[1].Value, CultureInfo.InvariantCulture);
+            if (y >= plan.StartYear && y < plan.EndYear) return new PassageContext("milestone", y, plan.StartYear, y);
+            if (y == plan.EndYear) return new PassageContext("goal", y, plan.StartYear, y);
+        }
+        return new PassageContext("goal", plan.EndYear, plan.StartYear, plan.EndYear);
+    }
+
+    [GeneratedRegex(@"(\d{4})年(?!\d)")]
+    private static partial Regex ExplicitYears();
+
+    [GeneratedRegex(@"(?:到|至|截至)(\d{4})年")]
+    private static partial Regex ByYear();
+}

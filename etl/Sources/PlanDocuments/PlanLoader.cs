@@ -1,0 +1,64 @@
+using Dapper;
+using Warehouse.Etl.Loading;
+using Warehouse.Store;
+using Warehouse.Store.Engine;
+
+namespace Warehouse.Etl.Sources.PlanDocuments;
+
+/// <summary>Loads one plan document into fact_target: one batch, one transaction; re-loading replaces the document's rows.</summary>
+public sealed class PlanLoader(SqlDialect dialect)
+{
+    /// <summary>Reads, extracts and loads; never throws for a bad document (the batch records the failure).</summary>
+    public LoadResult Load(string path, string trigger = "cli")
+    {
+        var log = new BatchLog(dialect);
+        var batchId = log.Start("ingest-plan", Path.GetFullPath(path), trigger);
+        try
+        {
+            var text = PlanDocumentText.Read(path);
+            var checksum = SourceFiles.Checksum(path);
+            using var c = dialect.OpenReadWrite();
+            using var tx = c.BeginTransaction();
+            var catalog = Catalog.Load(c, tx);
+            var result = new TargetExtractor(catalog).Extract(text, Path.GetFileName(path));
+            var region = result.Header.Region;
+            var sourceKey = SourceFiles.Upsert(c, tx, path, "plan", result.Header.Title, checksum);
+
+            var before = c.Query<string>("SELECT " + FactKey + " FROM fact_target t JOIN dim_indicator i USING (indicator_key) WHERE source_key = @sourceKey",
+                new { sourceKey }, tx).ToHashSet();
+            c.Execute("DELETE FROM fact_target WHERE source_key = @sourceKey", new { sourceKey }, tx);
+            foreach (var t in result.Targets)
+            {
+                c.Execute("""
+                    INSERT INTO fact_target (region_key, indicator_key, source_key, target_kind, measure, comparator, value, target_year,
+                        span_start_year, span_end_year, evidence, evidence_offset, batch_id)
+                    VALUES (@region, (SELECT indicator_key FROM dim_indicator WHERE indicator_code = @IndicatorCode), @sourceKey, @Kind, @Measure,
+                        @Comparator, @Value, @TargetYear, @SpanStart, @SpanEnd, @Evidence, @Offset, @batchId)
+                    """, new { region = region.RegionKey, t.IndicatorCode, sourceKey, t.Kind, t.Measure, t.Comparator, t.Value, t.TargetYear,
+                        t.SpanStart, t.SpanEnd, t.Evidence, t.Offset, batchId }, tx);
+            }
+            var after = c.Query<string>("SELECT " + FactKey + " FROM fact_target t JOIN dim_indicator i USING (indicator_key) WHERE source_key = @sourceKey",
+                new { sourceKey }, tx).ToHashSet();
+
+            var file = Path.GetFileName(path);
+            var rejects = result.Unknown
+                .Select(u => new Reject(file, $"char {u.Offset}", $"unknown indicator: 未识别的指标“{u.Phrase}”（在 seeds/indicators.csv 中添加同义词后重新导入 / add a synonym and re-ingest）", u.Evidence))
+                .ToList();
+            BatchLog.WriteRejects(c, tx, batchId, rejects);
+            var changed = before.Except(after).Count() + after.Except(before).Count();
+            var counts = new BatchCounts(result.Targets.Count + rejects.Count, result.Targets.Count, rejects.Count, changed,
+                $"region {region.RegionCode}, plan {result.Header.StartYear}-{result.Header.EndYear}");
+            BatchLog.Succeed(c, tx, batchId, counts);
+            tx.Commit();
+            return new LoadResult(path, "plan", batchId, true, counts.Read, counts.Loaded, counts.Rejected, changed, null);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            log.Fail(batchId, ex.Message);
+            return new LoadResult(path, "plan", batchId, false, 0, 0, 0, 0, ex.Message);
+        }
+    }
+
+    // What identifies a target row's content, to count what a re-load changed.
+    private const string FactKey = "i.indicator_code || '|' || t.target_kind || '|' || t.target_year || '|' || t.span_start_year || '|' || t.value || '|' || t.measure || '|' || t.comparator";
+}

@@ -1,0 +1,14 @@
+namespace Warehouse.Etl.Sources.PlanDocuments;
+
+/// <summary>A numeric commitment (or reported result) found in a plan, before it is written to fact_target.</summary>
+/// <param name="Rule">Which rule found it (prose, table, number-first, from-to, elided-grant), for debugging the extractor.</param>
+/// <param name="ExplicitMeasure">True when the wording itself said how the number accumulates (累计, 新增, 每年 ...).</param>
+public sealed record TargetCandidate(
+    string IndicatorCode, string Kind, string Measure, string Comparator, double Value,
+    int TargetYear, int SpanStart, int SpanEnd, string Evidence, int Offset, string Rule, bool ExplicitMeasure);
+
+/// <summary>A number the extractor saw in a commitment but could not tie to a known indicator.</summary>
+public sealed record UnknownMention(string Phrase, string Evidence, int Offset);
+
+/// <summary>What the extractor read from one plan.</summary>
+public sealed record ExtractionResult(PlanHeader Header, IReadOnlyList<TargetCandidate> Targets, IReadOnlyList<UnknownMention> Unknown);
