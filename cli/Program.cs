@@ -13,4 +13,5 @@ var db = new Option<string?>("--db")
 var root = new RootCommand("Warehouse — 江苏知识产权统计数据仓库 / IP statistics warehouse for Jiangsu regions");
 root.Options.Add(db);
 StoreCommands.Add(root, db);
+IngestCommands.Add(root, db);
 return root.Parse(args).Invoke();

@@ -1,0 +1,81 @@
+using System.Globalization;
+using Dapper;
+using Warehouse.Etl.Loading;
+using Warehouse.Store;
+using Warehouse.Store.Engine;
+
+namespace Warehouse.Etl.Sources.Statistics;
+
+/// <summary>Loads one statistics file into fact_observation: one batch, one transaction. Bad rows go to etl_reject;
+/// good rows load; loading the same file again changes nothing; a corrected file replaces the figures it carries.</summary>
+public sealed class StatisticsLoader(SqlDialect dialect)
+{
+    /// <summary>Called after each figure is written, inside the transaction (tests use it to simulate a crash mid-file).</summary>
+    public Action<int>? AfterFigureWritten { get; init; }
+
+    /// <summary>The source kind a file's name implies: published_* and illustrative_* are special, the rest are statistics.</summary>
+    public static string KindOf(string path)
+    {
+        var name = Path.GetFileName(path).ToLowerInvariant();
+        return name.StartsWith("published") ? "published" : name.StartsWith("illustrative") ? "illustrative" : "statistics";
+    }
+
+    /// <summary>Reads, checks and loads a file; a file that cannot be read fails its own batch and returns the error.</summary>
+    public LoadResult Load(string path, string trigger = "cli")
+    {
+        var log = new BatchLog(dialect);
+        var kind = KindOf(path);
+        var batchId = log.Start("ingest-statistics", Path.GetFullPath(path), trigger);
+        var file = Path.GetFileName(path);
+        int rowsRead = 0;
+        try
+        {
+            var sheets = Sheets.Read(path);
+            var checksum = SourceFiles.Checksum(path);
+            using var c = dialect.OpenReadWrite();
+            using var tx = c.BeginTransaction();
+            var catalog = Catalog.Load(c, tx);
+            var parsed = new StatisticsParser(catalog).Parse(sheets, file);
+            rowsRead = parsed.RowsRead;
+            var sourceKey = SourceFiles.Upsert(c, tx, path, kind, null, checksum);
+            var regions = catalog.Regions.ToDictionary(r => r.RegionCode, r => r.RegionKey);
+            var indicators = catalog.Indicators.ToDictionary(i => i.IndicatorCode, i => i.IndicatorKey);
+            var changes = new List<string>();
+            var written = 0;
+            foreach (var f in parsed.Figures)
+            {
+                var periodKey = Periods.Ensure(c, f.Period, tx);
+                var key = new { region = regions[f.RegionCode], indicator = indicators[f.IndicatorCode], period = periodKey, sourceKey };
+                var old = c.QueryFirstOrDefault<double?>("""
+                    SELECT value FROM fact_observation WHERE region_key = @region AND indicator_key = @indicator AND period_key = @period AND source_key = @sourceKey
+                    """, key, tx);
+                if (old == null || old.Value != f.Value)
+                {
+                    if (old != null) changes.Add($"{f.RegionCode} {f.IndicatorCode} {f.Period.Code}: {old.Value.ToString(CultureInfo.InvariantCulture)} → {f.Value.ToString(CultureInfo.InvariantCulture)}");
+                    else changes.Add("");
+                }
+                c.Execute("""
+                    INSERT INTO fact_observation (region_key, indicator_key, period_key, source_key, value, location, evidence, note, batch_id)
+                    VALUES (@region, @indicator, @period, @sourceKey, @Value, @Location, @Evidence, @Note, @batchId)
+                    ON CONFLICT (region_key, indicator_key, period_key, source_key) DO UPDATE SET value = excluded.value,
+                        location = excluded.location, evidence = excluded.evidence, note = excluded.note,
+                        batch_id = CASE WHEN fact_observation.value = excluded.value THEN fact_observation.batch_id ELSE excluded.batch_id END
+                    """, new { key.region, key.indicator, key.period, sourceKey, f.Value, f.Location, f.Evidence, f.Note, batchId }, tx);
+                AfterFigureWritten?.Invoke(++written);
+            }
+            BatchLog.WriteRejects(c, tx, batchId, parsed.Rejects);
+            var updated = changes.Where(s => s.Length > 0).ToList();
+            var detail = $"shape {parsed.Shapes}; kind {kind}; new {changes.Count - updated.Count}, updated {updated.Count}, skipped {parsed.RowsSkipped}"
+                + (updated.Count > 0 ? "; " + string.Join("; ", updated.Take(50)) + (updated.Count > 50 ? $"; … {updated.Count - 50} more" : "") : "");
+            var counts = new BatchCounts(parsed.RowsRead, parsed.Figures.Count, parsed.Rejects.Count, changes.Count, detail);
+            BatchLog.Succeed(c, tx, batchId, counts);
+            tx.Commit();
+            return new LoadResult(path, kind, batchId, true, counts.Read, counts.Loaded, counts.Rejected, counts.Changed, null);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
+        {
+            log.Fail(batchId, ex.Message, rowsRead);
+            return new LoadResult(path, kind, batchId, false, rowsRead, 0, 0, 0, ex.Message);
+        }
+    }
+}
