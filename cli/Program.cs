@@ -14,4 +14,5 @@ var root = new RootCommand("Warehouse — 江苏知识产权统计数据仓库 /
 root.Options.Add(db);
 StoreCommands.Add(root, db);
 IngestCommands.Add(root, db);
+PipelineCommands.Add(root, db);
 return root.Parse(args).Invoke();

@@ -8,7 +8,7 @@ namespace Warehouse.Etl.Normalisation;
 public sealed record Quantity(double Value, string Scale, string Unit, string Qualifier)
 {
     /// <summary>Units a quantity may carry, longest first so 人次 wins over 人.</summary>
-    public const string UnitPattern = "人次|场次|万元|亿元|元|件|家|个|项|户|名|人|场|次|起|份|%|分|篇|所";
+    public const string UnitPattern = "件/万人|件每万人|人次|场次|万元|亿元|元|件|家|个|项|户|名|人|场|次|起|份|%|分|篇|所";
 
     private static readonly Regex Pattern = new(
         @"^(?<num>\d+(?:,\d{3})*(?:\.\d+)?)\s*(?<pre>余|多)?\s*(?<scale>万|亿)?\s*(?<unit>" + UnitPattern + @")?\s*(?<q>以上|以内|以下|左右|余|多)?",
@@ -28,7 +28,7 @@ public sealed record Quantity(double Value, string Scale, string Unit, string Qu
     /// <param name="altUnits">'|'-separated units accepted at the same scale.</param>
     public double? In(string canonicalUnit, string altUnits)
     {
-        var unit = Unit;
+        var unit = Unit is "件/万人" or "件每万人" ? "件" : Unit;
         var scale = Scale switch { "万" => 1e4, "亿" => 1e8, _ => 1.0 };
         if (unit is "万元") { unit = "元"; scale *= 1e4; }
         if (unit is "亿元") { unit = "元"; scale *= 1e8; }
