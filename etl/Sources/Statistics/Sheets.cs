@@ -39,7 +39,7 @@ public static class Sheets
         {
             return ext == ".csv" ? [ReadCsv(path)] : ReadExcel(path);
         }
-        catch (Exception ex) when (ex is not InvalidDataException and not FileNotFoundException)
+        catch (Exception ex) when (ex is not FileNotFoundException && !ex.Message.StartsWith(Path.GetFileName(path), StringComparison.Ordinal))
         {
             throw new InvalidDataException($"{Path.GetFileName(path)}: 无法读取 / cannot be read as {ext}: {ex.Message}", ex);
         }
