@@ -31,8 +31,10 @@ public static class PipelineCommands
 
     private static int Run(Workspace ws, string outDir)
     {
-        AnsiConsole.MarkupLine("[bold]1/2 导入 / ingest seeds/[/]");
+        AnsiConsole.MarkupLine("[bold]1/3 导入 / ingest seeds/[/]");
         var ingest = IngestCommands.Ingest(ws, [ws.SeedsDir]);
+        AnsiConsole.MarkupLine("[bold]2/3 预测 / forecast[/]");
+        ForecastRunCommand.Run(ws);
         return ingest;
     }
 }

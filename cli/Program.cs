@@ -15,4 +15,6 @@ root.Options.Add(db);
 StoreCommands.Add(root, db);
 IngestCommands.Add(root, db);
 PipelineCommands.Add(root, db);
+ForecastCommands.Add(root, db);
+ForecastRunCommand.Add(root, db);
 return root.Parse(args).Invoke();

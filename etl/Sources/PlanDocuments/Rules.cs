@@ -55,7 +55,7 @@ public static partial class ProseRule
             var rest = clause[lead.Length..];
             if (Quantity.ParsePrefix(rest) is not var (q, length) || q.Unit.Length == 0) continue;
             if (rest.Length > length && NotAQuantity().IsMatch(rest[length..])) continue;
-            if (Candidates.Make(s, m.Indicator, q, before + lead.Value, "prose") is { } c) yield return c;
+            if (Candidates.Make(s, m.Indicator, q, before + m.Name + lead.Value, "prose") is { } c) yield return c;
 
             // 新增专利申请11407件、授权6863件: the second number is the grants of the same thing.
             var after = tail[(lead.Length + length)..];
@@ -142,7 +142,7 @@ public sealed class TableRule(IndicatorNames names)
                 {
                     var quantity = q.Unit.Length == 0 && p.UnitHint.Length > 0 && Quantity.ParsePrefix("0" + p.UnitHint) is var (hint, _) ? q with { Unit = hint.Unit, Scale = hint.Scale } : q;
                     var s = new SentenceInput(new SearchText($"{p.Cell}：{raw.Trim()}", p.Offset), context, names, []);
-                    yield return (Candidates.Make(s, p.Indicator, quantity, p.Qualifiers, "table"), null);
+                    yield return (Candidates.Make(s, p.Indicator, quantity, p.Qualifiers + Text.Key(p.Cell), "table"), null);
                     _pending = null;
                 }
                 else if (_unknown != null) yield return (null, _unknown + "：" + raw.Trim());

@@ -1,0 +1,97 @@
+using MathNet.Numerics.Distributions;
+
+namespace Warehouse.Reports.Forecasting;
+
+/// <summary>A target as attainment needs it.</summary>
+public sealed record TargetSpec(string Measure, string Comparator, double Value, int TargetYear, int SpanStart, int SpanEnd);
+
+/// <summary>What the forecast says about one target.</summary>
+public sealed record AttainmentResult(string Status, int? LatestYear, double? LatestValue, double? Progress, double? Forecast,
+    double? Lo80, double? Hi80, double? Lo95, double? Hi95, double? Probability, double? Gap, double? RequiredGrowth, string Note);
+
+/// <summary>Turns a yearly series and its forecast into the chance of meeting a target, for each kind of measure.</summary>
+/// <remarks>
+/// Stock, ratio and annual targets compare the level in the target year; cumulative targets the sum over the span
+/// (observed years plus forecast years); increment targets the change from the year before the span to its last year.
+/// The forecast distribution is taken as normal with the standard deviation implied by the calibrated 95% interval; for sums
+/// the yearly deviations are added as if fully correlated (trend errors persist), which errs towards wider, not narrower.
+/// Status: met / missed when the target year is already observed; otherwise on_track when P ≥ 75%, at_risk when 40% ≤ P &lt; 75%,
+/// off_track when P &lt; 40%.
+/// </remarks>
+public static class Attainment
+{
+    /// <summary>Probability thresholds of the statuses.</summary>
+    public const double OnTrack = 0.75, AtRisk = 0.40;
+
+    /// <summary>Assesses one target against observations (year → value) and a forecast starting the year after the last observation.</summary>
+    public static AttainmentResult Assess(TargetSpec t, IReadOnlyDictionary<int, double> observed, IntervalForecast? forecast)
+    {
+        if (observed.Count == 0)
+            return new AttainmentResult("insufficient_data", null, null, null, null, null, null, null, null, null, null, null, "没有观测数据 / no observations");
+        var lastYear = observed.Keys.Max();
+        var latest = observed[lastYear];
+        int span0 = t.Measure is "cumulative" ? t.SpanStart : t.TargetYear, span1 = t.TargetYear;
+
+        // Values needed year by year: observed where we have them, else the forecast (mean and σ).
+        var needed = t.Measure switch
+        {
+            "cumulative" => Enumerable.Range(span0, span1 - span0 + 1).ToList(),
+            "increment" => [t.SpanStart - 1, t.TargetYear],
+            _ => [t.TargetYear],
+        };
+        var values = new List<(double Mean, double Sigma, double Lo80, double Hi80, double Lo95, double Hi95)>();
+        foreach (var y in needed)
+        {
+            if (observed.TryGetValue(y, out var v)) { values.Add((v, 0, v, v, v, v)); continue; }
+            if (y < lastYear)
+                return new AttainmentResult("insufficient_data", lastYear, latest, null, null, null, null, null, null, null, null, null, $"缺少 {y} 年观测 / no observation for {y}");
+            var k = y - lastYear - 1;
+            if (forecast == null || k >= forecast.Mean.Length)
+                return new AttainmentResult("insufficient_data", lastYear, latest, null, null, null, null, null, null, null, null, null,
+                    $"观测值太少，无法预测（至少 {Calibration.MinimumLength} 年）/ too few observations to forecast (need {Calibration.MinimumLength} years)");
+            values.Add((forecast.Mean[k], Calibration.SigmaFrom95(forecast.Lo95[k], forecast.Hi95[k]), forecast.Lo80[k], forecast.Hi80[k], forecast.Lo95[k], forecast.Hi95[k]));
+        }
+
+        double mean, sigma, lo80, hi80, lo95, hi95;
+        if (t.Measure == "increment")
+        {
+            var (b, e) = (values[0], values[1]);
+            (mean, sigma) = (e.Mean - b.Mean, e.Sigma + b.Sigma);
+            (lo80, hi80, lo95, hi95) = (e.Lo80 - b.Mean, e.Hi80 - b.Mean, e.Lo95 - b.Mean, e.Hi95 - b.Mean);
+        }
+        else
+        {
+            mean = values.Sum(v => v.Mean);
+            sigma = values.Sum(v => v.Sigma);
+            (lo80, hi80, lo95, hi95) = (values.Sum(v => v.Lo80), values.Sum(v => v.Hi80), values.Sum(v => v.Lo95), values.Sum(v => v.Hi95));
+        }
+
+        var higher = t.Comparator != "<=";
+        double? progress = t.Measure switch
+        {
+            "cumulative" => Enumerable.Range(span0, span1 - span0 + 1).Where(observed.ContainsKey).Sum(y => observed[y]) / t.Value,
+            "increment" when observed.TryGetValue(t.SpanStart - 1, out var b0) => (latest - b0) / t.Value,
+            "increment" => null,
+            _ => latest / t.Value,
+        };
+        var gap = higher ? t.Value - mean : mean - t.Value;
+        var remaining = t.TargetYear - lastYear;
+        double? required = remaining <= 0 || latest <= 0 ? null : t.Measure switch
+        {
+            "cumulative" => (t.Value - Enumerable.Range(span0, span1 - span0 + 1).Where(observed.ContainsKey).Sum(y => observed[y])) / remaining / latest - 1,
+            "increment" => null,
+            _ => Math.Pow(t.Value / latest, 1.0 / remaining) - 1,
+        };
+
+        if (sigma == 0)
+        {
+            var met = higher ? mean >= t.Value : mean <= t.Value;
+            return new AttainmentResult(met ? "met" : "off_track", lastYear, latest, progress, mean, lo80, hi80, lo95, hi95, met ? 1 : 0, gap, required,
+                met ? "已实现（观测值）/ met on observed figures" : "未实现（观测值）/ missed on observed figures");
+        }
+        var z = (t.Value - mean) / sigma;
+        var p = higher ? 1 - Normal.CDF(0, 1, z) : Normal.CDF(0, 1, z);
+        var status = p >= OnTrack ? "on_track" : p >= AtRisk ? "at_risk" : "off_track";
+        return new AttainmentResult(status, lastYear, latest, progress, mean, lo80, hi80, lo95, hi95, p, gap, required, "");
+    }
+}

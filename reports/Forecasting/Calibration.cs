@@ -1,0 +1,65 @@
+namespace Warehouse.Reports.Forecasting;
+
+/// <summary>A forecast with calibrated 80% and 95% prediction intervals.</summary>
+public sealed record IntervalForecast(string Method, double[] Mean, double[] Lo80, double[] Hi80, double[] Lo95, double[] Hi95);
+
+/// <summary>Prediction intervals from the series' own out-of-sample errors.</summary>
+/// <remarks>
+/// Model-based intervals on yearly data are far too narrow (R's 95% covers 78–84% on M3) because they ignore that the
+/// model itself is uncertain. Here the method is re-run from earlier origins of the same series (rolling origin), its
+/// h-step errors are scaled by the series' mean absolute yearly change and by h (errors of trend extrapolation grow about
+/// linearly with the horizon), pooled, and their conformal quantile sets the half-width. With few pooled errors the
+/// quantile is unreliable, so the half-width is never narrower than the method's own model-based interval.
+/// Lower bounds stop at zero for series that never go below zero (counts and amounts).
+/// </remarks>
+public static class Calibration
+{
+    /// <summary>Fewest observations to forecast at all; shorter series get no forecast ("too few observations").</summary>
+    public const int MinimumLength = 4;
+
+    /// <summary>Most rolling origins used for calibration (the latest ones).</summary>
+    public const int MaxOrigins = 10;
+
+    /// <summary>Forecasts with calibrated intervals.</summary>
+    public static IntervalForecast Forecast(IForecastMethod method, double[] y, int h)
+    {
+        if (y.Length < MinimumLength) throw new ArgumentException($"需要至少 {MinimumLength} 个观测值 / at least {MinimumLength} observations are needed, got {y.Length}");
+        var f = method.Forecast(y, h);
+        var scale = Stats.MeanAbsDiff(y);
+        if (scale <= 0) scale = Math.Max(Math.Abs(y.Average()) * 0.01, 1e-9);
+        var scaled = new List<double>();
+        var first = Math.Max(MinimumLength, y.Length - MaxOrigins);
+        for (var origin = first; origin < y.Length; origin++)
+        {
+            var steps = Math.Min(h, y.Length - origin);
+            var g = method.Forecast(y[..origin], steps);
+            for (var k = 1; k <= steps; k++) scaled.Add(Math.Abs(y[origin + k - 1] - g.Mean[k - 1]) / (scale * k));
+        }
+        scaled.Sort();
+        var q80 = Quantile(scaled, 0.80);
+        var q95 = Quantile(scaled, 0.95);
+        var nonNegative = y.All(v => v >= 0);
+        var lo80 = new double[h]; var hi80 = new double[h]; var lo95 = new double[h]; var hi95 = new double[h];
+        for (var k = 1; k <= h; k++)
+        {
+            var m = f.Mean[k - 1];
+            var w80 = Math.Max(q80 * scale * k, 1.2816 * f.Sigma[k - 1]);
+            var w95 = Math.Max(Math.Max(q95 * scale * k, 1.96 * f.Sigma[k - 1]), w80 * 1.53);
+            lo80[k - 1] = m - w80; hi80[k - 1] = m + w80;
+            lo95[k - 1] = m - w95; hi95[k - 1] = m + w95;
+            if (nonNegative) { lo80[k - 1] = Math.Max(0, lo80[k - 1]); lo95[k - 1] = Math.Max(0, lo95[k - 1]); }
+        }
+        return new IntervalForecast(method.Name, f.Mean, lo80, hi80, lo95, hi95);
+    }
+
+    /// <summary>Conformal quantile of sorted values: the ⌈(n+1)p⌉-th smallest; past the end, the largest, widened.</summary>
+    public static double Quantile(IReadOnlyList<double> sorted, double p)
+    {
+        if (sorted.Count == 0) return 0;
+        var rank = (int)Math.Ceiling((sorted.Count + 1) * p);
+        return rank <= sorted.Count ? sorted[rank - 1] : sorted[^1] * (1 + (rank - sorted.Count) / (double)sorted.Count);
+    }
+
+    /// <summary>Standard deviation implied by a 95% interval, for probabilities (normal approximation).</summary>
+    public static double SigmaFrom95(double lo95, double hi95) => (hi95 - lo95) / (2 * 1.96);
+}

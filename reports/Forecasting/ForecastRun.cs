@@ -1,0 +1,104 @@
+using Dapper;
+using Warehouse.Store;
+using Warehouse.Store.Engine;
+
+namespace Warehouse.Reports.Forecasting;
+
+/// <summary>Summary of a forecast run.</summary>
+public sealed record ForecastRunResult(long BatchId, int Series, int ForecastRows, int Targets, IReadOnlyDictionary<string, int> ByStatus);
+
+/// <summary>Forecasts every yearly series in the warehouse and assesses every goal and milestone: writes fact_forecast and
+/// fact_attainment in one batch, replacing the previous run.</summary>
+public sealed class ForecastRun(SqlDialect dialect)
+{
+    /// <summary>Years forecast past the last observation when no target asks for more.</summary>
+    public const int MinimumHorizon = 3;
+
+    /// <summary>Which source wins when several give the same year: real statistics, then published, then illustrative.</summary>
+    public const string SourcePriority = "CASE s.kind WHEN 'statistics' THEN 1 WHEN 'published' THEN 2 ELSE 3 END";
+
+    /// <summary>Runs the forecasts; the method defaults to the product's default combination.</summary>
+    public ForecastRunResult Execute(IForecastMethod? method = null, string trigger = "cli")
+    {
+        method ??= MethodCatalog.Default();
+        var log = new BatchLog(dialect);
+        var batchId = log.Start("forecast", null, trigger);
+        try
+        {
+            using var c = dialect.OpenReadWrite();
+            using var tx = c.BeginTransaction();
+            var obs = c.Query<(long Region, long Indicator, long Year, double Value)>($"""
+                SELECT region_key, indicator_key, year, value FROM (
+                    SELECT o.region_key, o.indicator_key, p.year, o.value,
+                           ROW_NUMBER() OVER (PARTITION BY o.region_key, o.indicator_key, p.year ORDER BY {SourcePriority}, o.observation_key DESC) AS rn
+                    FROM fact_observation o JOIN dim_period p USING (period_key) JOIN dim_source s USING (source_key)
+                    WHERE p.grain = 'year') WHERE rn = 1
+                """, transaction: tx).ToList();
+            var series = obs.GroupBy(o => (o.Region, o.Indicator)).ToDictionary(g => g.Key, g => g.ToDictionary(o => (int)o.Year, o => o.Value));
+            var targets = c.Query<(long Key, long Region, long Indicator, string Measure, string Comparator, double Value, long Year, long SpanStart, long SpanEnd)>("""
+                SELECT target_key, region_key, indicator_key, measure, comparator, value, target_year, span_start_year, span_end_year
+                FROM fact_target WHERE target_kind IN ('goal', 'milestone')
+                """, transaction: tx).ToList();
+
+            c.Execute("DELETE FROM fact_attainment; DELETE FROM fact_forecast;", transaction: tx);
+            var forecasts = new Dictionary<(long, long), IntervalForecast?>();
+            var rows = 0;
+            foreach (var (key, values) in series)
+            {
+                var last = values.Keys.Max();
+                var horizon = Math.Max(MinimumHorizon, targets.Where(t => t.Region == key.Region && t.Indicator == key.Indicator).Select(t => (int)t.Year - last).DefaultIfEmpty(0).Max());
+                var y = Contiguous(values);
+                if (y.Length < Calibration.MinimumLength) { forecasts[key] = null; continue; }
+                var f = Calibration.Forecast(method, y, horizon);
+                forecasts[key] = f;
+                for (var k = 0; k < horizon; k++)
+                {
+                    var periodKey = Periods.Ensure(c, Period.OfYear(last + k + 1), tx);
+                    c.Execute("""
+                        INSERT INTO fact_forecast (region_key, indicator_key, period_key, method, point, lo80, hi80, lo95, hi95, n_observations, last_observed_year, batch_id)
+                        VALUES (@r, @i, @p, @m, @point, @lo80, @hi80, @lo95, @hi95, @n, @last, @batchId)
+                        """, new { r = key.Region, i = key.Indicator, p = periodKey, m = method.Name, point = f.Mean[k], lo80 = f.Lo80[k], hi80 = f.Hi80[k],
+                            lo95 = f.Lo95[k], hi95 = f.Hi95[k], n = y.Length, last, batchId }, tx);
+                    rows++;
+                }
+            }
+            var byStatus = new Dictionary<string, int>();
+            foreach (var t in targets)
+            {
+                var key = (t.Region, t.Indicator);
+                var observed = series.GetValueOrDefault(key) ?? new Dictionary<int, double>();
+                var a = Attainment.Assess(new TargetSpec(t.Measure, t.Comparator, t.Value, (int)t.Year, (int)t.SpanStart, (int)t.SpanEnd), observed, forecasts.GetValueOrDefault(key));
+                byStatus[a.Status] = byStatus.GetValueOrDefault(a.Status) + 1;
+                c.Execute("""
+                    INSERT INTO fact_attainment (target_key, latest_year, latest_value, progress, forecast_value, forecast_lo80, forecast_hi80, forecast_lo95,
+                        forecast_hi95, probability_met, gap, required_growth, status, note, batch_id)
+                    VALUES (@Key, @LatestYear, @LatestValue, @Progress, @Forecast, @Lo80, @Hi80, @Lo95, @Hi95, @Probability, @Gap, @RequiredGrowth, @Status, @Note, @batchId)
+                    """, new { t.Key, a.LatestYear, a.LatestValue, a.Progress, a.Forecast, a.Lo80, a.Hi80, a.Lo95, a.Hi95, a.Probability, a.Gap, a.RequiredGrowth, a.Status, a.Note, batchId }, tx);
+            }
+            BatchLog.Succeed(c, tx, batchId, new BatchCounts(series.Count, rows, 0, rows + targets.Count,
+                $"method {method.Name}; {series.Count} series; {targets.Count} targets; " + string.Join(", ", byStatus.Select(kv => $"{kv.Key} {kv.Value}"))));
+            tx.Commit();
+            return new ForecastRunResult(batchId, series.Count, rows, targets.Count, byStatus);
+        }
+        catch (Exception ex)
+        {
+            log.Fail(batchId, ex.Message);
+            throw;
+        }
+    }
+
+    /// <summary>The series from its first to its last year; a gap year is filled by linear interpolation so methods see a regular series.</summary>
+    public static double[] Contiguous(IReadOnlyDictionary<int, double> values)
+    {
+        int first = values.Keys.Min(), last = values.Keys.Max();
+        var y = new double[last - first + 1];
+        for (var year = first; year <= last; year++)
+        {
+            if (values.TryGetValue(year, out var v)) { y[year - first] = v; continue; }
+            var prev = values.Keys.Where(k => k < year).Max();
+            var next = values.Keys.Where(k => k > year).Min();
+            y[year - first] = values[prev] + (values[next] - values[prev]) * (year - prev) / (next - prev);
+        }
+        return y;
+    }
+}
