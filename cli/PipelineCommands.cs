@@ -35,6 +35,8 @@ public static class PipelineCommands
         var ingest = IngestCommands.Ingest(ws, [ws.SeedsDir]);
         AnsiConsole.MarkupLine("[bold]2/3 预测 / forecast[/]");
         ForecastRunCommand.Run(ws);
-        return ingest;
+        AnsiConsole.MarkupLine("[bold]3/3 简报 / report[/]");
+        var report = ReportCommands.Run(ws, outDir, null);
+        return ingest != 0 ? ingest : report;
     }
 }

@@ -17,4 +17,5 @@ IngestCommands.Add(root, db);
 PipelineCommands.Add(root, db);
 ForecastCommands.Add(root, db);
 ForecastRunCommand.Add(root, db);
+ReportCommands.Add(root, db);
 return root.Parse(args).Invoke();
