@@ -32,7 +32,7 @@ public static class Workbook
             overview.Add(new Row(Str(a.RegionName), Str(a.IndicatorName), Str(a.Unit), Str(MeasureZh(a.Measure)), Num(a.TargetYear, Number), Num(a.Target, Decimal),
                 Num(a.LatestYear, Number), Num(a.LatestValue, Decimal), Num(a.Progress, Percent), Num(a.Forecast, Decimal), Num(a.Lo80, Decimal), Num(a.Hi80, Decimal),
                 Num(a.ProbabilityMet, Percent), Str(Palette.Label(a.Status), StatusStyle(a.Status)), Str(a.Note ?? "")));
-        AddSheet(wb, "总览", overview, [14, 30, 9, 10, 8, 12, 9, 12, 9, 12, 11, 11, 10, 14, 40], 2, ref sheetId);
+        AddSheet(wb, "总览", overview, [24, 30, 9, 10, 8, 12, 9, 12, 9, 12, 11, 11, 10, 14, 40], 2, ref sheetId);
 
         // One sheet per core indicator: regions × years, forecasts in italic blue, plus a native line chart.
         foreach (var code in new[] { "hv_invention_patents_per_10k", "invention_patents_per_10k", "invention_patents_owned", "patent_grants", "invention_grants",
@@ -68,7 +68,7 @@ public static class Workbook
         foreach (var t in d.Targets)
             targets.Add(new Row(Str(t.RegionName), Str(t.IndicatorName), Str(t.Unit), Str(KindZh(t.TargetKind)), Str(MeasureZh(t.Measure)), Num(t.PeriodStart, Number),
                 Num(t.PeriodEnd, Number), Num(t.TargetYear, Number), Str(t.Comparator), Num(t.Value, Decimal), Str(t.SourceDocument), Num(t.EvidenceOffset, Number), Str(t.Evidence, Wrap)));
-        AddSheet(wb, "目标", targets, [14, 28, 9, 8, 8, 8, 8, 8, 6, 12, 36, 12, 80], 2, ref sheetId);
+        AddSheet(wb, "目标", targets, [24, 28, 9, 8, 8, 8, 8, 8, 6, 12, 36, 12, 80], 2, ref sheetId);
 
         // 数据来源
         var sources = new List<Row> { TitleRow("数据来源"), HeaderRow("文件", "类型", "标题", "SHA-256 校验和", "导入时间") };
@@ -133,7 +133,10 @@ public static class Workbook
             VerticalSplit = frozenRows, TopLeftCell = $"A{frozenRows + 1}", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen,
         }) { WorkbookViewId = 0 });
         var columns = new Columns(widths.Select((w, i) => new Column { Min = (uint)(i + 1), Max = (uint)(i + 1), Width = w, CustomWidth = true }));
-        ws.Worksheet = new Worksheet(views, columns, new SheetData(rows));
+        // Landscape, fitted to the page width, so the LibreOffice/Excel print and PDF show whole rows.
+        ws.Worksheet = new Worksheet(new SheetProperties(new PageSetupProperties { FitToPage = true }), views, columns, new SheetData(rows),
+            new PageMargins { Left = 0.4, Right = 0.4, Top = 0.5, Bottom = 0.5, Header = 0.3, Footer = 0.3 },
+            new PageSetup { Orientation = OrientationValues.Landscape, FitToWidth = 1, FitToHeight = 0, PaperSize = 9 });
         wb.Workbook.Sheets!.Append(new Sheet { Id = wb.GetIdOfPart(ws), SheetId = sheetId++, Name = name });
         return ws;
     }

@@ -24,7 +24,7 @@ public static class ChartFrame
     {
         var y = svg.Height - 26;
         svg.Line(40, y - 40, svg.Width - 40, y - 40, "#cccccc");
-        svg.Text(40, y, TextMetrics.Fit($"数据来源：{source}　生成：{date:yyyy-MM-dd}", 22, svg.Width - 320), 22, "#555", cls: "footer");
+        svg.Text(40, y, TextMetrics.Fit($"生成 {date:yyyy-MM-dd}　数据来源：{source}", 22, svg.Width - 320), 22, "#555", cls: "footer");
         if (illustrative) svg.Text(svg.Width - 40, y, "示例数据 非真实统计", 24, "#b2182b", "end", bold: true, cls: "illustrative");
     }
 
@@ -34,7 +34,8 @@ public static class ChartFrame
         var line = "";
         foreach (var ch in text)
         {
-            if (TextMetrics.Width(line + ch, size) > width) { yield return line; line = ""; }
+            // Break before the character, except before closing punctuation, which stays on its line.
+            if (TextMetrics.Width(line + ch, size) > width && !"，。；：、）”！？,.;:)".Contains(ch)) { yield return line; line = ""; }
             line += ch;
         }
         if (line.Length > 0) yield return line;

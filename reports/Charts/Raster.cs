@@ -11,12 +11,14 @@ public static partial class Raster
     public const string CjkFamily = "Noto Sans CJK SC";
 
     /// <summary>Throws with install instructions unless fontconfig knows a Noto Sans CJK font; charts never draw empty boxes.</summary>
-    public static void RequireCjkFont()
+    /// <param name="environment">Extra environment for fontconfig (tests point FONTCONFIG_FILE at an empty configuration).</param>
+    public static void RequireCjkFont(IReadOnlyDictionary<string, string>? environment = null)
     {
         string families;
         try
         {
             var psi = new ProcessStartInfo("fc-list", ":lang=zh family") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            foreach (var (k, v) in environment ?? new Dictionary<string, string>()) psi.Environment[k] = v;
             using var p = Process.Start(psi)!;
             families = p.StandardOutput.ReadToEnd();
             p.WaitForExit();
@@ -59,6 +61,30 @@ public static partial class Raster
         }
     }
 
+    /// <summary>Decodes a PNG with cairo: its size and the share of pixels that are not white (a blank chart has none).</summary>
+    public static unsafe (int Width, int Height, double Inked) Inspect(string path)
+    {
+        var surface = cairo_image_surface_create_from_png(path);
+        try
+        {
+            if (cairo_surface_status(surface) != 0) throw new InvalidDataException($"{path}: not a PNG cairo can read");
+            int w = cairo_image_surface_get_width(surface), h = cairo_image_surface_get_height(surface), stride = cairo_image_surface_get_stride(surface);
+            var data = (byte*)cairo_image_surface_get_data(surface);
+            long inked = 0;
+            for (var y = 0; y < h; y++)
+                for (var x = 0; x < w; x++)
+                {
+                    var px = *(uint*)(data + y * stride + x * 4);
+                    if ((px & 0x00FFFFFF) != 0x00FFFFFF) inked++;
+                }
+            return (w, h, (double)inked / ((long)w * h));
+        }
+        finally
+        {
+            cairo_surface_destroy(surface);
+        }
+    }
+
     private static string ErrorText(nint error) => error == 0 ? "" : ": " + Marshal.PtrToStringUTF8(Marshal.ReadIntPtr(error, 8));
 
     [StructLayout(LayoutKind.Sequential)]
@@ -97,6 +123,24 @@ public static partial class Raster
 
     [LibraryImport("libcairo.so.2")]
     private static partial void cairo_destroy(nint cr);
+
+    [LibraryImport("libcairo.so.2", StringMarshalling = StringMarshalling.Utf8)]
+    private static partial nint cairo_image_surface_create_from_png(string filename);
+
+    [LibraryImport("libcairo.so.2")]
+    private static partial int cairo_surface_status(nint surface);
+
+    [LibraryImport("libcairo.so.2")]
+    private static partial int cairo_image_surface_get_width(nint surface);
+
+    [LibraryImport("libcairo.so.2")]
+    private static partial int cairo_image_surface_get_height(nint surface);
+
+    [LibraryImport("libcairo.so.2")]
+    private static partial int cairo_image_surface_get_stride(nint surface);
+
+    [LibraryImport("libcairo.so.2")]
+    private static partial nint cairo_image_surface_get_data(nint surface);
 
     [LibraryImport("libcairo.so.2")]
     private static partial void cairo_surface_destroy(nint surface);
