@@ -18,4 +18,5 @@ PipelineCommands.Add(root, db);
 ForecastCommands.Add(root, db);
 ForecastRunCommand.Add(root, db);
 ReportCommands.Add(root, db);
+BenchCommands.Add(root);
 return root.Parse(args).Invoke();

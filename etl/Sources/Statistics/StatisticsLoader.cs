@@ -42,25 +42,37 @@ public sealed class StatisticsLoader(SqlDialect dialect)
             var indicators = catalog.Indicators.ToDictionary(i => i.IndicatorCode, i => i.IndicatorKey);
             var changes = new List<string>();
             var written = 0;
+            // What this source already holds, read once, so a re-load can say what changed without a query per row.
+            var existing = c.Query<(long Region, long Indicator, long Period, double Value)>(
+                    "SELECT region_key, indicator_key, period_key, value FROM fact_observation WHERE source_key = @sourceKey", new { sourceKey }, tx)
+                .ToDictionary(r => (r.Region, r.Indicator, r.Period), r => r.Value);
+            var periodKeys = new Dictionary<string, long>();
+            using var insert = c.CreateCommand();
+            insert.Transaction = tx;
+            insert.CommandText = """
+                INSERT INTO fact_observation (region_key, indicator_key, period_key, source_key, value, location, evidence, note, batch_id)
+                VALUES ($region, $indicator, $period, $source, $value, $location, $evidence, $note, $batch)
+                ON CONFLICT (region_key, indicator_key, period_key, source_key) DO UPDATE SET value = excluded.value,
+                    location = excluded.location, evidence = excluded.evidence, note = excluded.note,
+                    batch_id = CASE WHEN fact_observation.value = excluded.value THEN fact_observation.batch_id ELSE excluded.batch_id END
+                """;
+            var p = new[] { "$region", "$indicator", "$period", "$source", "$value", "$location", "$evidence", "$note", "$batch" }.Select(name =>
+            {
+                var parameter = insert.CreateParameter();
+                parameter.ParameterName = name;
+                insert.Parameters.Add(parameter);
+                return parameter;
+            }).ToArray();
+            insert.Prepare();
             foreach (var f in parsed.Figures)
             {
-                var periodKey = Periods.Ensure(c, f.Period, tx);
-                var key = new { region = regions[f.RegionCode], indicator = indicators[f.IndicatorCode], period = periodKey, sourceKey };
-                var old = c.QueryFirstOrDefault<double?>("""
-                    SELECT value FROM fact_observation WHERE region_key = @region AND indicator_key = @indicator AND period_key = @period AND source_key = @sourceKey
-                    """, key, tx);
-                if (old == null || old.Value != f.Value)
-                {
-                    if (old != null) changes.Add($"{f.RegionCode} {f.IndicatorCode} {f.Period.Code}: {old.Value.ToString(CultureInfo.InvariantCulture)} → {f.Value.ToString(CultureInfo.InvariantCulture)}");
-                    else changes.Add("");
-                }
-                c.Execute("""
-                    INSERT INTO fact_observation (region_key, indicator_key, period_key, source_key, value, location, evidence, note, batch_id)
-                    VALUES (@region, @indicator, @period, @sourceKey, @Value, @Location, @Evidence, @Note, @batchId)
-                    ON CONFLICT (region_key, indicator_key, period_key, source_key) DO UPDATE SET value = excluded.value,
-                        location = excluded.location, evidence = excluded.evidence, note = excluded.note,
-                        batch_id = CASE WHEN fact_observation.value = excluded.value THEN fact_observation.batch_id ELSE excluded.batch_id END
-                    """, new { key.region, key.indicator, key.period, sourceKey, f.Value, f.Location, f.Evidence, f.Note, batchId }, tx);
+                if (!periodKeys.TryGetValue(f.Period.Code, out var periodKey)) periodKeys[f.Period.Code] = periodKey = Periods.Ensure(c, f.Period, tx);
+                var key = (regions[f.RegionCode], indicators[f.IndicatorCode], periodKey);
+                if (!existing.TryGetValue(key, out var old)) changes.Add("");
+                else if (old != f.Value) changes.Add($"{f.RegionCode} {f.IndicatorCode} {f.Period.Code}: {old.ToString(CultureInfo.InvariantCulture)} → {f.Value.ToString(CultureInfo.InvariantCulture)}");
+                (p[0].Value, p[1].Value, p[2].Value, p[3].Value, p[4].Value) = (key.Item1, key.Item2, periodKey, sourceKey, f.Value);
+                (p[5].Value, p[6].Value, p[7].Value, p[8].Value) = (f.Location, (object?)f.Evidence ?? DBNull.Value, (object?)f.Note ?? DBNull.Value, batchId);
+                insert.ExecuteNonQuery();
                 AfterFigureWritten?.Invoke(++written);
             }
             BatchLog.WriteRejects(c, tx, batchId, parsed.Rejects);

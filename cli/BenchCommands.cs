@@ -1,0 +1,85 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Warehouse.Etl.Sources.Statistics;
+using Warehouse.Store;
+using Warehouse.Store.Engine;
+
+namespace Warehouse.Cli;
+
+/// <summary>bench-ingest: loads a generated long CSV and compares with sqlite3's own .import of the same file.</summary>
+public static class BenchCommands
+{
+    /// <summary>Registers the command on the root.</summary>
+    public static void Add(RootCommand root)
+    {
+        var bench = new Command("bench-ingest", "导入性能基准 / ingestion benchmark: N-row long CSV through the loader vs sqlite3 .import");
+        var rows = new Option<int>("--rows") { Description = "行数 / rows", DefaultValueFactory = _ => 1_000_000 };
+        var dir = new Option<string?>("--dir") { Description = "工作目录 / scratch folder (default: a temp folder)" };
+        bench.Options.Add(rows);
+        bench.Options.Add(dir);
+        bench.SetAction(r => Run(r.GetValue(rows), r.GetValue(dir)));
+        root.Subcommands.Add(bench);
+    }
+
+    private static int Run(int rows, string? dir)
+    {
+        var work = dir ?? Path.Combine(Path.GetTempPath(), "wh-bench-" + Environment.ProcessId);
+        Directory.CreateDirectory(work);
+        var csv = Path.Combine(work, "bench_long.csv");
+        var ws = Workspace.Resolve(Path.Combine(work, "bench.db"));
+        foreach (var f in Directory.GetFiles(work, "*.db*")) File.Delete(f);
+        StoreCommands.Init(ws, quiet: true);
+        Generate(ws.Dialect, csv, rows);
+        var size = new FileInfo(csv).Length;
+
+        var before = Process.GetCurrentProcess().PeakWorkingSet64;
+        var sw = Stopwatch.StartNew();
+        var result = new StatisticsLoader(ws.Dialect).Load(csv);
+        sw.Stop();
+        var peak = Process.GetCurrentProcess().PeakWorkingSet64;
+        if (!result.Succeeded) { Console.Error.WriteLine("error: " + result.Error); return 1; }
+
+        var plain = Path.Combine(work, "plain.db");
+        File.Delete(plain);
+        var sq = Stopwatch.StartNew();
+        using (var p = Process.Start(new ProcessStartInfo("sqlite3", [plain, ".import --csv " + csv + " plain"]) { RedirectStandardError = true })!)
+        {
+            p.WaitForExit();
+            if (p.ExitCode != 0) Console.Error.WriteLine("sqlite3: " + p.StandardError.ReadToEnd());
+        }
+        sq.Stop();
+        string F(double v) => v.ToString("N0", CultureInfo.InvariantCulture);
+        Console.WriteLine($"file: {rows:N0} rows, {size / 1048576.0:0.0} MiB ({csv})");
+        Console.WriteLine($"warehouse ingest: {sw.Elapsed.TotalSeconds:0.00} s, {F(rows / sw.Elapsed.TotalSeconds)} rows/s, loaded {F(result.Loaded)}, rejected {F(result.Rejected)}, peak working set {peak / 1048576.0:0} MiB (before load {before / 1048576.0:0} MiB)");
+        Console.WriteLine($"sqlite3 .import (plain table, no checks): {sq.Elapsed.TotalSeconds:0.00} s, {F(rows / sq.Elapsed.TotalSeconds)} rows/s");
+        Console.WriteLine($"ratio: the warehouse load takes {sw.Elapsed.TotalSeconds / sq.Elapsed.TotalSeconds:0.0}× sqlite3's .import");
+        return 0;
+    }
+
+    /// <summary>A long CSV with distinct keys: 9 regions × every indicator × months, quarters, halves and Jan–N spans of many years.</summary>
+    private static void Generate(SqlDialect dialect, string path, int rows)
+    {
+        using var c = dialect.OpenReadOnly();
+        var catalog = Catalog.Load(c);
+        var periods = new List<string>();
+        for (var y = 1950; periods.Count * catalog.Regions.Count * catalog.Indicators.Count < rows; y++)
+        {
+            for (var m = 1; m <= 12; m++) periods.Add($"{y}-{m:00}");
+            for (var q = 1; q <= 4; q++) periods.Add($"{y}Q{q}");
+            periods.Add($"{y}年上半年");
+            for (var m = 2; m <= 12; m++) periods.Add($"{y}年1-{m}月");
+        }
+        using var w = new StreamWriter(path, false, new UTF8Encoding(false));
+        w.Write("地区,指标,期间,数值,单位\n");
+        var n = 0;
+        foreach (var p in periods)
+            foreach (var r in catalog.Regions)
+                foreach (var i in catalog.Indicators)
+                {
+                    if (n++ == rows) return;
+                    w.Write($"{r.RegionName},{i.IndicatorName},{p},{(n % 9973) / 10.0:0.0},{i.Unit}\n");
+                }
+    }
+}
