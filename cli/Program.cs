@@ -19,4 +19,5 @@ ForecastCommands.Add(root, db);
 ForecastRunCommand.Add(root, db);
 ReportCommands.Add(root, db);
 BenchCommands.Add(root);
+ServeCommand.Add(root, db);
 return root.Parse(args).Invoke();

@@ -32,6 +32,15 @@ public sealed class BatchLog(SqlDialect dialect)
             WHERE batch_id = @batchId
             """, new { batchId, at = Clock.Now(), counts.Read, counts.Loaded, counts.Rejected, counts.Changed, counts.Detail }, tx);
 
+    /// <summary>Marks a batch succeeded on its own connection (for job-level batches that hold no data).</summary>
+    public void Finish(long batchId, BatchCounts counts)
+    {
+        using var connection = dialect.OpenReadWrite();
+        using var tx = connection.BeginTransaction();
+        Succeed(connection, tx, batchId, counts);
+        tx.Commit();
+    }
+
     /// <summary>Marks a batch failed with the error that stopped it.</summary>
     public void Fail(long batchId, string error, int rowsRead = 0)
     {

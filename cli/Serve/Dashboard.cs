@@ -1,0 +1,151 @@
+using System.Net;
+using Dapper;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Quartz;
+
+namespace Warehouse.Cli.Serve;
+
+/// <summary>The statisticians' server: the Quartz scheduler, a JSON API and a dashboard page (Chinese first, no CDN).</summary>
+public static class Dashboard
+{
+    /// <summary>Header that carries the access token on mutating requests.</summary>
+    public const string TokenHeader = "X-Warehouse-Token";
+
+    /// <summary>Builds the web application; throws with a clear message for bad settings (cron, time zone, public address without token).</summary>
+    public static WebApplication Build(Workspace ws, string urls, IDictionary<string, string?>? overrides = null, Action<PipelineService>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        if (overrides != null) builder.Configuration.AddInMemoryCollection(overrides);
+        builder.WebHost.UseUrls(urls);
+        var options = ServeOptions.From(builder.Configuration, ws.Root);
+        foreach (var url in urls.Split(';', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var host = new Uri(url.Replace("*", "0.0.0.0").Replace("+", "0.0.0.0")).Host;
+            var loopback = host == "localhost" || (IPAddress.TryParse(host, out var ip) && IPAddress.IsLoopback(ip));
+            if (!loopback && options.AccessToken == null)
+                throw new InvalidOperationException($"监听非本机地址 {url} 需要先配置访问令牌 / listening on {url} requires Warehouse:AccessToken (or env Warehouse__AccessToken)");
+        }
+        StoreCommands.Init(ws, quiet: true); // the API reads the database from the first request on
+        var service = new PipelineService(ws, options);
+        configure?.Invoke(service);
+        builder.Services.AddSingleton(service);
+        builder.Services.AddSingleton<SchedulerHost>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<SchedulerHost>());
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromMinutes(5));
+        var app = builder.Build();
+
+        app.Use(async (ctx, next) =>
+        {
+            if (HttpMethods.IsGet(ctx.Request.Method) || HttpMethods.IsHead(ctx.Request.Method)) { await next(); return; }
+            // A page elsewhere must not drive this server: mutating requests from another origin are refused.
+            var origin = ctx.Request.Headers.Origin.ToString();
+            if ((origin.Length > 0 && !SameOrigin(origin, ctx.Request)) || ctx.Request.Headers["Sec-Fetch-Site"] == "cross-site")
+            {
+                ctx.Response.StatusCode = StatusCodes.Status403Forbidden;
+                await ctx.Response.WriteAsJsonAsync(new { error = "跨站请求被拒绝 / cross-origin request refused" });
+                return;
+            }
+            if (options.AccessToken != null && ctx.Request.Headers[TokenHeader] != options.AccessToken)
+            {
+                ctx.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                await ctx.Response.WriteAsJsonAsync(new { error = $"需要访问令牌 / missing or wrong {TokenHeader}" });
+                return;
+            }
+            await next();
+        });
+
+        app.MapGet("/", () => Results.Content(DashboardPage.Html, "text/html; charset=utf-8"));
+        app.MapGet("/api/jobs", async (SchedulerHost host) =>
+        {
+            using var c = ws.Dialect.OpenReadOnly();
+            var list = new List<object>();
+            foreach (var name in ServeOptions.Jobs)
+            {
+                var trigger = await host.Scheduler.GetTrigger(new TriggerKey("cron-" + name), CancellationToken.None);
+                var next = trigger?.NextFireTimeUtc;
+                var last = c.QueryFirstOrDefault("SELECT started_at, finished_at, status, error FROM etl_batch WHERE job = @job ORDER BY batch_id DESC LIMIT 1", new { job = "job:" + name });
+                list.Add(new
+                {
+                    name,
+                    schedule = options.Schedules.GetValueOrDefault(name, ""),
+                    timeZone = options.TimeZone.Id,
+                    nextRun = next == null ? null : TimeZoneInfo.ConvertTime(next.Value, options.TimeZone).ToString("yyyy-MM-ddTHH:mm:sszzz"),
+                    lastRun = (string?)last?.started_at,
+                    lastStatus = (string?)last?.status,
+                    lastError = (string?)last?.error,
+                });
+            }
+            return Results.Json(list);
+        });
+        app.MapPost("/api/jobs/{name}/trigger", async (string name, SchedulerHost host) =>
+        {
+            if (!ServeOptions.Jobs.Contains(name)) return Results.NotFound(new { error = $"未知作业 / unknown job '{name}'" });
+            await host.Scheduler.TriggerJob(new JobKey(name), new JobDataMap { ["trigger"] = "manual" }, CancellationToken.None);
+            return Results.Accepted($"/api/jobs", new { triggered = name });
+        });
+        app.MapGet("/api/batches", (int? limit) =>
+        {
+            using var c = ws.Dialect.OpenReadOnly();
+            return Results.Json(c.Query("SELECT batch_id, job, trigger, source, started_at, finished_at, status, rows_read, rows_loaded, rows_rejected, rows_changed, error FROM etl_batch ORDER BY batch_id DESC LIMIT @n",
+                new { n = Math.Clamp(limit ?? 50, 1, 1000) }));
+        });
+        app.MapGet("/api/rejects", (int? limit) =>
+        {
+            using var c = ws.Dialect.OpenReadOnly();
+            return Results.Json(c.Query("SELECT reject_id, batch_id, file, location, reason, raw_text FROM etl_reject ORDER BY reject_id DESC LIMIT @n",
+                new { n = Math.Clamp(limit ?? 100, 1, 5000) }));
+        });
+        app.MapGet("/api/briefings", () =>
+        {
+            if (!Directory.Exists(options.BriefingsDir)) return Results.Json(Array.Empty<object>());
+            return Results.Json(Directory.GetDirectories(options.BriefingsDir, "briefing-*").OrderDescending().Select(d => new
+            {
+                name = Path.GetFileName(d),
+                files = Directory.GetFiles(d).Where(f => f.EndsWith(".png") || f.EndsWith(".xlsx")).Order().Select(f => new
+                    { name = Path.GetFileName(f), url = $"/api/briefings/{Path.GetFileName(d)}/{Uri.EscapeDataString(Path.GetFileName(f))}" }),
+            }));
+        });
+        app.MapGet("/api/briefings/{folder}/{file}", (string folder, string file) =>
+        {
+            if (!folder.StartsWith("briefing-") || folder.Contains("..") || file.Contains("..") || file.Contains('/') || folder.Contains('/')) return Results.BadRequest();
+            var path = Path.Combine(options.BriefingsDir, folder, file);
+            if (!File.Exists(path)) return Results.NotFound();
+            var type = file.EndsWith(".png") ? "image/png" : file.EndsWith(".svg") ? "image/svg+xml" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+            return Results.File(path, type, file.EndsWith(".png") ? null : file);
+        });
+        app.MapPost("/api/inbox", async (HttpRequest request) =>
+        {
+            if (!request.HasFormContentType) return Results.BadRequest(new { error = "需要 multipart/form-data 上传 / multipart upload expected" });
+            var form = await request.ReadFormAsync();
+            var saved = new List<string>();
+            Directory.CreateDirectory(options.Inbox);
+            foreach (var f in form.Files)
+            {
+                var name = Path.GetFileName(f.FileName);
+                if (!Warehouse.Etl.Loading.Ingestor.IsLoadable(name)) return Results.BadRequest(new { error = $"不支持的文件类型 / not a statistics or plan file: {name}" });
+                // Written under a temporary name, then renamed, so the ingest job never reads half a file.
+                var tmp = Path.Combine(options.Inbox, "." + name + ".part");
+                await using (var s = File.Create(tmp)) await f.CopyToAsync(s);
+                var final = Path.Combine(options.Inbox, name);
+                File.Move(tmp, final, overwrite: true);
+                File.SetLastWriteTimeUtc(final, DateTime.UtcNow.AddSeconds(-5));
+                saved.Add(name);
+            }
+            return Results.Json(new { saved });
+        });
+        return app;
+    }
+
+    /// <summary>The address the server actually listens on (for tests that bind port 0).</summary>
+    public static string Address(WebApplication app) => app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+
+    private static bool SameOrigin(string origin, HttpRequest request) =>
+        Uri.TryCreate(origin, UriKind.Absolute, out var o) && string.Equals(o.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase);
+}

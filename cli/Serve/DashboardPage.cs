@@ -1,0 +1,68 @@
+namespace Warehouse.Cli.Serve;
+
+/// <summary>The dashboard: plain HTML with a little JavaScript, nothing loaded from the internet.</summary>
+public static class DashboardPage
+{
+    /// <summary>The page.</summary>
+    public const string Html = """
+<!doctype html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>知识产权数据仓库 · 调度与入库</title>
+<style>
+ body { font-family: "Noto Sans CJK SC", sans-serif; margin: 0; background: #f5f6f8; color: #222; }
+ header { background: #1f3b5a; color: #fff; padding: 14px 24px; } header h1 { margin: 0; font-size: 22px; }
+ main { padding: 16px 24px; display: grid; gap: 16px; }
+ section { background: #fff; border-radius: 8px; padding: 12px 16px; box-shadow: 0 1px 3px rgba(0,0,0,.08); }
+ h2 { font-size: 17px; margin: 4px 0 10px; }
+ table { border-collapse: collapse; width: 100%; font-size: 14px; } th, td { text-align: left; padding: 6px 8px; border-bottom: 1px solid #eee; vertical-align: top; }
+ th { background: #f0f3f7; } .succeeded { color: #1a7f37; font-weight: bold; } .failed { color: #b42318; font-weight: bold; } .running { color: #9a6700; font-weight: bold; }
+ button { background: #2166ac; color: #fff; border: 0; border-radius: 4px; padding: 6px 12px; cursor: pointer; } button:disabled { background: #999; }
+ #msg { color: #555; min-height: 1.2em; } .muted { color: #777; font-size: 13px; }
+</style>
+</head>
+<body>
+<header><h1>知识产权数据仓库 · 调度与入库 <span class="muted" style="color:#cfd8e3">Warehouse scheduler</span></h1></header>
+<main>
+<section><h2>作业 Jobs</h2><table id="jobs"><thead><tr><th>作业</th><th>计划 (cron, 上海时间)</th><th>下次运行</th><th>上次运行</th><th>上次状态</th><th></th></tr></thead><tbody></tbody></table><div id="msg"></div></section>
+<section><h2>上传统计文件到收件箱 Upload to inbox</h2>
+ <form id="upload"><input type="file" name="file" accept=".csv,.xlsx,.xls,.txt,.docx" required> <button type="submit">上传</button></form>
+ <div class="muted">文件放入收件箱，下一次“导入”作业（或点击“立即运行”）时入库；成功的移到 processed/，失败的移到 failed/ 并附错误说明。</div></section>
+<section><h2>最近批次 Recent batches</h2><table id="batches"><thead><tr><th>#</th><th>作业</th><th>触发</th><th>来源</th><th>开始</th><th>状态</th><th>读</th><th>入库</th><th>拒收</th><th>变更</th><th>错误</th></tr></thead><tbody></tbody></table></section>
+<section><h2>拒收记录 Rejects</h2><table id="rejects"><thead><tr><th>批次</th><th>文件</th><th>位置</th><th>原因</th><th>原始内容</th></tr></thead><tbody></tbody></table></section>
+<section><h2>简报下载 Briefings</h2><div id="briefings"></div></section>
+</main>
+<script>
+const names = { ingest: '导入 ingest', forecast: '预测 forecast', briefing: '简报 briefing' };
+const token = () => localStorage.getItem('warehouseToken') || '';
+const esc = s => (s ?? '').toString().replace(/[&<>"]/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }[c]));
+async function post(url, body) {
+  let r = await fetch(url, { method: 'POST', body, headers: { 'X-Warehouse-Token': token() } });
+  if (r.status === 401) { localStorage.setItem('warehouseToken', prompt('访问令牌 / access token') || ''); r = await fetch(url, { method: 'POST', body, headers: { 'X-Warehouse-Token': token() } }); }
+  return r;
+}
+async function load() {
+  const jobs = await (await fetch('/api/jobs')).json();
+  document.querySelector('#jobs tbody').innerHTML = jobs.map(j => `<tr><td>${names[j.name] || j.name}</td><td><code>${esc(j.schedule) || '（按需 / on demand）'}</code></td><td>${esc(j.nextRun) || '—'}</td><td>${esc(j.lastRun) || '—'}</td><td class="${esc(j.lastStatus)}">${esc(j.lastStatus) || '—'} <span class="muted">${esc(j.lastError)}</span></td><td><button data-job="${j.name}">立即运行</button></td></tr>`).join('');
+  document.querySelectorAll('button[data-job]').forEach(b => b.onclick = async () => {
+    b.disabled = true; const r = await post(`/api/jobs/${b.dataset.job}/trigger`);
+    document.getElementById('msg').textContent = r.ok ? `已触发 ${names[b.dataset.job]}` : `失败 ${r.status}`; setTimeout(load, 1500);
+  });
+  const batches = await (await fetch('/api/batches?limit=30')).json();
+  document.querySelector('#batches tbody').innerHTML = batches.map(b => `<tr><td>${b.batch_id}</td><td>${esc(b.job)}</td><td>${esc(b.trigger)}</td><td>${esc((b.source || '').split('/').pop())}</td><td>${esc(b.started_at).slice(0, 19)}</td><td class="${b.status}">${b.status}</td><td>${b.rows_read}</td><td>${b.rows_loaded}</td><td>${b.rows_rejected}</td><td>${b.rows_changed}</td><td>${esc(b.error)}</td></tr>`).join('');
+  const rejects = await (await fetch('/api/rejects?limit=50')).json();
+  document.querySelector('#rejects tbody').innerHTML = rejects.map(r => `<tr><td>${r.batch_id}</td><td>${esc(r.file)}</td><td>${esc(r.location)}</td><td>${esc(r.reason)}</td><td class="muted">${esc(r.raw_text).slice(0, 120)}</td></tr>`).join('');
+  const briefings = await (await fetch('/api/briefings')).json();
+  document.getElementById('briefings').innerHTML = briefings.length ? briefings.slice(0, 5).map(b => `<p><b>${esc(b.name)}</b>: ${b.files.map(f => `<a href="${f.url}">${esc(f.name)}</a>`).join('　')}</p>`).join('') : '<span class="muted">尚无简报 / no briefing yet</span>';
+}
+document.getElementById('upload').onsubmit = async e => {
+  e.preventDefault(); const r = await post('/api/inbox', new FormData(e.target));
+  document.getElementById('msg').textContent = r.ok ? '已上传到收件箱 / uploaded' : `上传失败 ${r.status}: ${await r.text()}`; load();
+};
+load(); setInterval(load, 5000);
+</script>
+</body>
+</html>
+""";
+}

@@ -1,0 +1,102 @@
+using Microsoft.Data.Sqlite;
+using Warehouse.Etl.Loading;
+using Warehouse.Reports.Briefing;
+using Warehouse.Reports.Forecasting;
+using Warehouse.Store;
+
+namespace Warehouse.Cli.Serve;
+
+/// <summary>What a job run did, for chaining and the batch log.</summary>
+public sealed record JobOutcome(bool Succeeded, int Files, int Changed, int Failed, string Detail);
+
+/// <summary>The work behind the scheduled jobs, the same services the CLI uses; the Quartz job classes only call these.</summary>
+public sealed class PipelineService(Workspace ws, ServeOptions options)
+{
+    /// <summary>Attempts for a transient failure (database busy, file still being written), with 1 s, 2 s, 4 s waits.</summary>
+    public const int Attempts = 4;
+
+    /// <summary>Test hook: called at the start of each attempt of a job (tests throw a transient error once).</summary>
+    public Action<string, int>? BeforeAttempt { get; init; }
+
+    /// <summary>The workspace (database, seeds).</summary>
+    public Workspace Workspace => ws;
+
+    /// <summary>Settings.</summary>
+    public ServeOptions Options => options;
+
+    /// <summary>Loads the inbox and seeds/. Inbox files that loaded move to processed/, failed ones to failed/ with an .error.txt beside them.</summary>
+    public JobOutcome Ingest(string trigger) => Run("ingest", trigger, () =>
+    {
+        Directory.CreateDirectory(options.Inbox);
+        StoreCommands.Init(ws, quiet: true);
+        var ingestor = new Ingestor(ws.Dialect);
+        var results = new List<LoadResult>();
+        foreach (var file in Ingestor.Expand([options.Inbox]))
+        {
+            if (IsStillBeingWritten(file)) continue; // picked up next run
+            var r = ingestor.LoadFile(file, trigger);
+            results.Add(r);
+            var target = Path.Combine(options.Inbox, r.Succeeded ? "processed" : "failed");
+            Directory.CreateDirectory(target);
+            var dest = Path.Combine(target, $"{DateTime.Now:yyyyMMddHHmmss}_{Path.GetFileName(file)}");
+            File.Move(file, dest);
+            if (!r.Succeeded) File.WriteAllText(dest + ".error.txt", r.Error);
+        }
+        results.AddRange(ingestor.Ingest([ws.SeedsDir], trigger));
+        var changed = results.Sum(r => r.Changed);
+        var failed = results.Count(r => !r.Succeeded);
+        return new JobOutcome(true, results.Count, changed, failed, $"{results.Count} files, {changed} rows changed, {failed} failed");
+    });
+
+    /// <summary>Forecasts every series and assesses every target.</summary>
+    public JobOutcome Forecast(string trigger) => Run("forecast", trigger, () =>
+    {
+        var r = new ForecastRun(ws.Dialect).Execute(trigger: trigger);
+        return new JobOutcome(true, 0, r.ForecastRows, 0, $"{r.Series} series, {r.Targets} targets");
+    });
+
+    /// <summary>Writes the dated briefing folder.</summary>
+    public JobOutcome Briefing(string trigger) => Run("briefing", trigger, () =>
+    {
+        var o = BriefingWriter.Write(ws.Dialect, options.BriefingsDir);
+        return new JobOutcome(true, o.Files.Count, 0, 0, o.Folder);
+    });
+
+    private JobOutcome Run(string job, string trigger, Func<JobOutcome> work)
+    {
+        var log = new BatchLog(ws.Dialect);
+        StoreCommands.Init(ws, quiet: true);
+        var batchId = log.Start("job:" + job, null, trigger);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                BeforeAttempt?.Invoke(job, attempt);
+                var outcome = work();
+                log.Finish(batchId, new BatchCounts(outcome.Files, outcome.Files - outcome.Failed, outcome.Failed, outcome.Changed,
+                    outcome.Detail + (attempt > 1 ? $"; succeeded on attempt {attempt}" : "")));
+                return outcome;
+            }
+            catch (Exception ex) when (IsTransient(ex) && attempt < Attempts)
+            {
+                Thread.Sleep(TimeSpan.FromSeconds(Math.Pow(2, attempt - 1)));
+            }
+            catch (Exception ex)
+            {
+                log.Fail(batchId, $"{ex.GetType().Name}: {ex.Message}" + (IsTransient(ex) ? $" (after {attempt} attempts)" : ""));
+                return new JobOutcome(false, 0, 0, 1, ex.Message);
+            }
+        }
+    }
+
+    /// <summary>Database busy or locked, or a file still held by its writer.</summary>
+    public static bool IsTransient(Exception ex) => ex switch
+    {
+        SqliteException s => s.SqliteErrorCode is 5 or 6, // SQLITE_BUSY, SQLITE_LOCKED
+        IOException io => io is not FileNotFoundException and not DirectoryNotFoundException,
+        _ => false,
+    };
+
+    /// <summary>A file modified in the last two seconds may still be being copied in.</summary>
+    private static bool IsStillBeingWritten(string file) => DateTime.UtcNow - File.GetLastWriteTimeUtc(file) < TimeSpan.FromSeconds(2);
+}
