@@ -14,7 +14,9 @@ public sealed class SchedulerHost(PipelineService service) : IHostedService
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        Scheduler = await QuartzSchedulerBuilder.Create(q => q.UseInMemoryStore(_ => { })).BuildScheduler(cancellationToken);
+        Scheduler = await QuartzSchedulerBuilder.Create(q => q.UseInMemoryStore(_ => { })
+                .ConfigureScheduler(o => o.InstanceName = "warehouse-" + Guid.NewGuid().ToString("N")[..8]))
+            .BuildScheduler(cancellationToken);
         Scheduler.Context[PipelineJob.ServiceKey] = service;
         var types = new Dictionary<string, Type> { ["ingest"] = typeof(IngestJob), ["forecast"] = typeof(ForecastJob), ["briefing"] = typeof(BriefingJob) };
         foreach (var (name, type) in types)

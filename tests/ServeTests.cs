@@ -1,0 +1,184 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Dapper;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Data.Sqlite;
+using Microsoft.Playwright;
+using Warehouse.Cli;
+using Warehouse.Cli.Serve;
+
+namespace Warehouse.Tests;
+
+/// <summary>A running server on a free loopback port, on its own database, inbox and briefing folder.</summary>
+public sealed class TestServer : IAsyncDisposable
+{
+    public TempWarehouse Warehouse { get; } = new();
+    public WebApplication App { get; }
+    public HttpClient Http { get; }
+    public string Url { get; }
+
+    public TestServer(Dictionary<string, string?>? settings = null, string urls = "http://127.0.0.1:0")
+    {
+        var all = new Dictionary<string, string?>
+        {
+            ["Warehouse:Inbox"] = Warehouse.PathOf("inbox"),
+            ["Warehouse:BriefingsDir"] = Warehouse.PathOf("out"),
+            ["Warehouse:Schedules:ingest"] = "",
+            ["Warehouse:Schedules:briefing"] = "",
+        };
+        foreach (var (k, v) in settings ?? []) all[k] = v;
+        App = Dashboard.Build(new Workspace(TempWarehouse.RepoRoot, Warehouse.Dialect), urls, all);
+        App.StartAsync().GetAwaiter().GetResult();
+        Url = Dashboard.Address(App);
+        Http = new HttpClient { BaseAddress = new Uri(Url), Timeout = TimeSpan.FromMinutes(2) };
+    }
+
+    /// <summary>Job-level batches, oldest first.</summary>
+    public List<(long Id, string Job, string Trigger, string Status, string Started, string? Finished, string? Detail)> JobBatches()
+    {
+        using var c = Warehouse.Dialect.OpenReadOnly();
+        return c.Query<(long, string, string, string, string, string?, string?)>(
+            "SELECT batch_id, job, trigger, status, started_at, finished_at, detail FROM etl_batch WHERE job LIKE 'job:%' ORDER BY batch_id").ToList();
+    }
+
+    /// <summary>Waits until the condition holds or the time runs out.</summary>
+    public static async Task<bool> Eventually(Func<bool> condition, int seconds = 90)
+    {
+        for (var i = 0; i < seconds * 4; i++)
+        {
+            if (condition()) return true;
+            await Task.Delay(250);
+        }
+        return condition();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.StopAsync();
+        await App.DisposeAsync();
+        Http.Dispose();
+        Warehouse.Dispose();
+    }
+}
+
+[CollectionDefinition("server", DisableParallelization = true)]
+public class ServerCollection;
+
+[Collection("server")]
+public class ServeTests
+{
+    [Fact]
+    public async Task A_cron_schedule_fires_the_job()
+    {
+        await using var s = new TestServer(new() { ["Warehouse:Schedules:ingest"] = "0/2 * * * * ?" });
+        Assert.True(await TestServer.Eventually(() => s.JobBatches().Any(b => b is { Job: "job:ingest", Trigger: "schedule", Status: "succeeded" })));
+    }
+
+    [Fact]
+    public async Task A_manual_ingest_chains_forecast_then_briefing_and_the_api_shows_it()
+    {
+        await using var s = new TestServer();
+        var r = await s.Http.PostAsync("/api/jobs/ingest/trigger", null);
+        Assert.Equal(HttpStatusCode.Accepted, r.StatusCode);
+        Assert.True(await TestServer.Eventually(() => s.JobBatches().Any(b => b is { Job: "job:briefing", Status: "succeeded" }), 180));
+        var jobs = s.JobBatches();
+        var (ingest, forecast, briefing) = (jobs.First(b => b.Job == "job:ingest"), jobs.First(b => b.Job == "job:forecast"), jobs.First(b => b.Job == "job:briefing"));
+        Assert.True(ingest.Id < forecast.Id && forecast.Id < briefing.Id);
+        Assert.Equal(("manual", "chain:ingest", "chain:forecast"), (ingest.Trigger, forecast.Trigger, briefing.Trigger));
+        Assert.True(string.CompareOrdinal(ingest.Finished, forecast.Started) <= 0, "forecast starts after ingest finished");
+
+        var api = await s.Http.GetFromJsonAsync<JsonElement[]>("/api/jobs");
+        Assert.Equal(["ingest", "forecast", "briefing"], api!.Select(j => j.GetProperty("name").GetString()));
+        Assert.Equal("succeeded", api![0].GetProperty("lastStatus").GetString());
+        var batches = await s.Http.GetFromJsonAsync<JsonElement[]>("/api/batches?limit=200");
+        Assert.Contains(batches!, b => b.GetProperty("job").GetString() == "ingest-plan");
+        var rejects = await s.Http.GetFromJsonAsync<JsonElement[]>("/api/rejects");
+        Assert.Contains(rejects!, x => x.GetProperty("reason").GetString()!.StartsWith("unknown indicator"));
+        var briefings = await s.Http.GetFromJsonAsync<JsonElement[]>("/api/briefings");
+        var png = briefings![0].GetProperty("files").EnumerateArray().First(f => f.GetProperty("name").GetString()!.EndsWith(".png")).GetProperty("url").GetString();
+        var download = await s.Http.GetAsync(png);
+        Assert.Equal("image/png", download.Content.Headers.ContentType!.MediaType);
+    }
+
+    [Fact]
+    public async Task Triggering_twice_does_not_overlap_runs_of_the_same_job()
+    {
+        await using var s = new TestServer();
+        await s.Http.PostAsync("/api/jobs/forecast/trigger", null);
+        await s.Http.PostAsync("/api/jobs/forecast/trigger", null);
+        Assert.True(await TestServer.Eventually(() => s.JobBatches().Count(b => b.Job == "job:forecast" && b.Status != "running") >= 2, 120));
+        var runs = s.JobBatches().Where(b => b.Job == "job:forecast").ToList();
+        Assert.True(string.CompareOrdinal(runs[0].Finished, runs[1].Started) <= 0, $"second run started {runs[1].Started}, first finished {runs[0].Finished}");
+    }
+
+    [Fact]
+    public void A_transient_failure_is_retried_with_back_off_and_recorded()
+    {
+        using var wh = new TempWarehouse();
+        var options = new ServeOptions(wh.PathOf("inbox"), wh.PathOf("out"), null, TimeZoneInfo.Utc, new Dictionary<string, string>());
+        var service = new PipelineService(new Workspace(TempWarehouse.RepoRoot, wh.Dialect), options)
+        {
+            BeforeAttempt = (job, attempt) => { if (attempt == 1) throw new SqliteException("database is locked (simulated)", 5); },
+        };
+        Assert.True(service.Forecast("test").Succeeded);
+        using var c = wh.Dialect.OpenReadOnly();
+        var detail = c.ExecuteScalar<string>("SELECT detail FROM etl_batch WHERE job = 'job:forecast'");
+        Assert.Contains("succeeded on attempt 2", detail);
+
+        var failing = new PipelineService(new Workspace(TempWarehouse.RepoRoot, wh.Dialect), options) { BeforeAttempt = (_, _) => throw new InvalidDataException("not transient") };
+        Assert.False(failing.Forecast("test").Succeeded);
+        Assert.Equal(1, c.ExecuteScalar<int>("SELECT count(*) FROM etl_batch WHERE job = 'job:forecast' AND status = 'failed' AND error LIKE '%not transient%'"));
+    }
+
+    [Fact]
+    public void A_bad_cron_expression_is_refused_at_start_with_a_clear_error()
+    {
+        using var wh = new TempWarehouse();
+        var ex = Assert.Throws<InvalidOperationException>(() => Dashboard.Build(new Workspace(TempWarehouse.RepoRoot, wh.Dialect), "http://127.0.0.1:0",
+            new Dictionary<string, string?> { ["Warehouse:Schedules:ingest"] = "every morning" }));
+        Assert.Contains("invalid cron expression for job 'ingest'", ex.Message);
+    }
+
+    [Fact]
+    public async Task A_public_address_needs_a_token_and_mutations_need_it_and_the_same_origin()
+    {
+        using (var wh = new TempWarehouse())
+        {
+            var ex = Assert.Throws<InvalidOperationException>(() => Dashboard.Build(new Workspace(TempWarehouse.RepoRoot, wh.Dialect), "http://0.0.0.0:0"));
+            Assert.Contains("AccessToken", ex.Message);
+        }
+        await using var s = new TestServer(new() { ["Warehouse:AccessToken"] = "s3cret" });
+        Assert.Equal(HttpStatusCode.Unauthorized, (await s.Http.PostAsync("/api/jobs/briefing/trigger", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await s.Http.GetAsync("/api/jobs")).StatusCode); // reading needs no token
+        var cross = new HttpRequestMessage(HttpMethod.Post, "/api/jobs/briefing/trigger");
+        cross.Headers.Add(Dashboard.TokenHeader, "s3cret");
+        cross.Headers.Add("Origin", "http://evil.example");
+        Assert.Equal(HttpStatusCode.Forbidden, (await s.Http.SendAsync(cross)).StatusCode);
+        var ok = new HttpRequestMessage(HttpMethod.Post, "/api/jobs/briefing/trigger");
+        ok.Headers.Add(Dashboard.TokenHeader, "s3cret");
+        Assert.Equal(HttpStatusCode.Accepted, (await s.Http.SendAsync(ok)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Dashboard_in_chromium_triggers_ingestion_and_shows_the_new_batch()
+    {
+        await using var s = new TestServer();
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
+        await page.GotoAsync(s.Url);
+        await page.Locator("#jobs button[data-job=ingest]").ClickAsync();
+        await page.Locator("#msg").Filter(new() { HasText = "已触发" }).WaitForAsync();
+        await page.Locator("#batches tbody tr", new() { HasText = "job:ingest" }).Filter(new() { HasText = "succeeded" })
+            .WaitForAsync(new() { Timeout = 120_000 });
+        var shot = Path.Combine(AppContext.BaseDirectory, "dashboard.png");
+        await page.ScreenshotAsync(new() { Path = shot, FullPage = false });
+        Assert.True(new FileInfo(shot).Length > 10_000);
+        Assert.Contains("导入 ingest", await page.Locator("#jobs").InnerTextAsync());
+    }
+}
