@@ -125,7 +125,7 @@ public static class Workbook
         {
             row.RowIndex = r;
             var col = 0;
-            foreach (var cell in row.Elements<Cell>()) cell.CellReference = ColumnName(col++) + r;
+            foreach (var cell in row.Elements<Cell>()) cell.CellReference = Warehouse.Store.CellNames.Column(col++) + r;
             r++;
         }
         var views = new SheetViews(new SheetView(new Pane
@@ -147,7 +147,7 @@ public static class Workbook
         var drawing = ws.AddNewPart<DrawingsPart>();
         ws.Worksheet.Append(new Drawing { Id = ws.GetIdOfPart(drawing) });
         var chartPart = drawing.AddNewPart<ChartPart>();
-        var lastCol = ColumnName(years);
+        var lastCol = Warehouse.Store.CellNames.Column(years);
         var lineChart = new C.LineChart(new C.Grouping { Val = C.GroupingValues.Standard }, new C.VaryColors { Val = false });
         string[] colours = ["1F77B4", "D95F02", "7570B3", "1B9E77", "555555"];
         for (var i = 0; i < regions; i++)
@@ -229,12 +229,5 @@ public static class Workbook
             F(0, 6),                   // StatusNone
             F(4));                     // Title
         return new Stylesheet(numFmts, fonts, fills, borders, new CellStyleFormats(new CellFormat()), xfs);
-    }
-
-    private static string ColumnName(int index)
-    {
-        var name = "";
-        for (index++; index > 0; index = (index - 1) / 26) name = (char)('A' + (index - 1) % 26) + name;
-        return name;
     }
 }

@@ -15,14 +15,7 @@ public sealed record Sheet(string Name, bool IsCsv, IReadOnlyList<SheetRow> Rows
     public string RowRef(SheetRow row) => IsCsv ? $"line {row.Number}" : $"'{Name}'!row {row.Number}";
 
     /// <summary>Where a cell is, for error messages.</summary>
-    public string CellRef(SheetRow row, int column) => IsCsv ? $"line {row.Number}, column {column + 1}" : $"'{Name}'!{ColumnName(column)}{row.Number}";
-
-    private static string ColumnName(int index)
-    {
-        var name = "";
-        for (index++; index > 0; index = (index - 1) / 26) name = (char)('A' + (index - 1) % 26) + name;
-        return name;
-    }
+    public string CellRef(SheetRow row, int column) => IsCsv ? $"line {row.Number}, column {column + 1}" : $"'{Name}'!{CellNames.Column(column)}{row.Number}";
 }
 
 /// <summary>Reads statistics files — CSV (UTF-8 with or without BOM, GB18030/GBK), .xlsx and .xls — into sheets of text.</summary>
