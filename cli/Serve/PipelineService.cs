@@ -28,7 +28,7 @@ public sealed class PipelineService(Workspace ws, ServeOptions options)
     public JobOutcome Ingest(string trigger) => Run("ingest", trigger, () =>
     {
         Directory.CreateDirectory(options.Inbox);
-        StoreCommands.Init(ws, quiet: true);
+        StoreCommands.Init(ws, quiet: true); // picks up synonyms a statistician added to seeds/ since the last run
         var ingestor = new Ingestor(ws.Dialect);
         var results = new List<LoadResult>();
         foreach (var file in Ingestor.Expand([options.Inbox]))
@@ -65,7 +65,6 @@ public sealed class PipelineService(Workspace ws, ServeOptions options)
     private JobOutcome Run(string job, string trigger, Func<JobOutcome> work)
     {
         var log = new BatchLog(ws.Dialect);
-        StoreCommands.Init(ws, quiet: true);
         var batchId = log.Start("job:" + job, null, trigger);
         for (var attempt = 1; ; attempt++)
         {

@@ -14,6 +14,8 @@ public static partial class Raster
     /// <param name="environment">Extra environment for fontconfig (tests point FONTCONFIG_FILE at an empty configuration).</param>
     public static void RequireCjkFont(IReadOnlyDictionary<string, string>? environment = null)
     {
+        // Fonts do not vanish mid-run: once the machine's own configuration passed, later charts skip the fc-list process.
+        if (environment == null && _cjkFontFound) return;
         string families;
         try
         {
@@ -30,7 +32,10 @@ public static partial class Raster
         if (!families.Contains("Noto Sans CJK", StringComparison.Ordinal))
             throw new InvalidOperationException("未安装中文字体 Noto Sans CJK，图表中的中文会显示为方框 / no CJK font (Noto Sans CJK) installed, Chinese text would render as boxes. "
                 + "Install it: sudo apt-get install fonts-noto-cjk (bin/setup does this)");
+        if (environment == null) _cjkFontFound = true;
     }
+
+    private static volatile bool _cjkFontFound;
 
     /// <summary>Renders <paramref name="svg"/> at its own size (times <paramref name="scale"/>) and writes a PNG.</summary>
     public static void WritePng(string svg, int width, int height, string path, double scale = 1)
