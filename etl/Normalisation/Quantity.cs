@@ -23,6 +23,13 @@ public sealed record Quantity(double Value, string Scale, string Unit, string Qu
         return (new Quantity(value, m.Groups["scale"].Value, m.Groups["unit"].Value, m.Groups["pre"].Success ? m.Groups["pre"].Value : m.Groups["q"].Value), m.Length);
     }
 
+    /// <summary>Reads a unit written on its own (万件, 亿元, 件/万人): its scale word and unit, and whether the whole text was a unit.</summary>
+    public static (string Scale, string Unit, bool Complete)? ParseUnit(string text)
+    {
+        var key = Text.Key(text);
+        return ParsePrefix("0" + key) is var (q, length) ? (q.Scale, q.Unit, length == key.Length + 1) : null;
+    }
+
     /// <summary>The value converted into <paramref name="canonicalUnit"/>, or null when the unit does not fit it.</summary>
     /// <param name="canonicalUnit">The indicator's unit (件, 件/万人, 亿元, %, ...).</param>
     /// <param name="altUnits">'|'-separated units accepted at the same scale.</param>

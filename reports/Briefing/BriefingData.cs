@@ -1,4 +1,5 @@
 using Dapper;
+using Warehouse.Reports.Forecasting;
 using Warehouse.Store;
 using Warehouse.Store.Engine;
 
@@ -55,7 +56,7 @@ public sealed class BriefingData
         var obs = c.Query<ObservationPoint>($"""
             SELECT region_code AS RegionCode, indicator_code AS IndicatorCode, year AS Year, value AS Value, source_kind AS SourceKind, source AS Source, location AS Location
             FROM (SELECT v.*, ROW_NUMBER() OVER (PARTITION BY region_code, indicator_code, year
-                    ORDER BY CASE source_kind WHEN 'statistics' THEN 1 WHEN 'published' THEN 2 ELSE 3 END) AS rn
+                    ORDER BY {ForecastRun.SourcePriority("source_kind")}) AS rn
                   FROM v_observations v WHERE period = CAST(year AS TEXT)) WHERE rn = 1
             ORDER BY region_code, indicator_code, year
             """).ToList();

@@ -14,8 +14,8 @@ public sealed class ForecastRun(SqlDialect dialect)
     /// <summary>Years forecast past the last observation when no target asks for more.</summary>
     public const int MinimumHorizon = 3;
 
-    /// <summary>Which source wins when several give the same year: real statistics, then published, then illustrative.</summary>
-    public const string SourcePriority = "CASE s.kind WHEN 'statistics' THEN 1 WHEN 'published' THEN 2 ELSE 3 END";
+    /// <summary>SQL ordering which source wins when several give the same year: real statistics, then published, then illustrative.</summary>
+    public static string SourcePriority(string kindColumn) => $"CASE {kindColumn} WHEN 'statistics' THEN 1 WHEN 'published' THEN 2 ELSE 3 END";
 
     /// <summary>Runs the forecasts; the method defaults to the product's default combination.</summary>
     public ForecastRunResult Execute(IForecastMethod? method = null, string trigger = "cli")
@@ -30,7 +30,7 @@ public sealed class ForecastRun(SqlDialect dialect)
             var obs = c.Query<(long Region, long Indicator, long Year, double Value)>($"""
                 SELECT region_key, indicator_key, year, value FROM (
                     SELECT o.region_key, o.indicator_key, p.year, o.value,
-                           ROW_NUMBER() OVER (PARTITION BY o.region_key, o.indicator_key, p.year ORDER BY {SourcePriority}, o.observation_key DESC) AS rn
+                           ROW_NUMBER() OVER (PARTITION BY o.region_key, o.indicator_key, p.year ORDER BY {SourcePriority("s.kind")}, o.observation_key DESC) AS rn
                     FROM fact_observation o JOIN dim_period p USING (period_key) JOIN dim_source s USING (source_key)
                     WHERE p.grain = 'year') WHERE rn = 1
                 """, transaction: tx).ToList();

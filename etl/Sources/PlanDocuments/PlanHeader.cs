@@ -35,10 +35,6 @@ public sealed record PlanHeader(Region Region, int StartYear, int EndYear, strin
         throw new InvalidDataException($"{fileName}: 无法识别规划期 / cannot tell the plan period (no year range or “十四五” in the title)");
     }
 
-    /// <summary>The five-year plan period a name such as 十三五 stands for.</summary>
-    public static (int Start, int End)? FiveYearPlan(string name) =>
-        FiveYearPlans.Where(p => p.Name == name).Select(p => ((int, int)?)(p.Start, p.Start + 4)).FirstOrDefault();
-
     private static Region? FindRegion(string head, Catalog catalog)
     {
         // The earliest mention wins (the issuing body comes first); a longer alias wins at the same position.

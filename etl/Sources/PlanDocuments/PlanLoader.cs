@@ -24,8 +24,9 @@ public sealed class PlanLoader(SqlDialect dialect)
             var region = result.Header.Region;
             var sourceKey = SourceFiles.Upsert(c, tx, path, "plan", result.Header.Title, checksum);
 
-            var before = c.Query<string>("SELECT " + FactKey + " FROM fact_target t JOIN dim_indicator i USING (indicator_key) WHERE source_key = @sourceKey",
+            HashSet<string> Rows() => c.Query<string>("SELECT " + FactKey + " FROM fact_target t JOIN dim_indicator i USING (indicator_key) WHERE source_key = @sourceKey",
                 new { sourceKey }, tx).ToHashSet();
+            var before = Rows();
             c.Execute("DELETE FROM fact_target WHERE source_key = @sourceKey", new { sourceKey }, tx);
             foreach (var t in result.Targets)
             {
@@ -37,8 +38,7 @@ public sealed class PlanLoader(SqlDialect dialect)
                     """, new { region = region.RegionKey, t.IndicatorCode, sourceKey, t.Kind, t.Measure, t.Comparator, t.Value, t.TargetYear,
                         t.SpanStart, t.SpanEnd, t.Evidence, t.Offset, batchId }, tx);
             }
-            var after = c.Query<string>("SELECT " + FactKey + " FROM fact_target t JOIN dim_indicator i USING (indicator_key) WHERE source_key = @sourceKey",
-                new { sourceKey }, tx).ToHashSet();
+            var after = Rows();
 
             var file = Path.GetFileName(path);
             var rejects = result.Unknown

@@ -140,7 +140,7 @@ public sealed class TableRule(IndicatorNames names)
             {
                 if (_pending is { } p)
                 {
-                    var quantity = q.Unit.Length == 0 && p.UnitHint.Length > 0 && Quantity.ParsePrefix("0" + p.UnitHint) is var (hint, _) ? q with { Unit = hint.Unit, Scale = hint.Scale } : q;
+                    var quantity = q.Unit.Length == 0 && p.UnitHint.Length > 0 && Quantity.ParseUnit(p.UnitHint) is { } hint ? q with { Unit = hint.Unit, Scale = hint.Scale } : q;
                     var s = new SentenceInput(new SearchText($"{p.Cell}：{raw.Trim()}", p.Offset), context, names, []);
                     yield return (Candidates.Make(s, p.Indicator, quantity, p.Qualifiers + Text.Key(p.Cell), "table"), null);
                     _pending = null;

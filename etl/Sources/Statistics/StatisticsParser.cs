@@ -115,13 +115,12 @@ public sealed partial class StatisticsParser(Catalog catalog)
         }
         if (q.Unit.Length == 0 && unit.Length > 0)
         {
-            var u = Quantity.ParsePrefix("0" + Text.Key(unit));
-            if (u is not var (uq, ulen) || ulen != Text.Key(unit).Length + 1)
+            if (Quantity.ParseUnit(unit) is not { Complete: true } u)
             {
                 rejects.Add(new Reject(file, cell, $"bad unit: 无法识别的单位“{unit}”（{indicator.IndicatorName} 的单位是 {indicator.Unit}）", raw));
                 return null;
             }
-            q = q with { Unit = uq.Unit, Scale = q.Scale.Length > 0 ? q.Scale : uq.Scale };
+            q = q with { Unit = u.Unit, Scale = q.Scale.Length > 0 ? q.Scale : u.Scale };
         }
         var value = q.In(indicator.Unit, indicator.AltUnits);
         if (value == null)
