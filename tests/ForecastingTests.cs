@@ -134,7 +134,7 @@ public class AttainmentTests
     public void Observed_target_years_are_met_or_missed_and_missing_data_is_said_not_guessed()
     {
         Assert.Equal("met", Attainment.Assess(new TargetSpec("stock", ">=", 85, 2022, 2022, 2022), Observed, F).Status);
-        Assert.Equal("off_track", Attainment.Assess(new TargetSpec("stock", ">=", 95, 2022, 2022, 2022), Observed, F).Status);
+        Assert.Equal("missed", Attainment.Assess(new TargetSpec("stock", ">=", 95, 2022, 2022, 2022), Observed, F).Status);
         var none = Attainment.Assess(new TargetSpec("stock", ">=", 95, 2026, 2026, 2026), Observed, null);
         Assert.Equal("insufficient_data", none.Status);
         Assert.Null(none.Probability);

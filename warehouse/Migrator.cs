@@ -43,6 +43,7 @@ public sealed class Migrator(SqlDialect dialect)
             """);
         var applied = connection.Query<int>("SELECT version FROM schema_version").ToHashSet();
         var done = new List<int>();
+        dialect.SuspendForeignKeys(connection);
         using var tx = connection.BeginTransaction();
         foreach (var (version, name, sql) in Migrations(dialect.MigrationPrefix))
         {
@@ -52,6 +53,7 @@ public sealed class Migrator(SqlDialect dialect)
                 new { version, name, at = Clock.Now() }, tx);
             done.Add(version);
         }
+        dialect.CheckForeignKeys(connection, tx);
         // Views hold no data: recreating them each time keeps them in step with the scripts.
         foreach (var (view, sql) in Views())
         {

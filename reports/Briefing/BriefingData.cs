@@ -9,7 +9,8 @@ namespace Warehouse.Reports.Briefing;
 public sealed record AttainmentRow(string RegionCode, string RegionName, string IndicatorCode, string IndicatorName, string Unit, string Measure,
     string TargetKind, long PeriodStart, long PeriodEnd, long TargetYear, string Comparator, double Target, long? LatestYear, double? LatestValue,
     double? Progress, double? Forecast, double? Lo80, double? Hi80, double? Lo95, double? Hi95, double? ProbabilityMet, double? Gap,
-    double? RequiredGrowth, string Status, string? Note, string SourceDocument, string Evidence);
+    double? RequiredGrowth, string Status, string? Note, string SourceDocument, string Evidence, double? Achieved, long? AchievedAsOf,
+    string? SourceKind);
 
 /// <summary>One observed yearly value with where it came from.</summary>
 public sealed record ObservationPoint(string RegionCode, string IndicatorCode, long Year, double Value, string SourceKind, string Source, string Location);
@@ -72,7 +73,8 @@ public sealed class BriefingData
                        measure AS Measure, target_kind AS TargetKind, period_start AS PeriodStart, period_end AS PeriodEnd, target_year AS TargetYear,
                        comparator AS Comparator, target AS Target, latest_year AS LatestYear, latest_value AS LatestValue, progress AS Progress,
                        forecast AS Forecast, lo80 AS Lo80, hi80 AS Hi80, lo95 AS Lo95, hi95 AS Hi95, probability_met AS ProbabilityMet, gap AS Gap,
-                       required_growth AS RequiredGrowth, status AS Status, note AS Note, source_document AS SourceDocument, evidence AS Evidence
+                       required_growth AS RequiredGrowth, status AS Status, note AS Note, source_document AS SourceDocument, evidence AS Evidence,
+                       achieved AS Achieved, achieved_as_of AS AchievedAsOf, source_kind AS SourceKind
                 FROM v_attainment ORDER BY region_code, indicator_code, target_year
                 """).ToList(),
             Targets = c.Query<TargetRow>("""

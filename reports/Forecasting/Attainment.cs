@@ -7,7 +7,8 @@ public sealed record TargetSpec(string Measure, string Comparator, double Value,
 
 /// <summary>What the forecast says about one target.</summary>
 public sealed record AttainmentResult(string Status, int? LatestYear, double? LatestValue, double? Progress, double? Forecast,
-    double? Lo80, double? Hi80, double? Lo95, double? Hi95, double? Probability, double? Gap, double? RequiredGrowth, string Note);
+    double? Lo80, double? Hi80, double? Lo95, double? Hi95, double? Probability, double? Gap, double? RequiredGrowth, string Note,
+    double? Achieved = null, int? AchievedAsOf = null);
 
 /// <summary>Turns a yearly series and its forecast into the chance of meeting a target, for each kind of measure.</summary>
 /// <remarks>
@@ -17,6 +18,9 @@ public sealed record AttainmentResult(string Status, int? LatestYear, double? La
 /// the yearly deviations are added as if fully correlated (trend errors persist), which errs towards wider, not narrower.
 /// Status: met / missed when the target year is already observed; otherwise on_track when P ≥ 75%, at_risk when 40% ≤ P &lt; 75%,
 /// off_track when P &lt; 40%.
+/// Achieved is read in the target's own sense, up to the last observed year within the target's span (achieved_as_of):
+/// the level for stock, ratio and annual targets; the sum since the span's first year for cumulative ones; the change since the
+/// year before the span for increments. Progress is achieved / target, so the printed % and the target always speak of one thing.
 /// </remarks>
 public static class Attainment
 {
@@ -26,10 +30,18 @@ public static class Attainment
     /// <summary>Assesses one target against observations (year → value) and a forecast starting the year after the last observation.</summary>
     public static AttainmentResult Assess(TargetSpec t, IReadOnlyDictionary<int, double> observed, IntervalForecast? forecast)
     {
+        if (!Measures.Contains(t.Measure))
+            return new AttainmentResult("not_assessed", null, null, null, null, null, null, null, null, null, null, null,
+                $"暂不评估此类目标（{t.Measure}）/ targets of measure {t.Measure} are not assessed");
         if (observed.Count == 0)
             return new AttainmentResult("insufficient_data", null, null, null, null, null, null, null, null, null, null, null, "没有观测数据 / no observations");
         var lastYear = observed.Keys.Max();
         var latest = observed[lastYear];
+        var (achieved, asOf) = Achieved(t, observed);
+        AttainmentResult Result(string status, double? progress, double? fc, double? lo80, double? hi80, double? lo95, double? hi95, double? p,
+            double? gap, double? req, string note) =>
+            new(status, lastYear, latest, progress, fc, lo80, hi80, lo95, hi95, p, gap, req, note, achieved, asOf);
+        double? progress = achieved is { } ach && t.Value != 0 ? ach / t.Value : null;
         int span0 = t.Measure is "cumulative" ? t.SpanStart : t.TargetYear, span1 = t.TargetYear;
 
         // Values needed year by year: observed where we have them, else the forecast (mean and σ).
@@ -44,10 +56,10 @@ public static class Attainment
         {
             if (observed.TryGetValue(y, out var v)) { values.Add((v, 0, v, v, v, v)); continue; }
             if (y < lastYear)
-                return new AttainmentResult("insufficient_data", lastYear, latest, null, null, null, null, null, null, null, null, null, $"缺少 {y} 年观测 / no observation for {y}");
+                return Result("insufficient_data", progress, null, null, null, null, null, null, null, null, $"缺少 {y} 年观测 / no observation for {y}");
             var k = y - lastYear - 1;
             if (forecast == null || k >= forecast.Mean.Length)
-                return new AttainmentResult("insufficient_data", lastYear, latest, null, null, null, null, null, null, null, null, null,
+                return Result("insufficient_data", progress, null, null, null, null, null, null, null, null,
                     $"观测值太少，无法预测（至少 {Calibration.MinimumLength} 年）/ too few observations to forecast (need {Calibration.MinimumLength} years)");
             values.Add((forecast.Mean[k], Calibration.SigmaFrom95(forecast.Lo95[k], forecast.Hi95[k]), forecast.Lo80[k], forecast.Hi80[k], forecast.Lo95[k], forecast.Hi95[k]));
         }
@@ -67,13 +79,6 @@ public static class Attainment
         }
 
         var higher = t.Comparator != "<=";
-        double? progress = t.Measure switch
-        {
-            "cumulative" => Enumerable.Range(span0, span1 - span0 + 1).Where(observed.ContainsKey).Sum(y => observed[y]) / t.Value,
-            "increment" when observed.TryGetValue(t.SpanStart - 1, out var b0) => (latest - b0) / t.Value,
-            "increment" => null,
-            _ => latest / t.Value,
-        };
         var gap = higher ? t.Value - mean : mean - t.Value;
         var remaining = t.TargetYear - lastYear;
         double? required = remaining <= 0 || latest <= 0 ? null : t.Measure switch
@@ -86,12 +91,44 @@ public static class Attainment
         if (sigma == 0)
         {
             var met = higher ? mean >= t.Value : mean <= t.Value;
-            return new AttainmentResult(met ? "met" : "off_track", lastYear, latest, progress, mean, lo80, hi80, lo95, hi95, met ? 1 : 0, gap, required,
+            return Result(met ? "met" : "missed", progress, mean, lo80, hi80, lo95, hi95, met ? 1 : 0, gap, required,
                 met ? "已实现（观测值）/ met on observed figures" : "未实现（观测值）/ missed on observed figures");
         }
         var z = (t.Value - mean) / sigma;
         var p = higher ? 1 - Normal.CDF(0, 1, z) : Normal.CDF(0, 1, z);
         var status = p >= OnTrack ? "on_track" : p >= AtRisk ? "at_risk" : "off_track";
-        return new AttainmentResult(status, lastYear, latest, progress, mean, lo80, hi80, lo95, hi95, p, gap, required, "");
+        return Result(status, progress, mean, lo80, hi80, lo95, hi95, p, gap, required, "");
     }
+
+    /// <summary>Measures this code can assess.</summary>
+    public static readonly IReadOnlySet<string> Measures = new HashSet<string> { "stock", "ratio", "annual", "cumulative", "increment" };
+
+    /// <summary>What has been achieved in the target's own sense, and the last year that figure covers; null when a year it needs is
+    /// missing (a partial sum would understate it).</summary>
+    public static (double? Achieved, int? AsOf) Achieved(TargetSpec t, IReadOnlyDictionary<int, double> observed)
+    {
+        var years = observed.Keys.Where(y => y <= t.TargetYear).ToList();
+        if (years.Count == 0) return (null, null);
+        var asOf = years.Max();
+        switch (t.Measure)
+        {
+            case "cumulative":
+                if (asOf < t.SpanStart) return (null, null);
+                var span = Enumerable.Range(t.SpanStart, asOf - t.SpanStart + 1).ToList();
+                return span.All(observed.ContainsKey) ? (span.Sum(y => observed[y]), asOf) : (null, asOf);
+            case "increment":
+                if (asOf < t.SpanStart) return (null, null);
+                return observed.TryGetValue(t.SpanStart - 1, out var before) ? (observed[asOf] - before, asOf) : (null, asOf);
+            default:
+                return (observed[asOf], asOf);
+        }
+    }
+
+    /// <summary>The years whose observations went into <see cref="Achieved"/> (for the weakest-source rule).</summary>
+    public static IEnumerable<int> YearsBehindAchieved(TargetSpec t, int asOf) => t.Measure switch
+    {
+        "cumulative" => Enumerable.Range(t.SpanStart, Math.Max(0, asOf - t.SpanStart + 1)),
+        "increment" => [t.SpanStart - 1, asOf],
+        _ => [asOf],
+    };
 }

@@ -17,6 +17,9 @@ public sealed class ForecastRun(SqlDialect dialect)
     /// <summary>SQL ordering which source wins when several give the same year: real statistics, then published, then illustrative.</summary>
     public static string SourcePriority(string kindColumn) => $"CASE {kindColumn} WHEN 'statistics' THEN 1 WHEN 'published' THEN 2 ELSE 3 END";
 
+    /// <summary>Rank of a source kind, weakest highest: statistics 1, published 2, illustrative 3.</summary>
+    public static int SourceRank(string kind) => kind switch { "statistics" => 1, "published" => 2, _ => 3 };
+
     /// <summary>Runs the forecasts; the method defaults to the product's default combination.</summary>
     public ForecastRunResult Execute(IForecastMethod? method = null, string trigger = "cli")
     {
@@ -27,14 +30,15 @@ public sealed class ForecastRun(SqlDialect dialect)
         {
             using var c = dialect.OpenReadWrite();
             using var tx = c.BeginTransaction();
-            var obs = c.Query<(long Region, long Indicator, long Year, double Value)>($"""
-                SELECT region_key, indicator_key, year, value FROM (
-                    SELECT o.region_key, o.indicator_key, p.year, o.value,
+            var obs = c.Query<(long Region, long Indicator, long Year, double Value, string Kind)>($"""
+                SELECT region_key, indicator_key, year, value, kind FROM (
+                    SELECT o.region_key, o.indicator_key, p.year, o.value, s.kind,
                            ROW_NUMBER() OVER (PARTITION BY o.region_key, o.indicator_key, p.year ORDER BY {SourcePriority("s.kind")}, o.observation_key DESC) AS rn
                     FROM fact_observation o JOIN dim_period p USING (period_key) JOIN dim_source s USING (source_key)
                     WHERE p.grain = 'year') WHERE rn = 1
                 """, transaction: tx).ToList();
             var series = obs.GroupBy(o => (o.Region, o.Indicator)).ToDictionary(g => g.Key, g => g.ToDictionary(o => (int)o.Year, o => o.Value));
+            var kinds = obs.ToDictionary(o => (o.Region, o.Indicator, (int)o.Year), o => o.Kind);
             var targets = c.Query<(long Key, long Region, long Indicator, string Measure, string Comparator, double Value, long Year, long SpanStart, long SpanEnd)>("""
                 SELECT target_key, region_key, indicator_key, measure, comparator, value, target_year, span_start_year, span_end_year
                 FROM fact_target WHERE target_kind IN ('goal', 'milestone')
@@ -67,14 +71,23 @@ public sealed class ForecastRun(SqlDialect dialect)
             {
                 var key = (t.Region, t.Indicator);
                 var observed = series.GetValueOrDefault(key) ?? new Dictionary<int, double>();
-                var a = Attainment.Assess(new TargetSpec(t.Measure, t.Comparator, t.Value, (int)t.Year, (int)t.SpanStart, (int)t.SpanEnd), observed, forecasts.GetValueOrDefault(key));
+                var spec = new TargetSpec(t.Measure, t.Comparator, t.Value, (int)t.Year, (int)t.SpanStart, (int)t.SpanEnd);
+                var a = Attainment.Assess(spec, observed, forecasts.GetValueOrDefault(key));
                 byStatus[a.Status] = byStatus.GetValueOrDefault(a.Status) + 1;
+                // The weakest source behind the figure: the achieved years, and the whole series when a forecast went in.
+                var years = a.AchievedAsOf is { } asOf ? Attainment.YearsBehindAchieved(spec, asOf).ToList() : [];
+                if (a.Forecast != null && a.Status is not ("met" or "missed")) years.AddRange(observed.Keys);
+                var sourceKind = years.Select(y => kinds.GetValueOrDefault((t.Region, t.Indicator, y))).OfType<string>()
+                    .OrderByDescending(SourceRank).FirstOrDefault();
                 c.Execute("""
-                    INSERT INTO fact_attainment (target_key, latest_year, latest_value, progress, forecast_value, forecast_lo80, forecast_hi80, forecast_lo95,
-                        forecast_hi95, probability_met, gap, required_growth, status, note, batch_id)
-                    VALUES (@Key, @LatestYear, @LatestValue, @Progress, @Forecast, @Lo80, @Hi80, @Lo95, @Hi95, @Probability, @Gap, @RequiredGrowth, @Status, @Note, @batchId)
-                    """, new { t.Key, a.LatestYear, a.LatestValue, a.Progress, a.Forecast, a.Lo80, a.Hi80, a.Lo95, a.Hi95, a.Probability, a.Gap, a.RequiredGrowth, a.Status, a.Note, batchId }, tx);
+                    INSERT INTO fact_attainment (target_key, latest_year, latest_value, achieved, achieved_as_of, progress, forecast_value, forecast_lo80,
+                        forecast_hi80, forecast_lo95, forecast_hi95, probability_met, gap, required_growth, status, source_kind, note, batch_id)
+                    VALUES (@Key, @LatestYear, @LatestValue, @Achieved, @AchievedAsOf, @Progress, @Forecast, @Lo80, @Hi80, @Lo95, @Hi95, @Probability,
+                        @Gap, @RequiredGrowth, @Status, @sourceKind, @Note, @batchId)
+                    """, new { t.Key, a.LatestYear, a.LatestValue, a.Achieved, a.AchievedAsOf, a.Progress, a.Forecast, a.Lo80, a.Hi80, a.Lo95, a.Hi95,
+                        a.Probability, a.Gap, a.RequiredGrowth, a.Status, sourceKind, a.Note, batchId }, tx);
             }
+            Freshness.MarkFresh(c, tx, Freshness.Forecast);
             BatchLog.Succeed(c, tx, batchId, new BatchCounts(series.Count, rows, 0, rows + targets.Count,
                 $"method {method.Name}; {series.Count} series; {targets.Count} targets; " + string.Join(", ", byStatus.Select(kv => $"{kv.Key} {kv.Value}"))));
             tx.Commit();

@@ -24,6 +24,13 @@ public abstract class SqlDialect
 
     /// <summary>Asks the engine to abandon the statement running on this connection (called from another thread).</summary>
     public abstract void Interrupt(DbConnection connection, DbCommand command);
+
+    /// <summary>Lets migrations rebuild referenced tables: turns foreign-key enforcement off on this connection until
+    /// <see cref="CheckForeignKeys"/>; engines that alter tables in place do nothing.</summary>
+    public virtual void SuspendForeignKeys(DbConnection connection) { }
+
+    /// <summary>Fails when a migration left a dangling reference, then enforces foreign keys again.</summary>
+    public virtual void CheckForeignKeys(DbConnection connection, DbTransaction tx) { }
 }
 
 /// <summary>The embedded default: one SQLite file, WAL journal, foreign keys enforced.</summary>
@@ -79,6 +86,25 @@ public sealed class SqliteDialect(string path) : SqlDialect
     {
         // SqliteCommand.Cancel is a no-op; sqlite3_interrupt stops the running statement at its next step.
         if (connection is SqliteConnection { Handle: { } handle }) SQLitePCL.raw.sqlite3_interrupt(handle);
+    }
+
+    /// <inheritdoc />
+    public override void SuspendForeignKeys(DbConnection connection)
+    {
+        // Must run outside a transaction: SQLite ignores this pragma inside one.
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "PRAGMA foreign_keys=OFF";
+        cmd.ExecuteNonQuery();
+    }
+
+    /// <inheritdoc />
+    public override void CheckForeignKeys(DbConnection connection, DbTransaction tx)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = "PRAGMA foreign_key_check";
+        using (var r = cmd.ExecuteReader())
+            if (r.Read()) throw new InvalidOperationException($"迁移后外键失效 / a migration left a dangling reference in table {r.GetString(0)}");
     }
 
     /// <inheritdoc />

@@ -1,5 +1,9 @@
--- v_attainment: for each goal and milestone, progress so far, the forecast at the target year and
--- the probability that the target is met. status: met, on_track, at_risk, off_track, insufficient_data.
+-- v_attainment: for each goal and milestone, what has been achieved in the target's own sense, the forecast at the
+-- target year and the probability that the target is met.
+-- achieved: stock/ratio/annual → the level in achieved_as_of; cumulative → the sum over the target's span up to
+-- achieved_as_of; increment → the change since the year before the span. progress = achieved / target.
+-- status: met / missed once the target year is observed; otherwise on_track, at_risk, off_track (by probability_met),
+-- insufficient_data or not_assessed. source_kind: the weakest source behind the figures (statistics > published > illustrative).
 CREATE VIEW v_attainment AS
 SELECT r.region_code,
        r.region_name,
@@ -27,7 +31,10 @@ SELECT r.region_code,
        a.status,
        a.note,
        s.source_name     AS source_document,
-       t.evidence
+       t.evidence,
+       a.achieved,
+       a.achieved_as_of,
+       a.source_kind
 FROM fact_attainment a
 JOIN fact_target t   ON t.target_key = a.target_key
 JOIN dim_region r    ON r.region_key = t.region_key
