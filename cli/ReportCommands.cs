@@ -27,7 +27,7 @@ public static class ReportCommands
     {
         try
         {
-            var output = BriefingWriter.Write(ws.Dialect, outDir, year);
+            var output = BriefingPublisher.Publish(ws.Dialect, outDir, "cli", year, say: line => AnsiConsole.WriteLine(line));
             AnsiConsole.MarkupLine($"简报 / briefing: [bold]{Markup.Escape(output.Folder)}[/] ({output.Files.Count(f => f.EndsWith(".png"))} PNG, 1 xlsx)");
             return 0;
         }

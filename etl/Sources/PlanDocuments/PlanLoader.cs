@@ -22,7 +22,7 @@ public sealed class PlanLoader(SqlDialect dialect)
             var catalog = Catalog.Load(c, tx);
             var result = new TargetExtractor(catalog).Extract(text, Path.GetFileName(path));
             var region = result.Header.Region;
-            var sourceKey = SourceFiles.Upsert(c, tx, path, "plan", result.Header.Title, checksum);
+            var sourceKey = SourceFiles.Upsert(c, tx, path, "plan", result.Header.Title, checksum, SourceFiles.Fingerprint(checksum, catalog));
 
             HashSet<string> Rows() => c.Query<string>("SELECT " + FactKey + " FROM fact_target t JOIN dim_indicator i USING (indicator_key) WHERE source_key = @sourceKey",
                 new { sourceKey }, tx).ToHashSet();
@@ -46,6 +46,8 @@ public sealed class PlanLoader(SqlDialect dialect)
                 .ToList();
             BatchLog.WriteRejects(c, tx, batchId, rejects);
             var changed = before.Except(after).Count() + after.Except(before).Count();
+            // Re-inserted targets lost their attainment rows (ON DELETE CASCADE): forecasts must be refreshed before the next briefing.
+            if (changed > 0 || before.Count > 0) Freshness.MarkStale(c, tx, Freshness.Forecast, $"{Path.GetFileName(path)}: targets replaced ({changed} changed)");
             var counts = new BatchCounts(result.Targets.Count + rejects.Count, result.Targets.Count, rejects.Count, changed,
                 $"region {region.RegionCode}, plan {result.Header.StartYear}-{result.Header.EndYear}");
             BatchLog.Succeed(c, tx, batchId, counts);
