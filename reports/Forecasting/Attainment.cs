@@ -26,6 +26,9 @@ public static class Attainment
     /// <summary>Assesses one target against observations (year → value) and a forecast starting the year after the last observation.</summary>
     public static AttainmentResult Assess(TargetSpec t, IReadOnlyDictionary<int, double> observed, IntervalForecast? forecast)
     {
+        // A growth-rate target (年均增长10%) needs a forecast of growth, not of the level: not assessed (yet).
+        if (t.Measure == "growth_rate")
+            return new AttainmentResult("insufficient_data", null, null, null, null, null, null, null, null, null, null, null, "增长率目标未评估 / growth-rate target not assessed");
         if (observed.Count == 0)
             return new AttainmentResult("insufficient_data", null, null, null, null, null, null, null, null, null, null, null, "没有观测数据 / no observations");
         var lastYear = observed.Keys.Max();
