@@ -81,13 +81,21 @@ public sealed class IndicatorNames
         {
             if (_folded.GetValueOrDefault(Fold(key).Text) is { } indicator) return (indicator, qualifiers, unit);
             var q = Qualifiers.Leading.Concat(Regional).FirstOrDefault(p => key.StartsWith(p, StringComparison.Ordinal) && key.Length > p.Length);
-            if (q == null) return null;
-            qualifiers += q;
-            key = key[q.Length..];
+            if (q != null)
+            {
+                qualifiers += q;
+                key = key[q.Length..];
+                continue;
+            }
+            // 知识产权质押融资金额, 专利代理机构总数: a trailing measure word adds nothing to the name.
+            var t = Trailing.FirstOrDefault(p => key.EndsWith(p, StringComparison.Ordinal) && key.Length > p.Length + 2);
+            if (t == null) return null;
+            key = key[..^t.Length];
         }
     }
 
     private static readonly string[] Regional = ["全市", "全区", "全县", "全省", "全镇"];
+    private static readonly string[] Trailing = ["金额", "总额", "规模", "总量", "总数", "数量", "额", "数"];
 
     /// <summary>Words that may stand right before an indicator name without changing what it counts: verbs of commitment,
     /// measure words, places and times. Anything else glued to the name (每百户企业, 国际, 规上企业, 涉及专利的) qualifies it.</summary>
@@ -106,7 +114,7 @@ public sealed class IndicatorNames
         "新培育", "新认定", "新引进", "突破", "超过", "不低于", "不少于", "分别", "全部", "均", "要", "将", "可", "进一步", "稳步",
         "十三五", "十四五", "十五五", "以来", "持续", "鼓励", "探索", "加大", "强化", "完善", "建立", "依托", "优化", "加强", "引导",
         "申报", "承担", "纳入", "构建", "形成", "扩大", "吸引", "规范", "严格", "积极", "大力", "着力", "重点", "不断", "切实", "全面",
-        "深化", "深入", "注重", "提供", "做好", "做大", "做强", "用好", "抓好", "落实", "新增加", "培养引进", "引进培养", "一批",
+        "深化", "深入", "注重", "提供", "做好", "做大", "做强", "用好", "抓好", "落实", "新增加", "培养引进", "引进培养", "一批", "每",
     ];
 
     private static readonly string[] NeutralLongestFirst = Neutral.OrderByDescending(n => n.Length).ToArray();
