@@ -91,6 +91,15 @@ public class PlanGeneralisationTests
     // ---- phrasing and measures ----
 
     [Fact]
+    public void A_list_of_names_with_respective_numbers_pairs_them_in_order()
+    {
+        var r = Extract(Head + "到2027年，发明专利授权量、PCT专利申请量和马德里商标注册量分别达到8000件、260件、90件。\n");
+        Assert.Equal([("invention_grants", 8000.0), ("pct_applications", 260.0), ("madrid_registrations", 90.0)],
+            r.Targets.Select(t => (t.IndicatorCode, t.Value)).ToList());
+        Assert.Empty(r.Unknown);
+    }
+
+    [Fact]
     public void Comparators_growth_rates_and_numbers_without_a_verb_are_read()
     {
         var r = Extract(Head + "到2027年，有效发明专利拥有量突破4万件，马德里商标注册量力争达到300件，发明专利授权量年均不少于1500件，" +

@@ -42,7 +42,44 @@ internal static partial class Candidates
 public static partial class ProseRule
 {
     /// <summary>Applies the rule to one sentence.</summary>
-    public static IEnumerable<TargetCandidate> Apply(SentenceInput s)
+    public static IEnumerable<TargetCandidate> Apply(SentenceInput s) => Lists(s).Concat(Single(s));
+
+    /// <summary>A list of names and then 分别 and as many numbers: 发明专利授权量、PCT专利申请量分别达到3000件、200件.</summary>
+    private static IEnumerable<TargetCandidate> Lists(SentenceInput s)
+    {
+        var text = s.Text.Value;
+        for (var i = 0; i < s.Mentions.Count; i++)
+        {
+            var j = i;
+            while (j + 1 < s.Mentions.Count && ListJoint().IsMatch(text[s.Mentions[j].End..s.Mentions[j + 1].Start])) j++;
+            if (j == i) continue;
+            var rest = text[s.Mentions[j].End..];
+            var respectively = Respectively().Match(rest);
+            if (!respectively.Success) continue;
+            var pos = respectively.Length;
+            var quantities = new List<(Quantity Q, int At)>();
+            while (quantities.Count <= j - i && Quantity.ParsePrefix(rest[pos..]) is var (q, length) && q.Unit.Length > 0)
+            {
+                quantities.Add((q, s.Mentions[j].End + pos));
+                pos += length;
+                var joint = ListJoint().Match(rest[pos..]);
+                if (!joint.Success || joint.Length == 0) break;
+                pos += joint.Length;
+            }
+            if (quantities.Count != j - i + 1) continue;
+            for (var k = i; k <= j; k++)
+            {
+                var m = s.Mentions[k];
+                if (m.Qualified) continue;
+                var (q, at) = quantities[k - i];
+                if (Candidates.Make(s, m.Indicator, q, Before(text, m.Start, k > 0 ? s.Mentions[k - 1].End : 0) + m.Name + respectively.Value, "list", at) is { } c)
+                    yield return c;
+            }
+            i = j;
+        }
+    }
+
+    private static IEnumerable<TargetCandidate> Single(SentenceInput s)
     {
         var text = s.Text.Value;
         for (var i = 0; i < s.Mentions.Count; i++)
@@ -108,7 +145,13 @@ public static partial class ProseRule
     [GeneratedRegex(@"^(?:力争|确保)?(?:年均|年平均|平均每年|每年|平均)?(?:增长率|增速|增幅|增长|递增)(?:保持在|保持|达到|达|为|不低于|不少于|超过|在)?(?<n>\d+(?:\.\d+)?%(?:以上|左右)?)")]
     private static partial Regex Growth();
 
-    [GeneratedRegex(@"^(?:累计)?从(?<a>\d[\d.,]*(?:万|亿)?[^\d增提上到]{0,3})(?:增加到|提高到|增长到|提升到|上升到|增至|升至)(?<b>\d[\d.,]*(?:万|亿)?\S{0,3})")]
+    [GeneratedRegex(@"^(?:、|，|,|和|及|以及|与)")]
+    private static partial Regex ListJoint();
+
+    [GeneratedRegex(@"^(?:每年|年均|累计|力争)*分别(?:达到|达|为|超过|突破|不低于|不少于|增加到|提高到|保持在)?")]
+    private static partial Regex Respectively();
+
+    [GeneratedRegex(@"^(?:累计)?[从由](?<a>\d[\d.,]*(?:万|亿)?[^\d增提上到]{0,3})(?:增加到|提高到|增长到|提升到|上升到|增至|升至)(?<b>\d[\d.,]*(?:万|亿)?\S{0,3})")]
     private static partial Regex FromTo();
 
     // A number followed by 年/月/日/号/届/次会议 is a date or a serial number, not a quantity.
