@@ -19,6 +19,7 @@ public sealed class IndicatorNames
 {
     private readonly Dictionary<string, Indicator> _folded = new(StringComparer.Ordinal);
     private readonly List<(string Name, Indicator Indicator)> _longestFirst;
+    private readonly HashSet<string> _bare = new(StringComparer.Ordinal);
 
     /// <summary>Prepares the folded names of every indicator and synonym in <paramref name="catalog"/>.</summary>
     public IndicatorNames(Catalog catalog)
@@ -26,11 +27,11 @@ public sealed class IndicatorNames
         Catalog = catalog;
         var names = catalog.NamesLongestFirst().ToList();
         foreach (var (name, indicator) in names) _folded.TryAdd(Fold(name).Text, indicator);
-        // 版权作品登记29.3万件: a name may drop its final 量 when the number follows at once.
+        // 版权作品登记29.3万件: a name may drop its final 量 (see Find for where it may not).
         foreach (var (name, indicator) in names)
         {
             var f = Fold(name).Text;
-            if (f.Length >= 5 && f.EndsWith('量')) _folded.TryAdd(f[..^1], indicator);
+            if (f.Length >= 5 && f.EndsWith('量') && _folded.TryAdd(f[..^1], indicator)) _bare.Add(f[..^1]);
         }
         _longestFirst = _folded.Select(kv => (kv.Key, kv.Value)).OrderByDescending(p => p.Key.Length).ThenBy(p => p.Key, StringComparer.Ordinal).ToList();
     }
@@ -49,6 +50,8 @@ public sealed class IndicatorNames
             for (var at = folded.IndexOf(name, StringComparison.Ordinal); at >= 0; at = folded.IndexOf(name, at + 1, StringComparison.Ordinal))
             {
                 if (Enumerable.Range(at, name.Length).Any(i => taken[i])) continue;
+                // A name without its 量 must not be the head of a longer, different name (发明专利 + 有效量); 注册商标总量 is a name of its own.
+                if (_bare.Contains(name) && at + name.Length < folded.Length && folded[at + name.Length] is '有' or '拥') continue;
                 for (var i = at; i < at + name.Length; i++) taken[i] = true;
                 int start = map[at], end = map[at + name.Length - 1] + 1;
                 found.Add(new Mention(start, end, text[start..end], indicator));
@@ -117,6 +120,13 @@ public sealed class IndicatorNames
         "深化", "深入", "注重", "提供", "做好", "做大", "做强", "用好", "抓好", "落实", "新增加", "培养引进", "引进培养", "一批", "每",
     ];
 
+    /// <summary>Verbs after which a new noun phrase starts: what stands before them never qualifies the name.</summary>
+    private static readonly string[] Verbs =
+    [
+        "实现", "提出", "力争", "确保", "推动", "促进", "达到", "保持", "提升", "提高", "建成", "建设", "打造", "创建", "培育", "培养",
+        "引进", "完成", "明确", "新增", "累计", "争取", "支持", "扶持", "鼓励", "加快", "加强", "推进", "实施", "开展", "突破", "增加",
+    ];
+
     private static readonly string[] NeutralLongestFirst = Neutral.OrderByDescending(n => n.Length).ToArray();
 
     /// <summary>The words glued to the front of a mention (back to a clause break, a digit or the previous mention) that are not
@@ -128,6 +138,10 @@ public sealed class IndicatorNames
         var run = text[from..start];
         // 10家以上国家知识产权优势企业: the unit of a number before the name is not a modifier of it.
         if (from > 0 && char.IsDigit(text[from - 1]) && Quantity.ParsePrefix("0" + run) is var (_, length)) run = run[(length - 1)..];
+        // Only what follows the last verb of the run can qualify the name (努力实现全省 → 全省; 提出每万人口 → 每).
+        var verb = Verbs.Select(v => (v, At: run.LastIndexOf(v, StringComparison.Ordinal))).Where(x => x.At >= 0)
+            .OrderByDescending(x => x.At + x.v.Length).FirstOrDefault();
+        if (verb.v != null) run = run[(verb.At + verb.v.Length)..];
         // Peel neutral words off the end of the run; what remains right before the name qualifies it.
         while (run.Length > 0)
         {
@@ -157,7 +171,7 @@ public sealed class IndicatorNames
             if (c == '口' && prev == '人' && i >= 2 && s[i - 2] == '万') continue;          // 万人口 → 万人
             if (c == '名' && prev == '万' && next is not '称') { Put('人', i); continue; }  // 每万名 → 万人
             if (c == '的') continue;
-            if (c == '总' && next is '量' or '数') continue;                                // 申请总量 → 申请量
+            if (prev == '占' && i + 1 < s.Length && s[i] == '全' && "省市区县".Contains(next)) { i++; continue; } // 占全省GDP → 占GDP
             if (c == '数' && next == '量') continue;                                       // 数量 → 量
             if (c == '数') { Put('量', i); continue; }                                     // 机构数 → 机构量
             if (c == '年' && IsWordChar(prev) && !char.IsAsciiLetter(prev) && IsWordChar(next) && !YearKeepsBefore.Contains(prev) && !YearKeepsAfter.Contains(next))

@@ -24,6 +24,10 @@ public sealed partial record PassageContext(string Kind, int Year, int SpanStart
                 ? new PassageContext("baseline", years.Max(), years.Min(), years.Max())
                 : new PassageContext("baseline", previous.End, previous.Start, previous.End);
         }
+        // 2021年,全省专利授权15.5万件,同比增长40.93%: figures compared with the year before are results, not commitments.
+        if (sentence.Contains("同比") && ExplicitYears().Matches(sentence).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture))
+                .Where(y => y <= plan.StartYear && !ByYear().IsMatch(sentence)).ToList() is { Count: > 0 } reported)
+            return new PassageContext("baseline", reported.Max(), reported.Max(), reported.Max());
         if (section == Section.Schedule && scheduleYear is { } y1)
             return new PassageContext(y1 >= plan.EndYear ? "goal" : "milestone", y1, plan.StartYear, y1);
         var by = ByYear().Match(sentence);

@@ -33,7 +33,7 @@ public sealed partial record PlanHeader(Region Region, int StartYear, int EndYea
         var title = opening.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => TitleWord().IsMatch(l))
             ?? head.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0) ?? fileName;
 
-        var span = SpanIn(ownOpening) ?? SpanFromGoals(text, ownOpening) ?? SpanIn(WithoutCitations(head))
+        var span = SpanIn(ownOpening) ?? TitleYear(ownOpening) ?? SpanFromGoals(text, ownOpening) ?? SpanIn(WithoutCitations(head)) ?? IssueSpan(head)
             ?? throw new InvalidDataException($"{fileName}: 无法识别规划期 / cannot tell the plan period (no year range, “十四五” or “到2025年” in the title or opening)");
         return new PlanHeader(region, span.Start, span.End, title);
     }
@@ -61,6 +61,31 @@ public sealed partial record PlanHeader(Region Region, int StartYear, int EndYea
         var issued = IssueYear().Matches(opening).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).Where(y => y <= end).ToList();
         return issued.Count > 0 ? (Math.Min(issued.Min(), end), end) : (end - 4, end);
     }
+
+    /// <summary>A yearly work plan (2026年全省知识产权工作要点): its title names one year, which is its whole span.</summary>
+    private static (int Start, int End)? TitleYear(string opening)
+    {
+        var m = YearTitle().Match(opening);
+        if (!m.Success) return null;
+        var y = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
+        return (y, y);
+    }
+
+    /// <summary>Last resort for a plan that names no target year: five years from the year it was issued (document number or date).</summary>
+    private static (int Start, int End)? IssueSpan(string head)
+    {
+        var m = IssueYear().Match(head);
+        if (!m.Success) m = DocumentNumberYear().Match(head);
+        if (!m.Success) return null;
+        var y = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
+        return (y, y + 4);
+    }
+
+    [GeneratedRegex(@"(?:^|\n)\s*(20\d\d)年(?:度)?[^\n《》]{0,30}(?:工作要点|工作计划|实施计划|行动计划|工作方案|推进计划)")]
+    private static partial Regex YearTitle();
+
+    [GeneratedRegex(@"〔(20\d\d|19\d\d)〕")]
+    private static partial Regex DocumentNumberYear();
 
     private static int ChineseNumber(string s) => s switch
     {
@@ -97,7 +122,7 @@ public sealed partial record PlanHeader(Region Region, int StartYear, int EndYea
     [GeneratedRegex(@"([两二三四五2-5])年行动")]
     private static partial Regex YearsLong();
 
-    [GeneratedRegex(@"(20\d\d)年\d{1,2}月")]
+    [GeneratedRegex(@"((?:20|19)\d\d)年\d{1,2}月")]
     private static partial Regex IssueYear();
 
     [GeneratedRegex("规划|方案|计划|纲要|意见|要点")]
