@@ -5,7 +5,7 @@ DROP VIEW IF EXISTS v_attainment;
 DROP VIEW IF EXISTS v_targets;
 DROP VIEW IF EXISTS v_forecasts;
 DROP VIEW IF EXISTS v_observations;
-CREATE TABLE fact_target_015 (
+CREATE TABLE fact_target_009 (
     target_key        INTEGER PRIMARY KEY,
     region_key        INTEGER NOT NULL REFERENCES dim_region (region_key),
     indicator_key     INTEGER NOT NULL REFERENCES dim_indicator (indicator_key),
@@ -22,7 +22,7 @@ CREATE TABLE fact_target_015 (
     batch_id          INTEGER NOT NULL REFERENCES etl_batch (batch_id),
     UNIQUE (source_key, region_key, indicator_key, target_kind, target_year, span_start_year, value)
 );
-INSERT INTO fact_target_015 SELECT * FROM fact_target;
+INSERT INTO fact_target_009 SELECT * FROM fact_target;
 DELETE FROM fact_attainment;
 DROP TABLE fact_target;
-ALTER TABLE fact_target_015 RENAME TO fact_target;
+ALTER TABLE fact_target_009 RENAME TO fact_target;
