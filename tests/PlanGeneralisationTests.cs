@@ -179,6 +179,26 @@ public class PlanGeneralisationTests
         Assert.Equal(3, r.Targets.Count);
     }
 
+    [Fact]
+    public void A_header_split_over_two_rows_under_merged_cells_still_pairs_years_with_values()
+    {
+        var r = Extract(Head + "序号\t指标\t单位\t指标值\t属性\n\t\t\t2024年\t2027年\t\n1\t专利代理机构\t家\t40\t55\t预期性\n");
+        Assert.Contains(r.Targets, t => t is { IndicatorCode: "patent_agencies", Kind: "baseline", TargetYear: 2024, Value: 40 });
+        Assert.Contains(r.Targets, t => t is { IndicatorCode: "patent_agencies", Kind: "goal", TargetYear: 2027, Value: 55 });
+        Assert.Equal(2, r.Targets.Count);
+    }
+
+    [Fact]
+    public void Unnumbered_headings_previous_plan_results_and_past_years_are_baselines()
+    {
+        var r = Extract("杭州市人民政府\n杭州市“十五五”知识产权发展规划\n发展基础\n全市有效发明专利拥有量达到12万件。\n发展目标\n" +
+            "“十四五”期间累计新增专利授权量30万件。2025年，全市商标申请量9万件。到2030年，有效发明专利拥有量达到20万件。\n");
+        Assert.Contains(r.Targets, t => t is { IndicatorCode: "invention_patents_owned", Kind: "baseline", TargetYear: 2025, Value: 120000 });
+        Assert.Contains(r.Targets, t => t is { IndicatorCode: "patent_grants", Kind: "baseline", Value: 300000 });
+        Assert.Contains(r.Targets, t => t is { IndicatorCode: "invention_patents_owned", Kind: "goal", TargetYear: 2030, Value: 200000 });
+        Assert.DoesNotContain(r.Targets, t => t.IndicatorCode == "trademark_applications" && t.Kind != "baseline");
+    }
+
     // ---- script ----
 
     [Fact]

@@ -171,6 +171,7 @@ public sealed class IndicatorNames
             if (c == '口' && prev == '人' && i >= 2 && s[i - 2] == '万') continue;          // 万人口 → 万人
             if (c == '名' && prev == '万' && next is not '称') { Put('人', i); continue; }  // 每万名 → 万人
             if (c == '的') continue;
+            if (c == '级' && prev == '家' && i >= 2 && s[i - 2] == '国') continue;            // 国家级 → 国家
             if (prev == '占' && i + 1 < s.Length && s[i] == '全' && "省市区县".Contains(next)) { i++; continue; } // 占全省GDP → 占GDP
             if (c == '数' && next == '量') continue;                                       // 数量 → 量
             if (c == '数') { Put('量', i); continue; }                                     // 机构数 → 机构量

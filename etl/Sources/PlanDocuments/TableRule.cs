@@ -21,6 +21,7 @@ public sealed partial class TableRule(IndicatorNames names, PlanHeader plan)
     private (Indicator Indicator, string Qualifiers, string UnitHint, string Cell, int Offset, int NextValue)? _pending;
     private string? _unknown;
     private bool _cellsPerLine; // a header arrived one cell per line: short lines that follow are cells too
+    private bool _headerRowJustRead;
 
     /// <summary>Whether a short line without tabs belongs to a table written one cell per line: a header word, or any short line
     /// once such a header stands.</summary>
@@ -30,6 +31,7 @@ public sealed partial class TableRule(IndicatorNames names, PlanHeader plan)
     public void Reset()
     {
         _cellsPerLine = false;
+        _headerRowJustRead = false;
         _header = null;
         _growingHeader = null;
         _pending = null;
@@ -46,42 +48,57 @@ public sealed partial class TableRule(IndicatorNames names, PlanHeader plan)
         _pending = null;
         if (HeaderOf(filled) is { } header)
         {
+            // A second header row under merged cells (指标值 over 2020年 | 2025年) fills the first row's placeholder columns.
+            if (_headerRowJustRead && _header is { } first && header.All(c => c.Role == ColumnRole.Value))
+            {
+                var at = first.FindIndex(c => c.Role == ColumnRole.Other && c.Kind == "placeholder");
+                header = at < 0 ? [.. first, .. header] : [.. first[..at], .. header, .. first[(at + 1)..]];
+            }
             _header = header;
+            _headerRowJustRead = true;
             return [];
         }
+        _headerRowJustRead = false;
         return _header is { } h ? Row(cells, h, context, offset).ToList() : Stream(filled, context, offset).ToList();
     }
 
-    /// <summary>One row under a header: cells align with the header's columns (from the right when a merged category cell is missing).</summary>
+    /// <summary>One row under a header: the indicator cell, then its numbers in order, one for each value column of the header
+    /// (a serial number stands before the indicator; unit and attribute cells are not numbers), so merged cells do not shift them.</summary>
     private IEnumerable<(TargetCandidate?, string?)> Row(IReadOnlyList<string> raw, List<TableColumn> header, PassageContext context, int offset)
     {
-        var cells = raw.Select(c => c.Trim()).ToList();
-        while (cells.Count > header.Count && cells[0].Length == 0) cells.RemoveAt(0);
-        var shift = header.Count - cells.Count;
+        var cells = raw.Select(c => c.Trim()).Where(c => Text.Key(c).Length > 0).ToList();
         (Indicator Indicator, string Qualifiers, string UnitHint)? indicator = null;
         string indicatorCell = "", unit = "";
-        for (var i = 0; i < cells.Count; i++)
+        var values = new List<Quantity>();
+        foreach (var cell in cells)
         {
-            var col = i + shift >= 0 && i + shift < header.Count ? header[i + shift] : new TableColumn(ColumnRole.Other);
-            var key = Text.Key(cells[i]);
-            if (key.Length == 0) continue;
-            if (col.Role == ColumnRole.Unit) unit = key;
-            else if (indicator == null && col.Role is ColumnRole.Indicator or ColumnRole.Other && !IsNumber(key) && names.ResolveCell(key) is { } r)
-                (indicator, indicatorCell) = (r, cells[i]);
-            else if (col.Role == ColumnRole.Indicator && !IsNumber(key)) indicatorCell = cells[i];
+            var key = Text.Key(cell);
+            if (Value(key) is { } q)
+            {
+                if (indicatorCell.Length > 0) values.Add(q);
+                continue;
+            }
+            if (IsAttributeOrUnit(key))
+            {
+                if (indicatorCell.Length > 0 && Quantity.ParseUnit(key) is { Complete: true }) unit = key;
+                continue;
+            }
+            if (values.Count > 0) break;
+            // Category cells (知识产权创造) stand before the indicator cell: the last text cell before the numbers is the indicator.
+            indicatorCell = cell;
+            indicator = names.ResolveCell(key);
         }
-        var values = cells.Select((c, i) => (Cell: c, Col: i + shift >= 0 && i + shift < header.Count ? header[i + shift] : null))
-            .Where(x => x.Col?.Role == ColumnRole.Value && Value(Text.Key(x.Cell)) != null).ToList();
         if (values.Count == 0) yield break;
         if (indicator is not { } ind)
         {
-            if (indicatorCell.Length > 0) yield return (null, indicatorCell + "：" + string.Join(" | ", values.Select(v => v.Cell)));
+            yield return (null, indicatorCell + "：" + string.Join(" | ", values.Select(v => v.Value.ToString(CultureInfo.InvariantCulture))));
             yield break;
         }
-        foreach (var (cell, col) in values)
+        var valueColumns = header.Where(c => c.Role == ColumnRole.Value).ToList();
+        for (var k = 0; k < values.Count && (k < valueColumns.Count || valueColumns.Count == 0 && k == 0); k++)
         {
-            var q = Value(Text.Key(cell))!;
-            yield return (Make(ind, indicatorCell, unit.Length > 0 ? unit : ind.UnitHint, q, ContextOf(col!, context), offset), null);
+            var ctx = valueColumns.Count == 0 ? context : ContextOf(valueColumns[k], context);
+            yield return (Make(ind, indicatorCell, unit.Length > 0 ? unit : ind.UnitHint, values[k], ctx, offset), null);
         }
     }
 
@@ -160,10 +177,11 @@ public sealed partial class TableRule(IndicatorNames names, PlanHeader plan)
     /// <summary>The columns of a header row, or null when the row is not a header (it names an indicator, or too few header words).</summary>
     private List<TableColumn>? HeaderOf(List<string> cells)
     {
-        var columns = cells.Select(HeaderCell).ToList();
-        if (columns.Any(c => c == null)) return null;
-        var cols = columns.Select(c => c!).ToList();
-        return cols.Count(c => c.Role != ColumnRole.Other) >= 2 && cols.Any(c => c.Role is ColumnRole.Value or ColumnRole.Indicator) ? cols : null;
+        if (cells.Any(c => IsNumber(c) || c.Length > 20 || names.ResolveCell(c) != null)) return null;
+        // A header cell this reader does not know (指标值 over merged year columns) is a placeholder a second header row may fill.
+        var cols = cells.Select(c => HeaderCell(c) ?? new TableColumn(ColumnRole.Other, "placeholder")).ToList();
+        var known = cols.Count(c => c.Kind != "placeholder" && c.Role != ColumnRole.Other);
+        return known >= 2 && known * 2 >= cols.Count && cols.Any(c => c.Role is ColumnRole.Value or ColumnRole.Indicator) ? cols : null;
     }
 
     /// <summary>What a header cell says about its column; null when the cell is not a header word.</summary>
@@ -213,7 +231,7 @@ public sealed partial class TableRule(IndicatorNames names, PlanHeader plan)
     [GeneratedRegex(@"^(?:指标)?(?:属性|性质|类型)$")]
     private static partial Regex AttributeHeader();
 
-    [GeneratedRegex(@"^(?:主要)?(?:指标|指标名称|名称|具体指标|项目|指标（单位）|指标\(单位\))$")]
+    [GeneratedRegex(@"^(?:(?:主要|具体|核心|重点)?(?:指标|项目)(?:名称|内容|名)?(?:（单位）|\(单位\))?|名称)$")]
     private static partial Regex IndicatorHeader();
 
     [GeneratedRegex(@"^(?:类别|分类|领域|一级指标|二级指标|维度|方面)$")]

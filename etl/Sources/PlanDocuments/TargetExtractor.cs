@@ -31,16 +31,21 @@ public sealed partial class TargetExtractor(Catalog catalog)
             var trimmed = line.Trim();
             if (trimmed.Length == 0) continue;
 
-            if (Heading().Match(trimmed) is { Success: true } h && trimmed.Length <= 40)
+            // Word's automatic numbering leaves headings without 一、: a short line naming a section is a heading too.
+            var bare = !line.Contains('\t') && trimmed.Length <= 16 && trimmed.IndexOfAny(['。', '，', '；', ',']) < 0;
+            if (bare && section == Section.Baseline && trimmed.Contains("目标")) section = Section.Goals;
+            var heading = Heading().Match(trimmed);
+            if (heading.Success && trimmed.Length <= 40 || bare && SectionWord().IsMatch(trimmed))
             {
-                var title = h.Groups["title"].Value;
+                var title = heading.Success ? heading.Groups["title"].Value : trimmed;
+                var h = heading;
                 if (title.Contains("发展基础") || title.Contains("工作基础") || title.Contains("十三五") || title.Contains("发展现状")) section = Section.Baseline;
                 else if (title.Contains("时序进度") || title.Contains("进度安排") || title.Contains("实施步骤")) { section = Section.Schedule; scheduleYear = null; }
                 else if (section == Section.Schedule && LastYear().Match(title) is { Success: true } y)
                     scheduleYear = int.Parse(y.Groups[1].Value, CultureInfo.InvariantCulture);
                 else if (YearBlock().Match(title) is { Success: true } yb && Year(yb) is var by && by >= plan.StartYear && by <= plan.EndYear)
                     (section, scheduleYear) = (Section.Schedule, by); // （一）2023年 / 2024年目标: a yearly block
-                else if (section != Section.Schedule || h.Groups["top"].Success) section = Section.Goals;
+                else if (section != Section.Schedule || h.Groups["top"].Success || !h.Success) section = Section.Goals;
                 table.Reset();
                 continue;
             }
@@ -61,14 +66,18 @@ public sealed partial class TargetExtractor(Catalog catalog)
             table.Reset();
 
             // 2025年：万人发明专利拥有量达到74件 — a yearly schedule written as one line per year.
-            var lineYear = YearBlock().Match(trimmed) is { Success: true } ly && Year(ly) is var yy && yy >= plan.StartYear && yy <= plan.EndYear
+            // 2024年，全市发明专利授权量1.32万件 — a line opening with a year before the plan reports that year's results.
+            var lineYear = YearBlock().Match(trimmed) is { Success: true } ly && Year(ly) is var yy && yy <= plan.EndYear
                 && section != Section.Baseline ? yy : (int?)null;
             foreach (var (sentence, at) in Sentences(line, lineOffset))
             {
                 var search = new SearchText(sentence, at);
-                var context = lineYear is { } year
-                    ? PassageContext.For(sentence, Section.Schedule, plan, year)
-                    : PassageContext.For(sentence, section, plan, scheduleYear);
+                var context = lineYear switch
+                {
+                    { } year when year < plan.StartYear => new PassageContext("baseline", year, year, year),
+                    { } year => PassageContext.For(sentence, Section.Schedule, plan, year),
+                    _ => PassageContext.For(sentence, section, plan, scheduleYear),
+                };
                 var mentions = _names.Find(search.Value);
                 var input = new SentenceInput(search, context, _names, mentions);
                 var before = found.Count;
@@ -127,6 +136,9 @@ public sealed partial class TargetExtractor(Catalog catalog)
 
     [GeneratedRegex(@"(\d{4})年\d{1,2}月(?!.*\d{4}年)")]
     private static partial Regex LastYear();
+
+    [GeneratedRegex("^(?:发展基础|工作基础|发展现状|现状基础|基本情况|时序进度|进度安排|实施步骤|主要目标|发展目标|工作目标|总体目标|目标任务|重点任务|主要任务|保障措施|指导思想|基本原则|面临形势)$")]
+    private static partial Regex SectionWord();
 
     [GeneratedRegex(@"\d+(?:\.\d+)?(?:万|亿)?(?:件/万人|件|家|个|项|人次|人|名|亿元|万元|%|场次|场|户|所|篇|部|座|条)")]
     private static partial Regex CommitmentNumber();
