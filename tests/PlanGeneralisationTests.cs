@@ -199,6 +199,17 @@ public class PlanGeneralisationTests
         Assert.DoesNotContain(r.Targets, t => t.IndicatorCode == "trademark_applications" && t.Kind != "baseline");
     }
 
+    [Fact]
+    public void From_to_with_written_years_gives_those_years_and_past_growth_rates_are_not_loaded()
+    {
+        var r = Extract(Head.Replace("三、主要目标\n", "一、发展基础\n") +
+            "商标申请量由2019年的6万件增加到2024年的9.5万件，年均增长9.6%。发明专利授权量年均增长12%。\n");
+        Assert.Contains(r.Targets, t => t is { IndicatorCode: "trademark_applications", Kind: "baseline", TargetYear: 2019, Value: 60000 });
+        Assert.Contains(r.Targets, t => t is { IndicatorCode: "trademark_applications", Kind: "baseline", TargetYear: 2024, Value: 95000, Measure: "annual" });
+        Assert.DoesNotContain(r.Targets, t => t.Measure == "growth_rate");
+        Assert.Equal(2, r.Targets.Count);
+    }
+
     // ---- script ----
 
     [Fact]

@@ -58,7 +58,8 @@ public sealed partial record PlanHeader(Region Region, int StartYear, int EndYea
         var end = int.Parse(by.Groups[1].Value, CultureInfo.InvariantCulture);
         var years = YearsLong().Match(opening);
         if (years.Success) return (end - ChineseNumber(years.Groups[1].Value) + 1, end);
-        var issued = IssueYear().Matches(opening).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).Where(y => y <= end).ToList();
+        var issued = IssueYear().Matches(opening).Concat(DocumentNumberYear().Matches(opening))
+            .Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).Where(y => y <= end && y >= end - 5).ToList();
         return issued.Count > 0 ? (Math.Min(issued.Min(), end), end) : (end - 4, end);
     }
 
@@ -110,7 +111,7 @@ public sealed partial record PlanHeader(Region Region, int StartYear, int EndYea
     internal static string WithoutCitations(string text) =>
         Citation().Replace(text, m => m.Groups["own"].Success ? m.Value : new string(' ', m.Length));
 
-    [GeneratedRegex(@"(?<own>印发)?《[^《》]*》")]
+    [GeneratedRegex(@"(?<own>(?:印发|转发)\s*)?《[^《》]*》")]
     private static partial Regex Citation();
 
     [GeneratedRegex(@"[（(]\s*(?<a>\d{4})\s*(?:年)?\s*[-—–～~至到]+\s*(?<b>\d{4})\s*年?\s*[）)]|(?<a>\d{4})\s*年?\s*[-—–～~至到]+\s*(?<b>\d{4})\s*年")]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Warehouse.Etl.Normalisation;
 using Warehouse.Store;
@@ -95,18 +96,24 @@ public static partial class ProseRule
             var fromTo = FromTo().Match(clause);
             if (fromTo.Success && Quantity.ParsePrefix(fromTo.Groups["a"].Value) is var (qa, _) && Quantity.ParsePrefix(fromTo.Groups["b"].Value) is var (qb, _))
             {
-                // 从A增加到B: A at the start of the previous plan period, B at its end.
-                var start = s.Context.SpanStart - 1;
+                // 从A增加到B: A at the start of the previous plan period, B at its end, unless the years are written (由2015年的A…2020年的B).
+                int? yearA = fromTo.Groups["ya"].Success ? int.Parse(fromTo.Groups["ya"].Value, CultureInfo.InvariantCulture) : null;
+                int? yearB = fromTo.Groups["yb"].Success ? int.Parse(fromTo.Groups["yb"].Value, CultureInfo.InvariantCulture) : null;
+                var start = yearA ?? s.Context.SpanStart - 1;
                 if (Candidates.Make(s, m.Indicator, qa with { Unit = qa.Unit.Length > 0 ? qa.Unit : qb.Unit }, "", "from-to", m.End + fromTo.Groups["a"].Index, start) is { } a)
                     yield return a with { Kind = "baseline", Comparator = "=" };
-                if (Candidates.Make(s, m.Indicator, qb, "", "from-to", m.End + fromTo.Groups["b"].Index) is { } b) yield return b with { Kind = "baseline", Comparator = "=" };
+                if (Candidates.Make(s, m.Indicator, qb, "", "from-to", m.End + fromTo.Groups["b"].Index, yearB) is { } b)
+                    yield return yearB is { } yb && b.Measure == "cumulative" // a flow in a named year is that year's, not a sum
+                        ? b with { Kind = "baseline", Comparator = "=", Measure = "annual", SpanStart = yb }
+                        : b with { Kind = "baseline", Comparator = "=" };
                 continue;
             }
 
             var growth = Growth().Match(clause);
             if (growth.Success && Quantity.ParsePrefix(growth.Groups["n"].Value) is var (qr, _))
             {
-                yield return Candidates.Growth(s, m.Indicator, qr, growth.Value, m.End + growth.Groups["n"].Index);
+                // A growth rate of past results (十三五期间年均增长31%) is not a commitment and not a level: neither loaded nor reported.
+                if (s.Context.Kind != "baseline") yield return Candidates.Growth(s, m.Indicator, qr, growth.Value, m.End + growth.Groups["n"].Index);
                 continue;
             }
 
@@ -137,7 +144,7 @@ public static partial class ProseRule
     internal static readonly char[] ClauseBreaks = ['，', ',', '；', ';', '。', '、', '：', ':'];
 
     // Between the name and its number: how it accumulates (累计, 三年累计, 每年, 年均) and a comparator (达到, 力争达到, 突破, 不低于).
-    [GeneratedRegex(@"^(?:力争|确保|预计|(?:[两三四五\d]年)?累计|每年|年均|年度|全年|总数|总量|数量|人数|家数|个数|件数|注册量|拥有量|有效量|金额|规模|登记金额|累计金额|有效|稳定)*" +
+    [GeneratedRegex(@"^(?:力争|确保|预计|(?:[两三四五\d]年)?累计|每年|年均|年度|全年|总数|总量|数量|人数|家数|个数|件数|注册量|拥有量|有效量|金额|规模|登记金额|累计金额|有效|稳定|年内|当年)*" +
         @"(?:达到|达|约为|为|约|超过|超|不低于|不少于|不超过|不高于|突破|保持在|稳定在|控制在|提高到|提高至|提升到|提升至|增加到|增长到|增至|上升到|逾|实现)?(?=\d)")]
     private static partial Regex Lead();
 
@@ -151,7 +158,7 @@ public static partial class ProseRule
     [GeneratedRegex(@"^(?:每年|年均|累计|力争)*分别(?:达到|达|为|超过|突破|不低于|不少于|增加到|提高到|保持在)?")]
     private static partial Regex Respectively();
 
-    [GeneratedRegex(@"^(?:累计)?[从由](?<a>\d[\d.,]*(?:万|亿)?[^\d增提上到]{0,3})(?:增加到|提高到|增长到|提升到|上升到|增至|升至)(?<b>\d[\d.,]*(?:万|亿)?\S{0,3})")]
+    [GeneratedRegex(@"^(?:累计)?[从由](?:(?<ya>(?:19|20)\d\d)年(?:底|末)?的?)?(?<a>\d[\d.,]*(?:万|亿)?[^\d增提上到]{0,3})(?:增加到|提高到|增长到|提升到|上升到|增至|升至)(?:(?<yb>(?:19|20)\d\d)年(?:底|末)?的?)?(?<b>\d[\d.,]*(?:万|亿)?\S{0,3})")]
     private static partial Regex FromTo();
 
     // A number followed by 年/月/日/号/届/次会议 is a date or a serial number, not a quantity.
