@@ -1,6 +1,9 @@
 using Dapper;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
 using Warehouse.Etl.Sources.PlanDocuments;
 using Warehouse.Store;
+using W = DocumentFormat.OpenXml.Wordprocessing;
 
 namespace Warehouse.Tests;
 
@@ -167,6 +170,40 @@ public class PlanGeneralisationTests
         var rows = c.Query<(string, string, long, double)>("SELECT indicator_code, target_kind, target_year, value FROM v_targets ORDER BY 1, 2").ToList();
         Assert.Equal([("patent_agencies", "baseline", 2024L, 60.0), ("patent_agencies", "goal", 2027L, 75.0),
             ("registered_trademarks", "baseline", 2024L, 280000.0), ("registered_trademarks", "goal", 2027L, 330000.0)], rows);
+    }
+
+    [Fact]
+    public void A_word_table_with_merged_cells_and_headings_without_numbers_loads()
+    {
+        using var wh = new TempWarehouse();
+        var path = wh.PathOf("merged.docx");
+        using (var doc = WordprocessingDocument.Create(path, WordprocessingDocumentType.Document))
+        {
+            static W.TableCell Cell(string text, int span = 1, W.MergedCellValues? merge = null)
+            {
+                var props = new W.TableCellProperties();
+                if (span > 1) props.Append(new W.GridSpan { Val = span });
+                if (merge is { } m) props.Append(new W.VerticalMerge { Val = m });
+                return new W.TableCell(props, new W.Paragraph(new W.Run(new W.Text(text))));
+            }
+            var (start, cont) = (W.MergedCellValues.Restart, W.MergedCellValues.Continue);
+            var table = new W.Table(
+                new W.TableRow(Cell("序号", 1, start), Cell("类别", 1, start), Cell("指标", 1, start), Cell("单位", 1, start), Cell("指标值", 2), Cell("属性", 1, start)),
+                new W.TableRow(Cell("", 1, cont), Cell("", 1, cont), Cell("", 1, cont), Cell("", 1, cont), Cell("2024年"), Cell("2027年"), Cell("", 1, cont)),
+                new W.TableRow(Cell("1"), Cell("创造", 1, start), Cell("每万人口高价值发明专利拥有量"), Cell("件"), Cell("28.5"), Cell("40"), Cell("预期性")),
+                new W.TableRow(Cell("2"), Cell("", 1, cont), Cell("PCT国际专利申请量"), Cell("件"), Cell("700"), Cell("1000"), Cell("预期性")));
+            var body = new W.Body(new W.Paragraph(new W.Run(new W.Text("西安市人民政府办公厅"))),
+                new W.Paragraph(new W.Run(new W.Text("西安市知识产权强市建设行动方案（2025—2027年）"))),
+                new W.Paragraph(new W.Run(new W.Text("发展基础"))), new W.Paragraph(new W.Run(new W.Text("全市有效发明专利拥有量达到8.2万件。"))),
+                new W.Paragraph(new W.Run(new W.Text("主要目标"))), new W.SdtBlock(new W.SdtContentBlock(table)));
+            doc.AddMainDocumentPart().Document = new W.Document(body);
+        }
+        var result = new PlanLoader(wh.Dialect).Load(path);
+        Assert.True(result.Succeeded, result.Error);
+        using var c = wh.Dialect.OpenReadWrite();
+        var rows = c.Query<(string, string, long, double)>("SELECT indicator_code, target_kind, target_year, value FROM v_targets ORDER BY 1, 2, 3").ToList();
+        Assert.Equal([("hv_invention_patents_per_10k", "baseline", 2024L, 28.5), ("hv_invention_patents_per_10k", "goal", 2027L, 40.0),
+            ("invention_patents_owned", "baseline", 2024L, 82000.0), ("pct_applications", "baseline", 2024L, 700.0), ("pct_applications", "goal", 2027L, 1000.0)], rows);
     }
 
     [Fact]

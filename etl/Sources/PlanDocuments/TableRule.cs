@@ -27,6 +27,9 @@ public sealed partial class TableRule(IndicatorNames names, PlanHeader plan)
     /// once such a header stands.</summary>
     public bool TakesLooseCell(string line) => HeaderCell(line) != null && !IsNumber(Text.Key(line)) || _cellsPerLine && _header != null;
 
+    /// <summary>Whether header cells are arriving one per line (so a cell such as 发展目标 is not a section heading).</summary>
+    public bool BuildingHeader => _growingHeader != null;
+
     /// <summary>Forgets the table (prose or a heading ended it).</summary>
     public void Reset()
     {

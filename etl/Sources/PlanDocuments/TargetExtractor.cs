@@ -35,7 +35,7 @@ public sealed partial class TargetExtractor(Catalog catalog)
             var bare = !line.Contains('\t') && trimmed.Length <= 16 && trimmed.IndexOfAny(['。', '，', '；', ',']) < 0;
             if (bare && section == Section.Baseline && trimmed.Contains("目标")) section = Section.Goals;
             var heading = Heading().Match(trimmed);
-            if (heading.Success && trimmed.Length <= 40 || bare && SectionWord().IsMatch(trimmed))
+            if (heading.Success && trimmed.Length <= 40 || bare && !table.BuildingHeader && SectionWord().IsMatch(trimmed))
             {
                 var title = heading.Success ? heading.Groups["title"].Value : trimmed;
                 var h = heading;
@@ -137,7 +137,7 @@ public sealed partial class TargetExtractor(Catalog catalog)
     [GeneratedRegex(@"(\d{4})年\d{1,2}月(?!.*\d{4}年)")]
     private static partial Regex LastYear();
 
-    [GeneratedRegex("^(?:发展基础|工作基础|发展现状|现状基础|基本情况|时序进度|进度安排|实施步骤|主要目标|发展目标|工作目标|总体目标|目标任务|重点任务|主要任务|保障措施|指导思想|基本原则|面临形势)$")]
+    [GeneratedRegex("发展基础|工作基础|发展现状|现状基础|基本情况|时序进度|进度安排|实施步骤|主要目标|发展目标|工作目标|总体目标|目标任务|重点任务|主要任务|保障措施|指导思想|基本原则|面临形势|总体要求")]
     private static partial Regex SectionWord();
 
     [GeneratedRegex(@"\d+(?:\.\d+)?(?:万|亿)?(?:件/万人|件|家|个|项|人次|人|名|亿元|万元|%|场次|场|户|所|篇|部|座|条)")]
