@@ -247,6 +247,15 @@ public class PlanGeneralisationTests
         Assert.Equal(2, r.Targets.Count);
     }
 
+    [Fact]
+    public void A_yearly_schedule_in_one_sentence_carries_the_indicator_to_the_next_years()
+    {
+        var r = Extract(Head + "2025年，有效发明专利拥有量达到6万件；2026年，达到6.5万件；2027年，突破7万件。\n");
+        Assert.Equal([("milestone", 2025, 60000.0), ("milestone", 2026, 65000.0), ("goal", 2027, 70000.0)],
+            r.Targets.Where(t => t.IndicatorCode == "invention_patents_owned").Select(t => (t.Kind, t.TargetYear, t.Value)).ToList());
+        Assert.Empty(r.Unknown);
+    }
+
     // ---- script ----
 
     [Fact]

@@ -34,6 +34,10 @@ public sealed partial record PassageContext(string Kind, int Year, int SpanStart
         if (SentenceYear().Match(sentence) is { Success: true } sy && int.Parse(sy.Groups[1].Value, CultureInfo.InvariantCulture) is var past
             && past < plan.StartYear)
             return new PassageContext("baseline", past, past, past);
+        // 2024年，达到66件 in a plan for 2023—2025: a sentence opening with a year of the plan is that year's milestone.
+        if (section != Section.Baseline && SentenceYear().Match(sentence) is { Success: true } sy2
+            && int.Parse(sy2.Groups[1].Value, CultureInfo.InvariantCulture) is var inSpan && inSpan >= plan.StartYear && inSpan <= plan.EndYear)
+            return new PassageContext(inSpan == plan.EndYear ? "goal" : "milestone", inSpan, plan.StartYear, inSpan);
         if (section == Section.Schedule && scheduleYear is { } y1)
             return new PassageContext(y1 >= plan.EndYear ? "goal" : "milestone", y1, plan.StartYear, y1);
         var by = ByYear().Match(sentence);

@@ -69,6 +69,7 @@ public sealed partial class TargetExtractor(Catalog catalog)
             // 2024年，全市发明专利授权量1.32万件 — a line opening with a year before the plan reports that year's results.
             var lineYear = YearBlock().Match(trimmed) is { Success: true } ly && Year(ly) is var yy && yy <= plan.EndYear
                 && section != Section.Baseline ? yy : (int?)null;
+            Indicator? lastIndicator = null;
             foreach (var (sentence, at) in Sentences(line, lineOffset))
             {
                 var search = new SearchText(sentence, at);
@@ -79,6 +80,11 @@ public sealed partial class TargetExtractor(Catalog catalog)
                     _ => PassageContext.For(sentence, section, plan, scheduleYear),
                 };
                 var mentions = _names.Find(search.Value);
+                // 2023年，万人发明专利拥有量达到60件；2024年，达到66件: a clause that only gives a year and a number continues the
+                // indicator of the sentence before it.
+                if (mentions.Count == 0 && lastIndicator != null && Continuation().Match(search.Value) is { Success: true } cont)
+                    mentions = [new Mention(cont.Length, cont.Length, "", lastIndicator)];
+                lastIndicator = mentions.LastOrDefault(m => !m.Qualified && m.Name.Length > 0)?.Indicator ?? (mentions.Count == 0 ? null : lastIndicator);
                 var input = new SentenceInput(search, context, _names, mentions);
                 var before = found.Count;
                 found.AddRange(ProseRule.Apply(input));
@@ -136,6 +142,9 @@ public sealed partial class TargetExtractor(Catalog catalog)
 
     [GeneratedRegex(@"(\d{4})年\d{1,2}月(?!.*\d{4}年)")]
     private static partial Regex LastYear();
+
+    [GeneratedRegex(@"^\s*(?:20\d\d)年(?:底|末)?[，,：:]?(?=(?:力争)?(?:达到|达|突破|超过|不低于|不少于)\d)")]
+    private static partial Regex Continuation();
 
     [GeneratedRegex("发展基础|工作基础|发展现状|现状基础|基本情况|时序进度|进度安排|实施步骤|主要目标|发展目标|工作目标|总体目标|目标任务|重点任务|主要任务|保障措施|指导思想|基本原则|面临形势|总体要求")]
     private static partial Regex SectionWord();
