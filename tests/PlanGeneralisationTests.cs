@@ -120,6 +120,16 @@ public class PlanGeneralisationTests
     }
 
     [Fact]
+    public void About_is_equal_at_most_is_at_most()
+    {
+        var r = Extract(Head + "到2027年，著作权登记量达到5万件左右，专利申请量年均增长8%左右，知识产权行政案件查处量控制在200件以内。\n");
+        var t = r.Targets.ToDictionary(x => x.IndicatorCode);
+        Assert.Equal(("=", 50000.0), (t["copyright_registrations_total"].Comparator, t["copyright_registrations_total"].Value));
+        Assert.Equal(("=", "growth_rate"), (t["patent_applications"].Comparator, t["patent_applications"].Measure));
+        Assert.Equal("<=", t["ip_admin_cases"].Comparator);
+    }
+
+    [Fact]
     public void Committed_numbers_no_rule_loads_are_rejects_while_dates_task_counts_and_multiples_stay_out()
     {
         var r = Extract("南京市人民政府办公厅文件\n宁政办发〔2025〕12号\n南京市知识产权高质量发展行动方案（2025—2027年）\n经市政府第8次常务会议研究同意，2025年3月18日印发。\n" +

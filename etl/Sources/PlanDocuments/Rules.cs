@@ -20,7 +20,8 @@ internal static partial class Candidates
         var (measure, isExplicit) = Qualifiers.Measure(indicator, words, ctx);
         var spanned = measure is "cumulative" or "increment";
         var fallback = indicator.Direction < 0 || UpperBound().IsMatch(words) ? "<=" : ">=";
-        var comparator = ctx.Kind == "baseline" ? q.Comparator("=") : q.Comparator(fallback);
+        // 300件左右, 约300件: about, not at least.
+        var comparator = ctx.Kind == "baseline" || q.Qualifier == "左右" || words.EndsWith('约') ? q.Comparator("=") : q.Comparator(fallback);
         return new TargetCandidate(indicator.IndicatorCode, ctx.Kind, measure, comparator, value.Value, ctx.Year,
             spanned ? ctx.SpanStart : ctx.Year, ctx.Year, s.Text.Original.Trim(), s.Text.Offset, rule, isExplicit, numberAt);
     }
@@ -29,7 +30,7 @@ internal static partial class Candidates
     public static TargetCandidate Growth(SentenceInput s, Indicator indicator, Quantity q, string words, int numberAt)
     {
         var ctx = s.Context;
-        var comparator = ctx.Kind == "baseline" ? q.Comparator("=") : q.Comparator(UpperBound().IsMatch(words) ? "<=" : ">=");
+        var comparator = ctx.Kind == "baseline" || q.Qualifier == "左右" ? q.Comparator("=") : q.Comparator(UpperBound().IsMatch(words) ? "<=" : ">=");
         return new TargetCandidate(indicator.IndicatorCode, ctx.Kind, "growth_rate", comparator, q.Value, ctx.Year,
             Math.Min(ctx.SpanStart, ctx.Year), ctx.Year, s.Text.Original.Trim(), s.Text.Offset, "growth", true, numberAt);
     }
