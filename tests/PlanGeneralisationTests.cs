@@ -111,6 +111,7 @@ public class PlanGeneralisationTests
         Assert.Equal((40000.0, ">="), (t["invention_patents_owned"].Value, t["invention_patents_owned"].Comparator));
         Assert.Equal(300, t["madrid_registrations"].Value);
         Assert.Equal(("annual", 1500.0), (t["invention_grants"].Measure, t["invention_grants"].Value));
+        Assert.Equal(">=", t["ip_pledge_financing"].Comparator);
         Assert.Equal(("cumulative", 90.0, 2025, 2027), (t["ip_pledge_financing"].Measure, t["ip_pledge_financing"].Value,
             t["ip_pledge_financing"].SpanStart, t["ip_pledge_financing"].SpanEnd));
         Assert.Equal(("growth_rate", 8.0, ">="), (t["patent_applications"].Measure, t["patent_applications"].Value, t["patent_applications"].Comparator));

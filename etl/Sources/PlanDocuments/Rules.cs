@@ -35,7 +35,7 @@ internal static partial class Candidates
             Math.Min(ctx.SpanStart, ctx.Year), ctx.Year, s.Text.Original.Trim(), s.Text.Offset, "growth", true, numberAt);
     }
 
-    [GeneratedRegex("不超过|不高于|控制在|低于|以内|以下")]
+    [GeneratedRegex("不超过|不高于|控制在|(?<!不)低于|以内|以下")]
     private static partial Regex UpperBound();
 }
 
