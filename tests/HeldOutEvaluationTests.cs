@@ -88,7 +88,8 @@ public class HeldOutEvaluationTests(ITestOutputHelper output)
             && r.Text.Contains(l.Value.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)));
 
         foreach (var l in labels.Except(matched)) output.WriteLine($"missed:    {l.File[..2]} {l.Indicator} {l.Kind} {l.Year} {l.Value} ({l.Measure})");
-        foreach (var e in extra) output.WriteLine($"{(wrong.Contains(e) ? "WRONG:     " : "unlabelled:")} {e.File[..2]} {e.Indicator} {e.Kind} {e.Year} {e.Value} ({e.Measure}) « {e.Evidence} »");
+        foreach (var e in extra)
+            output.WriteLine($"{(wrong.Contains(e) ? "WRONG:     " : "unlabelled:")} {e.File[..2]} {e.Indicator} {e.Kind} {e.Year} {e.Value} ({e.Measure}) « {e.Evidence} »");
         foreach (var r in rejects) output.WriteLine($"rejected:  {r.File[..2]} {r.Text}");
         return new Score(labels.Count, labels.Count - unknownLabels.Count, extracted.Count, matched.Count, wrong.Count, unknownRejected, unknownLabels.Count);
     }

@@ -101,7 +101,8 @@ public static partial class ProseRule
                 int? yearA = fromTo.Groups["ya"].Success ? int.Parse(fromTo.Groups["ya"].Value, CultureInfo.InvariantCulture) : null;
                 int? yearB = fromTo.Groups["yb"].Success ? int.Parse(fromTo.Groups["yb"].Value, CultureInfo.InvariantCulture) : null;
                 var start = yearA ?? s.Context.SpanStart - 1;
-                if (Candidates.Make(s, m.Indicator, qa with { Unit = qa.Unit.Length > 0 ? qa.Unit : qb.Unit }, "", "from-to", m.End + fromTo.Groups["a"].Index, start) is { } a)
+                var first = qa with { Unit = qa.Unit.Length > 0 ? qa.Unit : qb.Unit };
+                if (Candidates.Make(s, m.Indicator, first, "", "from-to", m.End + fromTo.Groups["a"].Index, start) is { } a)
                     yield return a with { Kind = "baseline", Comparator = "=" };
                 if (Candidates.Make(s, m.Indicator, qb, "", "from-to", m.End + fromTo.Groups["b"].Index, yearB) is { } b)
                     yield return yearB is { } yb && b.Measure == "cumulative" // a flow in a named year is that year's, not a sum
@@ -159,7 +160,8 @@ public static partial class ProseRule
     [GeneratedRegex(@"^(?:每年|年均|累计|力争)*分别(?:达到|达|为|超过|突破|不低于|不少于|增加到|提高到|保持在)?")]
     private static partial Regex Respectively();
 
-    [GeneratedRegex(@"^(?:累计)?[从由](?:(?<ya>(?:19|20)\d\d)年(?:底|末)?的?)?(?<a>\d[\d.,]*(?:万|亿)?[^\d增提上到]{0,3})(?:增加到|提高到|增长到|提升到|上升到|增至|升至)(?:(?<yb>(?:19|20)\d\d)年(?:底|末)?的?)?(?<b>\d[\d.,]*(?:万|亿)?\S{0,3})")]
+    [GeneratedRegex(@"^(?:累计)?[从由](?:(?<ya>(?:19|20)\d\d)年(?:底|末)?的?)?(?<a>\d[\d.,]*(?:万|亿)?[^\d增提上到]{0,3})" +
+        @"(?:增加到|提高到|增长到|提升到|上升到|增至|升至)(?:(?<yb>(?:19|20)\d\d)年(?:底|末)?的?)?(?<b>\d[\d.,]*(?:万|亿)?\S{0,3})")]
     private static partial Regex FromTo();
 
     // A number followed by 年/月/日/号/届/次会议 is a date or a serial number, not a quantity.

@@ -158,8 +158,11 @@ public sealed partial class TableRule(IndicatorNames names, PlanHeader plan)
     private TargetCandidate? Make((Indicator Indicator, string Qualifiers, string UnitHint) r, string cell, string unitHint, Quantity q,
         PassageContext context, int offset)
     {
-        var quantity = q.Unit.Length == 0 && unitHint.Length > 0 && Quantity.ParseUnit(unitHint) is { } hint ? q with { Unit = hint.Unit, Scale = hint.Scale } : q;
-        var s = new SentenceInput(new SearchText($"{cell}：{q.Value.ToString(CultureInfo.InvariantCulture)}{q.Scale}{quantity.Unit}", offset), context, names, []);
+        var quantity = q.Unit.Length == 0 && unitHint.Length > 0 && Quantity.ParseUnit(unitHint) is { } hint
+            ? q with { Unit = hint.Unit, Scale = hint.Scale }
+            : q;
+        var evidence = $"{cell}：{q.Value.ToString(CultureInfo.InvariantCulture)}{q.Scale}{quantity.Unit}";
+        var s = new SentenceInput(new SearchText(evidence, offset), context, names, []);
         return Candidates.Make(s, r.Indicator, quantity, r.Qualifiers + Text.Key(cell), "table", -1);
     }
 
@@ -169,9 +172,10 @@ public sealed partial class TableRule(IndicatorNames names, PlanHeader plan)
     {
         if (col.Kind == "") return passage;
         var year = col.Year;
+        var baseYear = year == 0 ? plan.StartYear - 1 : year;
         return col.Kind switch
         {
-            "baseline" => new PassageContext("baseline", year == 0 ? plan.StartYear - 1 : year, year == 0 ? plan.StartYear - 1 : year, year == 0 ? plan.StartYear - 1 : year),
+            "baseline" => new PassageContext("baseline", baseYear, baseYear, baseYear),
             "milestone" => new PassageContext("milestone", year, plan.StartYear, year),
             _ => new PassageContext("goal", year == 0 ? plan.EndYear : year, plan.StartYear, year == 0 ? plan.EndYear : year),
         };
