@@ -49,6 +49,14 @@ public class PlanGeneralisationTests
     }
 
     [Fact]
+    public void The_issuing_body_in_the_signature_gives_the_region_when_the_head_names_none()
+    {
+        var r = Extract("关于印发知识产权强市建设行动方案（2025—2027年）的通知\n一、目标\n到2027年，有效注册商标量达到8万件。\n" +
+            "宁波市人民政府办公厅\n2025年4月2日\n");
+        Assert.Equal("330200", r.Header.Region.RegionCode);
+    }
+
+    [Fact]
     public void The_span_comes_from_the_plans_own_title_not_from_a_plan_it_cites()
     {
         var r = Extract("苏州市人民政府\n苏州市知识产权强市建设三年行动计划\n为落实《“十四五”国家知识产权保护和运用规划》和《江苏省“十四五”知识产权发展规划》，制定本计划。\n" +

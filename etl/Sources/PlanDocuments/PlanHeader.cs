@@ -11,6 +11,9 @@ public sealed partial record PlanHeader(Region Region, int StartYear, int EndYea
     /// <summary>How far into the document the issuing body and title are looked for.</summary>
     private const int HeadLength = 900;
 
+    /// <summary>How far from the end the signature (issuing body and date) is looked for.</summary>
+    private const int SignatureLength = 300;
+
     private static readonly (string Name, int Start)[] FiveYearPlans =
         [("十三五", 2016), ("十四五", 2021), ("十五五", 2026), ("十六五", 2031)];
 
@@ -24,7 +27,10 @@ public sealed partial record PlanHeader(Region Region, int StartYear, int EndYea
         // The opening: issuing body, document number, title and date, before the first paragraph of prose.
         var opening = Opening(head);
         var ownOpening = WithoutCitations(opening);
+        // The issuing body may also stand only in the signature at the end (…人民政府 2025年3月6日).
+        var signature = text.Length > SignatureLength ? text[^SignatureLength..] : text;
         var division = divisions.Find(Text.Key(ownOpening)) ?? divisions.Find(Text.Key(WithoutCitations(head)))
+            ?? divisions.Find(Text.Key(WithoutCitations(signature)))
             ?? throw new InvalidDataException($"{fileName}: 无法从发文机关或标题识别地区 / cannot tell the region: no province, prefecture or " +
                 "county of China is named in the issuing body or title (for a development zone or other unofficial name, add it as an alias " +
                 "of its county in seeds/regions.csv)");
