@@ -8,6 +8,9 @@ namespace Warehouse.Etl.Loading;
 /// (.txt, .docx) or statistics (.csv, .xlsx, .xls). Each file is its own batch; one failure does not stop the others.</summary>
 public sealed class Ingestor(SqlDialect dialect)
 {
+    /// <summary>Called now and then with the rows read so far in the statistics file being loaded (progress displays).</summary>
+    public Action<int>? RowsRead { get; init; }
+
     /// <summary>Files under these paths that a loader takes, in a stable order; README and notes files are left out.</summary>
     public static IReadOnlyList<string> Expand(IEnumerable<string> paths)
     {
@@ -37,7 +40,7 @@ public sealed class Ingestor(SqlDialect dialect)
     public LoadResult LoadFile(string path, string trigger = "cli") =>
         PlanDocumentText.Extensions.Contains(Path.GetExtension(path).ToLowerInvariant())
             ? new PlanLoader(dialect).Load(path, trigger)
-            : new StatisticsLoader(dialect).Load(path, trigger);
+            : new StatisticsLoader(dialect) { RowsRead = RowsRead }.Load(path, trigger);
 
     /// <summary>Loads every file under the paths; plans first, so baselines exist before statistics arrive.</summary>
     public IReadOnlyList<LoadResult> Ingest(IEnumerable<string> paths, string trigger = "cli", Action<LoadResult>? progress = null)

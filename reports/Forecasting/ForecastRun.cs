@@ -17,6 +17,9 @@ public sealed class ForecastRun(SqlDialect dialect)
     /// <summary>SQL ordering which source wins when several give the same year: real statistics, then published, then illustrative.</summary>
     public static string SourcePriority(string kindColumn) => $"CASE {kindColumn} WHEN 'statistics' THEN 1 WHEN 'published' THEN 2 ELSE 3 END";
 
+    /// <summary>Called after each series with (series done, series in all), for progress displays.</summary>
+    public Action<int, int>? Progress { get; init; }
+
     /// <summary>Runs the forecasts; the method defaults to the product's default combination.</summary>
     public ForecastRunResult Execute(IForecastMethod? method = null, string trigger = "cli")
     {
@@ -34,6 +37,10 @@ public sealed class ForecastRun(SqlDialect dialect)
                     FROM fact_observation o JOIN dim_period p USING (period_key) JOIN dim_source s USING (source_key)
                     WHERE p.grain = 'year') WHERE rn = 1
                 """, transaction: tx).ToList();
+            // Defensive: a value that is not finite or a year outside the range (stored before the loaders checked) is left out
+            // with a note, rather than crashing the run for the whole warehouse (year 10000) or poisoning a fit with NaN.
+            var unusable = obs.Where(o => !double.IsFinite(o.Value) || !Periods.InRange(o.Year)).ToList();
+            obs = obs.Except(unusable).ToList();
             var series = obs.GroupBy(o => (o.Region, o.Indicator)).ToDictionary(g => g.Key, g => g.ToDictionary(o => (int)o.Year, o => o.Value));
             var targets = c.Query<(long Key, long Region, long Indicator, string Measure, string Comparator, double Value, long Year, long SpanStart, long SpanEnd)>("""
                 SELECT target_key, region_key, indicator_key, measure, comparator, value, target_year, span_start_year, span_end_year
@@ -43,10 +50,14 @@ public sealed class ForecastRun(SqlDialect dialect)
             c.Execute("DELETE FROM fact_attainment; DELETE FROM fact_forecast;", transaction: tx);
             var forecasts = new Dictionary<(long, long), IntervalForecast?>();
             var rows = 0;
+            var done = 0;
             foreach (var (key, values) in series)
             {
+                Progress?.Invoke(done++, series.Count);
                 var last = values.Keys.Max();
                 var horizon = Math.Max(MinimumHorizon, targets.Where(t => t.Region == key.Region && t.Indicator == key.Indicator).Select(t => (int)t.Year - last).DefaultIfEmpty(0).Max());
+                horizon = Math.Min(horizon, Periods.LastYear - last);
+                if (horizon <= 0) { forecasts[key] = null; continue; }
                 var y = Contiguous(values);
                 if (y.Length < Calibration.MinimumLength) { forecasts[key] = null; continue; }
                 var f = Calibration.Forecast(method, y, horizon);
@@ -75,8 +86,10 @@ public sealed class ForecastRun(SqlDialect dialect)
                     VALUES (@Key, @LatestYear, @LatestValue, @Progress, @Forecast, @Lo80, @Hi80, @Lo95, @Hi95, @Probability, @Gap, @RequiredGrowth, @Status, @Note, @batchId)
                     """, new { t.Key, a.LatestYear, a.LatestValue, a.Progress, a.Forecast, a.Lo80, a.Hi80, a.Lo95, a.Hi95, a.Probability, a.Gap, a.RequiredGrowth, a.Status, a.Note, batchId }, tx);
             }
+            Progress?.Invoke(series.Count, series.Count);
             BatchLog.Succeed(c, tx, batchId, new BatchCounts(series.Count, rows, 0, rows + targets.Count,
-                $"method {method.Name}; {series.Count} series; {targets.Count} targets; " + string.Join(", ", byStatus.Select(kv => $"{kv.Key} {kv.Value}"))));
+                $"method {method.Name}; {series.Count} series; {targets.Count} targets; " + string.Join(", ", byStatus.Select(kv => $"{kv.Key} {kv.Value}"))
+                + (unusable.Count > 0 ? $"; left out {unusable.Count} stored values that are not finite or lie outside {Periods.FirstYear}..{Periods.LastYear}" : "")));
             tx.Commit();
             return new ForecastRunResult(batchId, series.Count, rows, targets.Count, byStatus);
         }

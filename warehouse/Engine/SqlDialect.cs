@@ -32,6 +32,10 @@ public sealed class SqliteDialect(string path) : SqlDialect
     /// <summary>Path of the database file.</summary>
     public string Path { get; } = System.IO.Path.GetFullPath(path);
 
+    /// <summary>How long a writer waits for another writer's lock before giving up: longer than the longest load
+    /// (a million-row file takes well under a minute), so a second ingest or the scheduler queues instead of failing.</summary>
+    public TimeSpan BusyTimeout { get; init; } = TimeSpan.FromMinutes(10);
+
     /// <inheritdoc />
     public override string Name => "sqlite";
 
@@ -46,12 +50,12 @@ public sealed class SqliteDialect(string path) : SqlDialect
             Mode = SqliteOpenMode.ReadWriteCreate,
             ForeignKeys = true,
             Pooling = false,
-            DefaultTimeout = 30,
+            DefaultTimeout = (int)Math.Ceiling(BusyTimeout.TotalSeconds),
         }.ToString());
         connection.Open();
         using var pragma = connection.CreateCommand();
-        // WAL lets analysts read while a load is writing; busy_timeout absorbs short lock waits.
-        pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=10000; PRAGMA synchronous=NORMAL;";
+        // WAL lets analysts read while a load is writing; busy_timeout makes a second writer wait for the first to commit.
+        pragma.CommandText = $"PRAGMA busy_timeout={(long)BusyTimeout.TotalMilliseconds}; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;";
         pragma.ExecuteNonQuery();
         return connection;
     }

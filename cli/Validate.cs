@@ -1,0 +1,21 @@
+using System.CommandLine;
+
+namespace Warehouse.Cli;
+
+/// <summary>Option checks that turn a bad value into a one-line usage error (exit code 2) before any work starts.</summary>
+public static class Validate
+{
+    /// <summary>The option's value must lie within [min, max].</summary>
+    public static void Range(Option<int> option, int min, int max) => option.Validators.Add(r =>
+    {
+        var value = r.GetValueOrDefault<int>();
+        if (value < min || value > max) r.AddError($"{option.Name} must be between {min} and {max}, not {value}");
+    });
+
+    /// <summary>The option's value, when given, must lie within [min, max].</summary>
+    public static void Range(Option<int?> option, int min, int max) => option.Validators.Add(r =>
+    {
+        var value = r.GetValueOrDefault<int?>();
+        if (value != null && (value < min || value > max)) r.AddError($"{option.Name} must be between {min} and {max}, not {value}");
+    });
+}
