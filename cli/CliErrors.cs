@@ -39,5 +39,6 @@ public static class CliErrors
         _ => (Failed, $"{ex.Message} ({ex.GetType().Name})"),
     };
 
-    private static string OneLine(string s) => s.ReplaceLineEndings(" ").Trim();
+    /// <summary>The text on one line, runs of white space folded.</summary>
+    public static string OneLine(string s) => System.Text.RegularExpressions.Regex.Replace(s, @"\s+", " ").Trim();
 }

@@ -12,7 +12,7 @@ var db = new Option<string?>("--db")
 };
 db.Validators.Add(r =>
 {
-    var path = r.GetValueOrDefault<string?>();
+    var path = r.Tokens.Count > 0 ? r.Tokens[^1].Value : null;
     if (path != null && (path.Trim().Length == 0 || Directory.Exists(path))) r.AddError($"--db must name a database file, not '{path}'");
 });
 var root = new RootCommand("Warehouse — 江苏知识产权统计数据仓库 / IP statistics warehouse for Jiangsu regions");
@@ -30,7 +30,7 @@ var parse = root.Parse(args);
 if (parse.Errors.Count > 0)
 {
     // One line, exit code 2: a wrong option value is the user's to fix, and a page of help would bury the reason.
-    Console.Error.WriteLine($"error: {parse.Errors[0].Message} (see --help)");
+    Console.Error.WriteLine($"error: {CliErrors.OneLine(parse.Errors[0].Message)} (see --help)");
     return CliErrors.Usage;
 }
 try

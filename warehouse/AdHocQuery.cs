@@ -122,6 +122,8 @@ public static partial class AdHocQuery
             stmt.Dispose();
             if (denied() is { } what)
                 throw new QueryRefusedException($"只读查询中不允许 {what} / refused: {what} is not allowed through `sql` (read-only)");
+            if (raw.sqlite3_errcode(db) is raw.SQLITE_NOTADB or raw.SQLITE_CORRUPT)
+                throw new QueryRefusedException($"不是 SQLite 数据仓库或已损坏 / --db is not a SQLite warehouse, or it is damaged: {raw.sqlite3_db_filename(db, "main").utf8_to_string()}");
             throw new QueryRefusedException(Describe(raw.sqlite3_errmsg(db).utf8_to_string()));
         }
         if (stmt.IsInvalid)
