@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Microsoft.Data.Sqlite;
 using Warehouse.Store;
 
@@ -41,4 +42,24 @@ public static class CliErrors
 
     /// <summary>The text on one line, runs of white space folded.</summary>
     public static string OneLine(string s) => System.Text.RegularExpressions.Regex.Replace(s, @"\s+", " ").Trim();
+
+    /// <summary>Prints the error and ends the process at once with this exit code. Environment.Exit, and even Console.Error, would
+    /// wait on the lock held by a write to standard output that blocks on a full pipe — the very write that made the deadline pass.</summary>
+    public static void ExitNow(int code, string message)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes($"error: {OneLine(message)}\n");
+        if (OperatingSystem.IsLinux() || OperatingSystem.IsMacOS())
+        {
+            using (var stderr = new FileStream(new Microsoft.Win32.SafeHandles.SafeFileHandle(2, ownsHandle: false), FileAccess.Write, 1))
+                stderr.Write(bytes);
+            ImmediateExit(code);
+        }
+        Console.Error.Write(System.Text.Encoding.UTF8.GetString(bytes));
+        Environment.Exit(code);
+    }
+
+#pragma warning disable SYSLIB1054 // LibraryImport would need unsafe code for one call that never returns
+    [DllImport("libc", EntryPoint = "_exit")]
+    private static extern void ImmediateExit(int status);
+#pragma warning restore SYSLIB1054
 }

@@ -100,6 +100,9 @@ public static class StoreCommands
         // One deadline for the whole command: the engine's run and the writing of every row.
         var timeout = TimeSpan.FromSeconds(timeoutSeconds);
         using var deadline = new CancellationTokenSource(timeout);
+        // Row-by-row checks cannot stop a write blocked on a full pipe; past the deadline and a short grace, the process ends itself.
+        var timedOut = $"查询超时（{timeoutSeconds} 秒，含输出）/ timeout after {timeoutSeconds}s while writing the output; add LIMIT or raise --timeout";
+        using var watchdog = new Timer(_ => CliErrors.ExitNow(CliErrors.Failed, timedOut), null, timeout + TimeSpan.FromSeconds(2), Timeout.InfiniteTimeSpan);
         var limits = new QueryLimits(MaxRows: format == "table" ? Math.Min(maxRows, Output.TableRows) : maxRows);
         try
         {
@@ -109,8 +112,9 @@ public static class StoreCommands
         }
         catch (OperationCanceledException)
         {
-            Console.Out.Flush();
-            throw new QueryTimeoutException($"查询超时（{timeoutSeconds} 秒，含输出）/ timeout after {timeoutSeconds}s while writing the output; add LIMIT or raise --timeout");
+            // Standard output may be a full pipe: exiting the usual way would wait to flush it, past the deadline.
+            CliErrors.ExitNow(CliErrors.Failed, timedOut);
+            return CliErrors.Failed;
         }
     }
 }
