@@ -204,6 +204,9 @@ public class HostileInputTests
             ["gb18030.csv"] = Encoding.GetEncoding("GB18030").GetBytes(text),
             ["cr.csv"] = Encoding.UTF8.GetBytes(text.Replace("\n", "\r")),
             ["crlf.csv"] = Encoding.UTF8.GetBytes(text.Replace("\n", "\r\n")),
+            // What Excel's "Unicode text" export writes: UTF-16 LE with BOM, tab-separated, CRLF.
+            ["unicode_text.csv"] = [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(text.Replace(",", "\t").Replace("\n", "\r\n"))],
+            ["semicolons.csv"] = Encoding.UTF8.GetBytes(text.Replace(",", ";")),
         };
         foreach (var (name, bytes) in variants)
         {

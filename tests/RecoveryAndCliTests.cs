@@ -53,6 +53,40 @@ public class RecoveryAndCliTests
     }
 
     [Fact]
+    public void Upgrading_a_version_8_warehouse_keeps_its_data_and_marks_its_stuck_runs_interrupted()
+    {
+        using var wh = new TempWarehouse(init: false);
+        using (var c = wh.Dialect.OpenReadWrite())
+        {
+            c.Execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
+            foreach (var (version, name, sql) in Migrator.Migrations().Where(m => m.Version <= 8))
+            {
+                c.Execute(sql);
+                c.Execute("INSERT INTO schema_version VALUES (@version, @name, '2026-01-01')", new { version, name });
+            }
+            foreach (var (_, sql) in Migrator.Views()) c.Execute(sql);
+            c.Execute("INSERT INTO etl_batch (job, source, started_at, status) VALUES ('ingest-statistics', 'old.csv', '2026-01-01', 'running')");
+            c.Execute("INSERT INTO etl_batch (job, source, started_at, status) VALUES ('ingest-statistics', 'done.csv', '2026-01-01', 'succeeded')");
+        }
+        ReferenceData.Load(wh.Dialect, TempWarehouse.SeedsDir); // fills dimensions the old schema already has
+        using (var c = wh.Dialect.OpenReadWrite())
+            c.Execute("""
+                INSERT INTO dim_source (source_name, path, kind, checksum, loaded_at) VALUES ('done.csv', 'done.csv', 'statistics', '', '');
+                INSERT INTO fact_observation (region_key, indicator_key, period_key, source_key, value, location, batch_id)
+                VALUES (1, 1, (SELECT period_key FROM dim_period WHERE period_code = '2023'), 1, 42, 'line 2', 2);
+                """);
+
+        Assert.Equal([9], new Migrator(wh.Dialect).Migrate());
+        using var check = wh.Dialect.OpenReadWrite();
+        Assert.Equal("interrupted", check.ExecuteScalar<string>("SELECT status FROM etl_batch WHERE source = 'old.csv'"));
+        Assert.Equal("succeeded", check.ExecuteScalar<string>("SELECT status FROM etl_batch WHERE source = 'done.csv'"));
+        Assert.Equal(42, check.ExecuteScalar<double>("SELECT value FROM v_observations"));
+        Assert.Empty(check.Query("PRAGMA foreign_key_check"));
+        Assert.Equal(1L, check.ExecuteScalar<long>("PRAGMA foreign_keys"));
+        Assert.Throws<SqliteException>(() => check.Execute("INSERT INTO etl_reject (batch_id, file, location, reason, raw_text) VALUES (999, 'f', 'l', 'r', 't')"));
+    }
+
+    [Fact]
     public void Only_runs_whose_process_is_gone_are_marked_interrupted()
     {
         using var wh = new TempWarehouse();

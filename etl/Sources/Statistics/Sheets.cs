@@ -63,8 +63,9 @@ public static class Sheets
             if (ext == ".csv")
             {
                 var encoding = TextEncodings.Detect(stream, name);
+                var separator = Separator(stream, encoding);
                 var reader = new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
-                return new SheetFile([new Sheet(Path.GetFileNameWithoutExtension(path), true, CsvRows(reader, name))], reader);
+                return new SheetFile([new Sheet(Path.GetFileNameWithoutExtension(path), true, CsvRows(reader, separator, name))], reader);
             }
             Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
             var excel = ExcelReaderFactory.CreateReader(stream);
@@ -79,9 +80,29 @@ public static class Sheets
         }
     }
 
-    private static IEnumerable<SheetRow> CsvRows(TextReader reader, string name)
+    /// <summary>The field separator, from the first 64 K characters: comma, or tab (Excel's "Unicode text" export is UTF-16 with
+    /// tabs), or semicolon (Excel's CSV where the decimal mark is a comma) when that one occurs more often. Leaves the stream where it was.</summary>
+    private static char Separator(Stream stream, Encoding encoding)
     {
-        using var records = CsvRecords.Read(reader, lenient: true).GetEnumerator();
+        var start = stream.Position;
+        var buffer = new char[1 << 16];
+        int n;
+        using (var peek = new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16, leaveOpen: true))
+            n = peek.ReadBlock(buffer, 0, buffer.Length);
+        stream.Position = start;
+        int commas = 0, tabs = 0, semicolons = 0;
+        foreach (var c in buffer.AsSpan(0, n))
+        {
+            if (c == ',') commas++;
+            else if (c == '\t') tabs++;
+            else if (c == ';') semicolons++;
+        }
+        return tabs > commas && tabs >= semicolons ? '\t' : semicolons > commas ? ';' : ',';
+    }
+
+    private static IEnumerable<SheetRow> CsvRows(TextReader reader, char separator, string name)
+    {
+        using var records = CsvRecords.Read(reader, separator, lenient: true).GetEnumerator();
         while (true)
         {
             CsvRecord r;
