@@ -67,6 +67,9 @@ public static class Sheets
                 var reader = new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
                 return new SheetFile([new Sheet(Path.GetFileNameWithoutExtension(path), true, CsvRows(reader, separator, name))], reader);
             }
+            if (ext is not (".xlsx" or ".xls"))
+                throw new InvalidDataException($"{name}: 不是统计表文件 / not a statistics file: {ext} (accepted: {string.Join(", ", Extensions)})");
+            RefuseTextAsWorkbook(stream, name, ext);
             Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
             var excel = ExcelReaderFactory.CreateReader(stream);
             return new SheetFile(ExcelSheets(excel, name), excel, stream);
@@ -98,6 +101,19 @@ public static class Sheets
             else if (c == ';') semicolons++;
         }
         return tabs > commas && tabs >= semicolons ? '\t' : semicolons > commas ? ';' : ',';
+    }
+
+    /// <summary>Web systems often export an HTML page or CSV text under an .xls name; say so instead of "invalid signature".</summary>
+    private static void RefuseTextAsWorkbook(Stream stream, string name, string ext)
+    {
+        Span<byte> head = stackalloc byte[8];
+        var n = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        stream.Position = 0;
+        if (n == 0) throw new InvalidDataException($"{name}: 空文件 / the file is empty");
+        if (head.StartsWith("PK"u8) || head.StartsWith(new byte[] { 0xD0, 0xCF, 0x11, 0xE0 })) return;
+        var text = Encoding.ASCII.GetString(head[..n]).TrimStart('\uFEFF', ' ', '\r', '\n', '\t').ToLowerInvariant();
+        if (text.StartsWith('<'))
+            throw new InvalidDataException($"{name}: 这是网页（HTML）而不是 Excel 工作簿，请在 Excel 中另存为 .xlsx / an HTML page saved under {ext}: open it in Excel and save as .xlsx");
     }
 
     private static IEnumerable<SheetRow> CsvRows(TextReader reader, char separator, string name)
