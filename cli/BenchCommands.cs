@@ -58,9 +58,11 @@ public static class BenchCommands
         string F(double v) => v.ToString("N0", CultureInfo.InvariantCulture);
         string M(long? bytes) => bytes is { } b ? $"{b / 1048576.0:0} MiB" : "n/a";
         Console.WriteLine($"file: {rows:N0} rows, {size / 1048576.0:0.0} MiB ({csv})");
-        Console.WriteLine($"warehouse ingest: {sw.Elapsed.TotalSeconds:0.00} s, {F(rows / sw.Elapsed.TotalSeconds)} rows/s, loaded {F(result.Loaded)}, rejected {F(result.Rejected)}, "
+        Console.WriteLine($"warehouse ingest: {sw.Elapsed.TotalSeconds:0.00} s, {F(rows / sw.Elapsed.TotalSeconds)} rows/s, "
+            + $"loaded {F(result.Loaded)}, rejected {F(result.Rejected)}, "
             + $"peak memory (RSS) {M(peak)} (process before the load {M(before)})");
-        Console.WriteLine($"sqlite3 .import (plain table, no checks): {sq.Elapsed.TotalSeconds:0.00} s, {F(rows / sq.Elapsed.TotalSeconds)} rows/s, peak memory (RSS) {M(sqlitePeak)}");
+        Console.WriteLine($"sqlite3 .import (plain table, no checks): {sq.Elapsed.TotalSeconds:0.00} s, {F(rows / sq.Elapsed.TotalSeconds)} rows/s, "
+            + $"peak memory (RSS) {M(sqlitePeak)}");
         Console.WriteLine($"ratio: the warehouse load takes {sw.Elapsed.TotalSeconds / sq.Elapsed.TotalSeconds:0.0}× sqlite3's .import");
         return 0;
     }

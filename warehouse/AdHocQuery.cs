@@ -123,7 +123,8 @@ public static partial class AdHocQuery
             if (denied() is { } what)
                 throw new QueryRefusedException($"只读查询中不允许 {what} / refused: {what} is not allowed through `sql` (read-only)");
             if (raw.sqlite3_errcode(db) is raw.SQLITE_NOTADB or raw.SQLITE_CORRUPT)
-                throw new QueryRefusedException($"不是 SQLite 数据仓库或已损坏 / --db is not a SQLite warehouse, or it is damaged: {raw.sqlite3_db_filename(db, "main").utf8_to_string()}");
+                throw new QueryRefusedException("不是 SQLite 数据仓库或已损坏 / --db is not a SQLite warehouse, or it is damaged: "
+                    + raw.sqlite3_db_filename(db, "main").utf8_to_string());
             throw new QueryRefusedException(Describe(raw.sqlite3_errmsg(db).utf8_to_string()));
         }
         if (stmt.IsInvalid)
@@ -176,7 +177,8 @@ public static partial class AdHocQuery
                 if (cancel.IsCancellationRequested || rc == raw.SQLITE_INTERRUPT) throw Timeout(timeout);
                 var message = raw.sqlite3_errmsg(db).utf8_to_string();
                 if (message.Contains("too big", StringComparison.OrdinalIgnoreCase))
-                    throw new QueryRefusedException($"单个值超过 {limits.MaxValueBytes >> 20} MiB / a single value exceeds {limits.MaxValueBytes >> 20} MiB: {message}", 1);
+                    throw new QueryRefusedException($"单个值超过 {limits.MaxValueBytes >> 20} MiB / "
+                        + $"a single value exceeds {limits.MaxValueBytes >> 20} MiB: {message}", 1);
                 throw new QueryRefusedException($"SQL 错误 / SQL error: {message}", 1);
             }
             if (rows.Count >= limits.MaxRows)
@@ -185,10 +187,12 @@ public static partial class AdHocQuery
                 break;
             }
             var rowBytes = 0L;
-            for (var i = 0; i < n; i++) rowBytes += raw.sqlite3_column_type(stmt, i) is raw.SQLITE_TEXT or raw.SQLITE_BLOB ? raw.sqlite3_column_bytes(stmt, i) : 8;
+            for (var i = 0; i < n; i++)
+                rowBytes += raw.sqlite3_column_type(stmt, i) is raw.SQLITE_TEXT or raw.SQLITE_BLOB ? raw.sqlite3_column_bytes(stmt, i) : 8;
             if (bytes + rowBytes > limits.MaxBytes)
             {
-                note = $"输出限制为 {limits.MaxBytes >> 20} MiB（{rows.Count:N0} 行）/ output capped at {limits.MaxBytes >> 20} MiB ({rows.Count:N0} rows); select fewer or smaller columns";
+                note = $"输出限制为 {limits.MaxBytes >> 20} MiB（{rows.Count:N0} 行）/ "
+                    + $"output capped at {limits.MaxBytes >> 20} MiB ({rows.Count:N0} rows); select fewer or smaller columns";
                 break;
             }
             bytes += rowBytes;

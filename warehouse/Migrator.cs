@@ -47,7 +47,8 @@ public sealed class Migrator(SqlDialect dialect)
         if (!dialect.TableExists(connection, "schema_version")) return false;
         var applied = connection.Query<int>("SELECT version FROM schema_version").ToHashSet();
         if (Migrations(dialect.MigrationPrefix).Any(m => !applied.Contains(m.Version))) return false;
-        var stored = connection.Query<(string Name, string Sql)>("SELECT name, sql FROM sqlite_master WHERE type = 'view'").ToDictionary(v => v.Name, v => v.Sql);
+        var stored = connection.Query<(string Name, string Sql)>("SELECT name, sql FROM sqlite_master WHERE type = 'view'")
+            .ToDictionary(v => v.Name, v => v.Sql);
         return Views().All(v => stored.TryGetValue(v.Name, out var sql) && Statement(v.Sql) == sql.Trim());
     }
 

@@ -31,7 +31,8 @@ public sealed record Period(string Code, string Grain, int Year, int MonthFrom, 
         if (period == null) return false;
         if (!Periods.InRange(period.Year))
         {
-            error = $"year out of range: 年份 {period.Year:0000} 不在 {Periods.FirstYear}–{Periods.LastYear} 之内 / outside {Periods.FirstYear}..{Periods.LastYear}";
+            error = $"year out of range: 年份 {period.Year:0000} 不在 {Periods.FirstYear}–{Periods.LastYear} 之内 / "
+                + $"outside {Periods.FirstYear}..{Periods.LastYear}";
             period = null;
             return false;
         }

@@ -8,7 +8,8 @@ namespace Warehouse.Etl.Normalisation;
 public static class TextEncodings
 {
     /// <summary>The encodings accepted, as the refusal message names them.</summary>
-    public const string Accepted = "UTF-8（可带 BOM）、带 BOM 的 UTF-16 LE/BE、GB18030/GBK / accepted: UTF-8 (with or without BOM), UTF-16 LE or BE with BOM, GB18030/GBK";
+    public const string Accepted = "UTF-8（可带 BOM）、带 BOM 的 UTF-16 LE/BE、GB18030/GBK / "
+        + "accepted: UTF-8 (with or without BOM), UTF-16 LE or BE with BOM, GB18030/GBK";
 
     /// <summary>Share of GB18030 double-byte characters that must be common (GB2312 hanzi and punctuation) for the bytes to count as
     /// Chinese text. Big5 or Shift-JIS bytes are mostly valid GB18030 too, but decode to rare characters, kana and private-use codes.</summary>
@@ -27,20 +28,23 @@ public static class TextEncodings
         if (head.StartsWith(new byte[] { 0xFF, 0xFE, 0, 0 }) || head.StartsWith(new byte[] { 0, 0, 0xFE, 0xFF }))
             throw Refuse(fileName, "UTF-32");
         if (head.StartsWith(new byte[] { 0xEF, 0xBB, 0xBF })) return At(stream, 3, new UTF8Encoding(false, throwOnInvalidBytes: true));
-        if (head.StartsWith(new byte[] { 0xFF, 0xFE })) return At(stream, 2, new UnicodeEncoding(bigEndian: false, byteOrderMark: false, throwOnInvalidBytes: true));
-        if (head.StartsWith(new byte[] { 0xFE, 0xFF })) return At(stream, 2, new UnicodeEncoding(bigEndian: true, byteOrderMark: false, throwOnInvalidBytes: true));
+        if (head.StartsWith(new byte[] { 0xFF, 0xFE })) return At(stream, 2, new UnicodeEncoding(bigEndian: false, false, throwOnInvalidBytes: true));
+        if (head.StartsWith(new byte[] { 0xFE, 0xFF })) return At(stream, 2, new UnicodeEncoding(bigEndian: true, false, throwOnInvalidBytes: true));
         if (head.StartsWith("PK\u0003\u0004"u8) || head.StartsWith(new byte[] { 0xD0, 0xCF, 0x11, 0xE0 }))
-            throw new InvalidDataException($"{fileName}: 这是 Excel 工作簿而不是文本 CSV，请改用 .xlsx/.xls 扩展名 / this is an Excel workbook, not a text CSV: save or rename it as .xlsx or .xls");
+            throw new InvalidDataException($"{fileName}: 这是 Excel 工作簿而不是文本 CSV，请改用 .xlsx/.xls 扩展名 / "
+                + "this is an Excel workbook, not a text CSV: save or rename it as .xlsx or .xls");
 
         var scan = Scan(stream);
         if (scan.Nul > 0)
-            throw Refuse(fileName, $"第 {scan.FirstNulLine} 行含 NUL 字节（无 BOM 的 UTF-16 或二进制文件）/ NUL bytes from line {scan.FirstNulLine} (UTF-16 without a BOM, or a binary file)");
+            throw Refuse(fileName, $"第 {scan.FirstNulLine} 行含 NUL 字节（无 BOM 的 UTF-16 或二进制文件）/ "
+                + $"NUL bytes from line {scan.FirstNulLine} (UTF-16 without a BOM, or a binary file)");
         if (scan.Utf8Invalid == 0) return At(stream, 0, new UTF8Encoding(false, throwOnInvalidBytes: true));
         if (scan.GbInvalid == 0 && scan.GbMultibyte > 0 && scan.GbCommon >= CommonShare * scan.GbMultibyte)
             return At(stream, 0, Encoding.GetEncoding("GB18030", EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback));
         // Mostly good UTF-8 with a few bad bytes is a damaged UTF-8 file: say where, so someone can fix that line.
         if (scan.Utf8Multibyte >= 4 * scan.Utf8Invalid)
-            throw Refuse(fileName, $"不是有效的 UTF-8：第 {scan.FirstUtf8InvalidLine} 行有无效字节 0x{scan.FirstUtf8InvalidByte:X2} / not valid UTF-8: invalid byte 0x{scan.FirstUtf8InvalidByte:X2} on line {scan.FirstUtf8InvalidLine}");
+            throw Refuse(fileName, $"不是有效的 UTF-8：第 {scan.FirstUtf8InvalidLine} 行有无效字节 0x{scan.FirstUtf8InvalidByte:X2} / "
+                + $"not valid UTF-8: invalid byte 0x{scan.FirstUtf8InvalidByte:X2} on line {scan.FirstUtf8InvalidLine}");
         throw Refuse(fileName, "无法识别的编码（Big5？Shift-JIS？）/ unrecognised encoding (Big5? Shift-JIS? a binary file?)");
     }
 
@@ -80,7 +84,8 @@ public static class TextEncodings
                 if (utf8Need > 0)
                 {
                     var lo = 0x80; var hi = 0xBF;
-                    if (utf8Seen == 0) (lo, hi) = utf8Lead switch { 0xE0 => (0xA0, 0xBF), 0xED => (0x80, 0x9F), 0xF0 => (0x90, 0xBF), 0xF4 => (0x80, 0x8F), _ => (0x80, 0xBF) };
+                    if (utf8Seen == 0)
+                        (lo, hi) = utf8Lead switch { 0xE0 => (0xA0, 0xBF), 0xED => (0x80, 0x9F), 0xF0 => (0x90, 0xBF), 0xF4 => (0x80, 0x8F), _ => (lo, hi) };
                     if (b >= lo && b <= hi)
                     {
                         utf8Seen++;

@@ -47,12 +47,14 @@ public sealed class PlanLoader(SqlDialect dialect)
             var rejects = result.Unknown
                 .Select(u => new Reject(file, $"char {u.Offset}", $"unknown indicator: 未识别的指标“{u.Phrase}”（在 seeds/indicators.csv 中添加同义词后重新导入 / add a synonym and re-ingest）", u.Evidence))
                 .Concat(outOfRange.Select(t => new Reject(file, $"char {t.Offset}", Periods.IsStorable(t.Value)
-                    ? $"year out of range: 目标年份 {t.TargetYear}（{t.SpanStart}–{t.SpanEnd}）不在 {Periods.FirstYear}–{Periods.LastYear} 之内 / outside {Periods.FirstYear}..{Periods.LastYear}"
+                    ? $"year out of range: 目标年份 {t.TargetYear}（{t.SpanStart}–{t.SpanEnd}）不在 {Periods.FirstYear}–{Periods.LastYear} 之内 / "
+                        + $"outside {Periods.FirstYear}..{Periods.LastYear}"
                     : "bad value: 数值超出范围 / not a finite number", t.Evidence)))
                 .ToList();
             BatchLog.WriteRejects(c, tx, batchId, rejects);
             var changed = before.Except(after).Count() + after.Except(before).Count();
-            var counts = new BatchCounts(result.Targets.Count + rejects.Count - outOfRange.Count, result.Targets.Count - outOfRange.Count, rejects.Count, changed,
+            var loaded = result.Targets.Count - outOfRange.Count;
+            var counts = new BatchCounts(loaded + rejects.Count, loaded, rejects.Count, changed,
                 $"region {region.RegionCode}, plan {result.Header.StartYear}-{result.Header.EndYear}");
             BatchLog.Succeed(c, tx, batchId, counts);
             tx.Commit();

@@ -113,7 +113,8 @@ public static class Sheets
         if (head.StartsWith("PK"u8) || head.StartsWith(new byte[] { 0xD0, 0xCF, 0x11, 0xE0 })) return;
         var text = Encoding.ASCII.GetString(head[..n]).TrimStart('\uFEFF', ' ', '\r', '\n', '\t').ToLowerInvariant();
         if (text.StartsWith('<'))
-            throw new InvalidDataException($"{name}: 这是网页（HTML）而不是 Excel 工作簿，请在 Excel 中另存为 .xlsx / an HTML page saved under {ext}: open it in Excel and save as .xlsx");
+            throw new InvalidDataException($"{name}: 这是网页（HTML）而不是 Excel 工作簿，请在 Excel 中另存为 .xlsx / "
+                + $"an HTML page saved under {ext}: open it in Excel and save as .xlsx");
     }
 
     private static IEnumerable<SheetRow> CsvRows(TextReader reader, char separator, string name)

@@ -205,7 +205,8 @@ public sealed class StatisticsLoader(SqlDialect dialect)
                 if (r.Old == null) { added++; continue; }
                 updated++;
                 if (changes.Count < 50)
-                    changes.Add($"{Key(r.Region, r.Indicator, r.Period)}: {r.Old.Value.ToString(CultureInfo.InvariantCulture)} → {r.Value.ToString(CultureInfo.InvariantCulture)}");
+                    changes.Add($"{Key(r.Region, r.Indicator, r.Period)}: "
+                        + $"{r.Old.Value.ToString(CultureInfo.InvariantCulture)} → {r.Value.ToString(CultureInfo.InvariantCulture)}");
             }
             return (added, updated, changes);
         }

@@ -78,24 +78,30 @@ public sealed partial class StatisticsParser(Catalog catalog)
                     if (row.Unterminated && (row.OpenQuote || row.Cells.Length < width))
                         rowRejects.Add(new Reject(fileName, sheet.RowRef(row), row.OpenQuote
                             ? "truncated: 文件在引号内结束，最后一行不完整 / the file ends inside a quoted field: the last line is cut off"
-                            : $"truncated: 文件在行中结束，最后一行只有 {row.Cells.Length} 列（表头 {width} 列）/ the file ends mid-row: the last line has {row.Cells.Length} of {width} columns",
+                            : $"truncated: 文件在行中结束，最后一行只有 {row.Cells.Length} 列（表头 {width} 列）/ "
+                                + $"the file ends mid-row: the last line has {row.Cells.Length} of {width} columns",
                             string.Join(",", row.Cells)));
-                    else if (wideColumns.Count > 0) ParseWideRow(sheet, row, roles["region"], wideColumns, title, fileName, rowFigures.Add, rowRejects.Add, ref skipped);
+                    else if (wideColumns.Count > 0)
+                        ParseWideRow(sheet, row, roles["region"], wideColumns, title, fileName, rowFigures.Add, rowRejects.Add, ref skipped);
                     else ParseLongRow(sheet, row, roles, title, fileName, rowFigures.Add, rowRejects.Add, ref skipped);
                 }
                 catch (Exception ex) when (ex is not InvalidDataException and not OperationCanceledException)
                 {
                     // A row this parser did not foresee costs that row, never the file.
                     rowFigures.Clear();
-                    rowRejects.Add(new Reject(fileName, sheet.RowRef(row), $"unreadable row: 无法解析此行 / {ex.GetType().Name}: {ex.Message}", string.Join(",", row.Cells)));
+                    rowRejects.Add(new Reject(fileName, sheet.RowRef(row), $"unreadable row: 无法解析此行 / {ex.GetType().Name}: {ex.Message}",
+                        string.Join(",", row.Cells)));
                 }
                 foreach (var f in rowFigures) figure(f);
                 foreach (var r in rowRejects) reject(r);
             }
         }
         if (headers == 0)
+        {
+            var first = noHeader == null ? null : Text.Normalize(noHeader.RawText);
             throw new InvalidDataException($"{fileName}: 找不到表头，无法读取任何行 / no sheet has a header row (region, indicator and value columns, "
-                + "or region and indicator columns)" + (noHeader != null ? $"; first line: {Text.Normalize(noHeader.RawText)[..Math.Min(80, Text.Normalize(noHeader.RawText).Length)]}" : "; the file is empty"));
+                + "or region and indicator columns)" + (first != null ? $"; first line: {first[..Math.Min(80, first.Length)]}" : "; the file is empty"));
+        }
         return new ParseSummary(read, skipped, string.Join("+", shapes.Distinct()));
     }
 
@@ -132,13 +138,18 @@ public sealed partial class StatisticsParser(Catalog catalog)
         var region = catalog.FindRegion(Cell("region"));
         if (region == null) { rejects(new Reject(file, sheet.CellRef(row, roles["region"]), $"unknown region: 未知地区“{Cell("region")}”", raw)); return; }
         var resolved = _names.ResolveCell(Cell("indicator"));
-        if (resolved == null) { rejects(new Reject(file, sheet.CellRef(row, roles["indicator"]), $"unknown indicator: 未知指标“{Cell("indicator")}”", raw)); return; }
+        if (resolved == null)
+        {
+            rejects(new Reject(file, sheet.CellRef(row, roles["indicator"]), $"unknown indicator: 未知指标“{Cell("indicator")}”", raw));
+            return;
+        }
         var period = title.Period;
         if (roles.ContainsKey("period") && Cell("period").Length > 0)
         {
             if (!Period.TryParse(Cell("period"), out period, out var error))
             {
-                rejects(new Reject(file, sheet.CellRef(row, roles["period"]), error != null ? $"bad period: {error}" : $"bad period: 无法识别的期间“{Cell("period")}”", raw));
+                rejects(new Reject(file, sheet.CellRef(row, roles["period"]),
+                    error != null ? $"bad period: {error}" : $"bad period: 无法识别的期间“{Cell("period")}”", raw));
                 return;
             }
         }
@@ -164,7 +175,8 @@ public sealed partial class StatisticsParser(Catalog catalog)
         var period = title.Period;
         if (period == null)
         {
-            rejects(new Reject(file, sheet.RowRef(row), title.Error != null ? $"bad period: 标题或工作表名中的期间不可用 / the title's or sheet name's period is refused: {title.Error}"
+            rejects(new Reject(file, sheet.RowRef(row), title.Error != null
+                ? $"bad period: 标题或工作表名中的期间不可用 / the title's or sheet name's period is refused: {title.Error}"
                 : "no period: 标题行和工作表名都没有期间 / no period in the title row or sheet name", raw));
             return;
         }
