@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Text;
 using Dapper;
 using Microsoft.Data.Sqlite;
+using Warehouse.Cli;
+using Warehouse.Cli.Serve;
 using Warehouse.Etl.Sources.Statistics;
 using Warehouse.Store;
 using Warehouse.Store.Engine;
@@ -167,6 +169,30 @@ public class RecoveryAndCliTests
         var lines = r.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Single(lines);
         Assert.StartsWith("error: ", lines[0]);
+    }
+
+    [Fact]
+    public void Under_serve_a_bad_file_is_no_poison_pill_it_moves_to_failed_and_the_rest_loads()
+    {
+        using var wh = new TempWarehouse();
+        var inbox = Directory.CreateDirectory(wh.PathOf("inbox")).FullName;
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        File.WriteAllText(Path.Combine(inbox, "a_year0000.csv"), "地区,指标,年份,数值\n宜兴,专利授权量,0000,1\n宜兴,专利授权量,٢٠٢٣,2\n溧阳,专利授权量,2023,3\n");
+        File.WriteAllBytes(Path.Combine(inbox, "b_big5.csv"), Encoding.GetEncoding(950).GetBytes("地區,指標,年份,數值\n宜興,專利授權量,2023,100\n"));
+        foreach (var f in Directory.GetFiles(inbox)) File.SetLastWriteTimeUtc(f, DateTime.UtcNow.AddMinutes(-1));
+        var options = new ServeOptions(inbox, wh.PathOf("out"), null, TimeZoneInfo.Utc, new Dictionary<string, string>());
+        var service = new PipelineService(new Workspace(TempWarehouse.RepoRoot, wh.Dialect), options);
+
+        var first = service.Ingest("manual");
+        Assert.True(first.Succeeded, first.Detail);
+        Assert.Equal(1, first.Failed);
+        Assert.Single(Directory.GetFiles(Path.Combine(inbox, "processed"), "*a_year0000.csv"));
+        var error = Assert.Single(Directory.GetFiles(Path.Combine(inbox, "failed"), "*b_big5.csv.error.txt"));
+        Assert.Contains("b_big5.csv", File.ReadAllText(error));
+        Assert.True(service.Ingest("manual").Succeeded); // the next run is not stuck on it
+        using var c = wh.Dialect.OpenReadWrite();
+        Assert.Equal(3, c.ExecuteScalar<double>("SELECT value FROM v_observations WHERE source = 'a_year0000.csv'"));
+        Assert.Equal(0, c.ExecuteScalar<long>("SELECT count(*) FROM etl_batch WHERE status = 'running'"));
     }
 
     [Fact]
