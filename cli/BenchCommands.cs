@@ -16,6 +16,7 @@ public static class BenchCommands
     {
         var bench = new Command("bench-ingest", "导入性能基准 / ingestion benchmark: N-row long CSV through the loader vs sqlite3 .import");
         var rows = new Option<int>("--rows") { Description = "行数 / rows", DefaultValueFactory = _ => 1_000_000 };
+        Validate.Range(rows, 1, 100_000_000);
         var dir = new Option<string?>("--dir") { Description = "工作目录 / scratch folder (default: a temp folder)" };
         bench.Options.Add(rows);
         bench.Options.Add(dir);
@@ -31,35 +32,43 @@ public static class BenchCommands
         var ws = Workspace.Resolve(Path.Combine(work, "bench.db"));
         foreach (var f in Directory.GetFiles(work, "*.db*")) File.Delete(f);
         StoreCommands.Init(ws, quiet: true);
-        Generate(ws.Dialect, csv, rows);
+        ProgressDisplay.Run("生成 / generate CSV", progress => Generate(ws.Dialect, csv, rows, n => progress.Report(n, rows)));
         var size = new FileInfo(csv).Length;
 
-        var before = Process.GetCurrentProcess().PeakWorkingSet64;
+        GC.Collect();
+        var before = PeakMemory.Reset();
         var sw = Stopwatch.StartNew();
-        var result = new StatisticsLoader(ws.Dialect).Load(csv);
+        var result = ProgressDisplay.Run("导入 / warehouse ingest", progress =>
+            new StatisticsLoader(ws.Dialect) { RowsRead = n => progress.Report(n, rows) }.Load(csv));
         sw.Stop();
-        var peak = Process.GetCurrentProcess().PeakWorkingSet64;
+        var peak = PeakMemory.OfThisProcess();
         if (!result.Succeeded) { Console.Error.WriteLine("error: " + result.Error); return 1; }
 
         var plain = Path.Combine(work, "plain.db");
         File.Delete(plain);
         var sq = Stopwatch.StartNew();
-        using (var p = Process.Start(new ProcessStartInfo("sqlite3", [plain, ".import --csv " + csv + " plain"]) { RedirectStandardError = true })!)
+        var sqlitePeak = ProgressDisplay.Run("sqlite3 .import", _ =>
         {
-            p.WaitForExit();
+            using var p = Process.Start(new ProcessStartInfo("sqlite3", [plain, ".import --csv " + csv + " plain"]) { RedirectStandardError = true })!;
+            var childPeak = PeakMemory.Watch(p);
             if (p.ExitCode != 0) Console.Error.WriteLine("sqlite3: " + p.StandardError.ReadToEnd());
-        }
+            return childPeak;
+        });
         sq.Stop();
         string F(double v) => v.ToString("N0", CultureInfo.InvariantCulture);
+        string M(long? bytes) => bytes is { } b ? $"{b / 1048576.0:0} MiB" : "n/a";
         Console.WriteLine($"file: {rows:N0} rows, {size / 1048576.0:0.0} MiB ({csv})");
-        Console.WriteLine($"warehouse ingest: {sw.Elapsed.TotalSeconds:0.00} s, {F(rows / sw.Elapsed.TotalSeconds)} rows/s, loaded {F(result.Loaded)}, rejected {F(result.Rejected)}, peak working set {peak / 1048576.0:0} MiB (before load {before / 1048576.0:0} MiB)");
-        Console.WriteLine($"sqlite3 .import (plain table, no checks): {sq.Elapsed.TotalSeconds:0.00} s, {F(rows / sq.Elapsed.TotalSeconds)} rows/s");
+        Console.WriteLine($"warehouse ingest: {sw.Elapsed.TotalSeconds:0.00} s, {F(rows / sw.Elapsed.TotalSeconds)} rows/s, "
+            + $"loaded {F(result.Loaded)}, rejected {F(result.Rejected)}, "
+            + $"peak memory (RSS) {M(peak)} (process before the load {M(before)})");
+        Console.WriteLine($"sqlite3 .import (plain table, no checks): {sq.Elapsed.TotalSeconds:0.00} s, {F(rows / sq.Elapsed.TotalSeconds)} rows/s, "
+            + $"peak memory (RSS) {M(sqlitePeak)}");
         Console.WriteLine($"ratio: the warehouse load takes {sw.Elapsed.TotalSeconds / sq.Elapsed.TotalSeconds:0.0}× sqlite3's .import");
         return 0;
     }
 
     /// <summary>A long CSV with distinct keys: 9 regions × every indicator × months, quarters, halves and Jan–N spans of many years.</summary>
-    private static void Generate(SqlDialect dialect, string path, int rows)
+    private static int Generate(SqlDialect dialect, string path, int rows, Action<int> progress)
     {
         using var c = dialect.OpenReadOnly();
         var catalog = Catalog.Load(c);
@@ -78,8 +87,10 @@ public static class BenchCommands
             foreach (var r in catalog.Regions)
                 foreach (var i in catalog.Indicators)
                 {
-                    if (n++ == rows) return;
+                    if (n++ == rows) return rows;
+                    if (n % 50_000 == 0) progress(n);
                     w.Write($"{r.RegionName},{i.IndicatorName},{p},{(n % 9973) / 10.0:0.0},{i.Unit}\n");
                 }
+        return n;
     }
 }

@@ -14,6 +14,7 @@ public static class ForecastCommands
         var eval = new Command("forecast-eval", "预测方法基准测试 / benchmark the forecasting methods on series_id,part,t,value data");
         var input = new Option<string>("--input") { Description = "CSV: series_id,part,t,value", Required = true };
         var horizon = new Option<int>("--horizon") { Description = "预测步长 / forecast horizon", DefaultValueFactory = _ => 6 };
+        Validate.Range(horizon, 1, 50);
         var format = new Option<string>("--format") { Description = "table | csv", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "csv");
         eval.Options.Add(input);
@@ -22,7 +23,17 @@ public static class ForecastCommands
         eval.SetAction(r =>
         {
             var series = Benchmark.Read(r.GetValue(input)!);
-            var rows = Benchmark.Run(series, r.GetValue(horizon), MethodCatalog.All());
+            var methods = MethodCatalog.All().ToList();
+            var rows = ProgressDisplay.Run("预测基准 / forecast-eval", progress =>
+            {
+                var all = new List<BenchmarkRow>();
+                foreach (var (m, i) in methods.Select((m, i) => (m, i)))
+                {
+                    progress.Report(i, methods.Count, m.Name);
+                    all.AddRange(Benchmark.Run(series, r.GetValue(horizon), [m]));
+                }
+                return all;
+            });
             string F(double v, string f) => v.ToString(f, CultureInfo.InvariantCulture);
             if (r.GetValue(format) == "csv")
             {
@@ -59,7 +70,8 @@ public static class ForecastRunCommand
     public static int Run(Workspace ws)
     {
         StoreCommands.Init(ws, quiet: true);
-        var result = new ForecastRun(ws.Dialect).Execute();
+        var result = ProgressDisplay.Run("预测 / forecast", progress =>
+            new ForecastRun(ws.Dialect) { Progress = (done, all) => progress.Report(done, all, "series") }.Execute());
         AnsiConsole.MarkupLine($"预测 / forecast: {result.Series} 个序列 series, {result.ForecastRows} 行预测 forecast rows, {result.Targets} 个目标 targets: "
             + Markup.Escape(string.Join(", ", result.ByStatus.OrderBy(kv => kv.Key).Select(kv => $"{kv.Key} {kv.Value}"))) + $" (batch {result.BatchId})");
         return 0;

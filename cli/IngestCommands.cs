@@ -19,30 +19,34 @@ public static class IngestCommands
         root.Subcommands.Add(ingest);
     }
 
-    /// <summary>Initialises if needed, loads everything, prints one line per file; exit code 1 when any file failed.</summary>
-    public static int Ingest(Workspace ws, IEnumerable<string> paths, bool force = false)
+    /// <summary>Initialises if needed, loads everything (skipping files unchanged since their last load unless forced), prints one
+    /// line per file. Exit code 0 when every file loaded whole, 1 when any file failed or any row was rejected, 2 for a path that
+    /// does not exist.</summary>
+    public static int Ingest(Workspace ws, IEnumerable<string> paths, bool force = false, bool rejectsFail = true)
     {
+        var files = Ingestor.Expand(paths); // a wrong path is a usage error (exit 2) before anything is written
         StoreCommands.Init(ws, quiet: true);
-        IReadOnlyList<LoadResult> results;
-        try
+        var results = ProgressDisplay.Run("导入 / ingest", progress =>
         {
-            results = new Ingestor(ws.Dialect).Ingest(paths, "cli", r =>
+            var done = 0;
+            progress.Report(0, files.Count);
+            var ingestor = new Ingestor(ws.Dialect)
             {
+                RowsRead = rows => progress.Report(done, files.Count, $"{rows:N0} rows of file {done + 1}"),
+            };
+            return ingestor.Ingest(files, "cli", r =>
+            {
+                progress.Report(++done, files.Count, Path.GetFileName(r.File));
                 if (r.Unchanged) return; // summarised in one line below
                 AnsiConsole.MarkupLine(r.Succeeded ? $"[green]✓[/] {Markup.Escape(r.ToString())}" : $"[red]✗[/] {Markup.Escape(r.ToString())}");
             }, force);
-        }
-        catch (FileNotFoundException ex)
-        {
-            Console.Error.WriteLine($"error: {ex.Message}");
-            return 2;
-        }
+        });
         var failed = results.Count(r => !r.Succeeded);
         var unchanged = results.Count(r => r.Unchanged);
         if (unchanged > 0) AnsiConsole.MarkupLine($"[grey]{unchanged} 个文件未变化，已跳过 / files unchanged since their last load, skipped (--force reads them again)[/]");
         var rejected = results.Sum(r => r.Rejected);
         AnsiConsole.MarkupLine($"{results.Count - unchanged} 个文件 files, {results.Sum(r => r.Loaded)} 行入库 rows loaded, {rejected} 行拒收 rejected, {failed} 个失败 failed"
             + (rejected > 0 ? "  (拒收明细 / details: warehouse status, or sql \"select * from etl_reject\")" : ""));
-        return failed > 0 ? 1 : 0;
+        return failed > 0 || (rejectsFail && rejected > 0) ? CliErrors.Failed : 0;
     }
 }

@@ -10,6 +10,11 @@ var db = new Option<string?>("--db")
     Description = "数据库文件 / SQLite database file (default: $WAREHOUSE_DB or data/warehouse.db)",
     Recursive = true,
 };
+db.Validators.Add(r =>
+{
+    var path = r.Tokens.Count > 0 ? r.Tokens[^1].Value : null;
+    if (path != null && (path.Trim().Length == 0 || Directory.Exists(path))) r.AddError($"--db must name a database file, not '{path}'");
+});
 var root = new RootCommand("Warehouse — 江苏知识产权统计数据仓库 / IP statistics warehouse for Jiangsu regions");
 root.Options.Add(db);
 StoreCommands.Add(root, db);
@@ -20,4 +25,19 @@ ForecastRunCommand.Add(root, db);
 ReportCommands.Add(root, db);
 BenchCommands.Add(root);
 ServeCommand.Add(root, db);
-return root.Parse(args).Invoke();
+
+var parse = root.Parse(args);
+if (parse.Errors.Count > 0)
+{
+    // One line, exit code 2: a wrong option value is the user's to fix, and a page of help would bury the reason.
+    Console.Error.WriteLine($"error: {CliErrors.OneLine(parse.Errors[0].Message)} (see --help)");
+    return CliErrors.Usage;
+}
+try
+{
+    return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (Exception ex)
+{
+    return CliErrors.Report(ex);
+}

@@ -1,3 +1,4 @@
+using Dapper;
 using System.CommandLine;
 using Spectre.Console;
 using Warehouse.Reports.Briefing;
@@ -13,6 +14,7 @@ public static class ReportCommands
         var report = new Command("report", "生成简报（Excel 与 PNG 图表）/ write the briefing (Excel workbook and PNG charts)");
         var outDir = new Option<string>("--out") { Description = "输出目录 / output folder", DefaultValueFactory = _ => "out" };
         var year = new Option<int?>("--year") { Description = "简报年份（默认最新观测年）/ year the briefing speaks for" };
+        Validate.Range(year, Warehouse.Store.Periods.FirstYear, Warehouse.Store.Periods.LastYear);
         var lang = new Option<string>("--lang") { Description = "zh | en（图表文字目前为中文）", DefaultValueFactory = _ => "zh" };
         lang.AcceptOnlyFromAmong("zh", "en");
         report.Options.Add(outDir);
@@ -27,7 +29,8 @@ public static class ReportCommands
     {
         try
         {
-            var output = BriefingPublisher.Publish(ws.Dialect, outDir, "cli", year, say: line => AnsiConsole.WriteLine(line));
+            var output = ProgressDisplay.Run("简报 / briefing",
+                _ => BriefingPublisher.Publish(ws.Dialect, outDir, "cli", year, say: line => Console.Error.WriteLine(line)));
             AnsiConsole.MarkupLine($"简报 / briefing: [bold]{Markup.Escape(output.Folder)}[/] ({output.Files.Count(f => f.EndsWith(".png"))} PNG, 1 xlsx)");
             return 0;
         }

@@ -17,6 +17,7 @@ public static class StoreCommands
 
         var status = new Command("status", "架构版本、行数、最近批次与拒收行 / schema version, row counts, recent batches and rejects");
         var batches = new Option<int>("--batches") { Description = "显示的批次数 / batches to show", DefaultValueFactory = _ => 10 };
+        Validate.Range(batches, 1, 10_000);
         status.Options.Add(batches);
         status.SetAction(r => Status(Workspace.Resolve(r.GetValue(db)), r.GetValue(batches)));
         root.Subcommands.Add(status);
@@ -25,11 +26,15 @@ public static class StoreCommands
         var query = new Argument<string>("query") { Description = "SELECT ... / WITH ..." };
         var format = new Option<string>("--format") { Description = "table | csv | json", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong(Output.Formats);
-        var timeout = new Option<int>("--timeout") { Description = "超时秒数 / time limit in seconds", DefaultValueFactory = _ => 30 };
+        var timeout = new Option<int>("--timeout") { Description = "超时秒数（含输出）/ time limit in seconds, output included", DefaultValueFactory = _ => 30 };
+        Validate.Range(timeout, 1, 86_400);
+        var maxRows = new Option<int>("--max-rows") { Description = "最多输出行数 / most rows to print", DefaultValueFactory = _ => 100_000 };
+        Validate.Range(maxRows, 1, 10_000_000);
         sql.Arguments.Add(query);
         sql.Options.Add(format);
         sql.Options.Add(timeout);
-        sql.SetAction(r => Sql(Workspace.Resolve(r.GetValue(db)), r.GetValue(query)!, r.GetValue(format)!, r.GetValue(timeout)));
+        sql.Options.Add(maxRows);
+        sql.SetAction(r => Sql(Workspace.Resolve(r.GetValue(db)), r.GetValue(query)!, r.GetValue(format)!, r.GetValue(timeout), r.GetValue(maxRows)));
         root.Subcommands.Add(sql);
     }
 
@@ -51,6 +56,11 @@ public static class StoreCommands
 
     private static int Status(Workspace ws, int batchCount)
     {
+        if (!File.Exists(ws.Dialect.Path))
+            throw new FileNotFoundException($"数据库文件不存在 / database file not found: {ws.Dialect.Path}. 先运行 init / run `init` first.", ws.Dialect.Path);
+        // Opening the warehouse is when dead runs are found: a killed load shows as interrupted, not running for ever.
+        using (var rw = ws.Dialect.OpenReadWrite())
+            if (Migrator.CurrentVersion(rw, ws.Dialect) > 0 && new Migrator(ws.Dialect).IsCurrent(rw)) BatchLog.MarkInterrupted(rw);
         using var c = ws.Dialect.OpenReadOnly();
         AnsiConsole.MarkupLine($"数据库 / database: [bold]{Markup.Escape(ws.Dialect.Path)}[/] ({ws.Dialect.Name}), 架构版本 / schema version {Migrator.CurrentVersion(c, ws.Dialect)}");
         var counts = new Table().Border(TableBorder.Rounded).AddColumn("表 / table").AddColumn(new TableColumn("行数 / rows").RightAligned());
@@ -64,7 +74,7 @@ public static class StoreCommands
         foreach (var b in c.Query("SELECT batch_id, job, source, started_at, status, rows_read, rows_loaded, rows_rejected, rows_changed, error FROM etl_batch ORDER BY batch_id DESC LIMIT @n", new { n = batchCount }))
         {
             string status = b.status;
-            var colour = status == "succeeded" ? "green" : status == "failed" ? "red" : "yellow";
+            var colour = status switch { "succeeded" => "green", "failed" => "red", "interrupted" => "maroon", _ => "yellow" };
             batches.AddRow(Markup.Escape($"{b.batch_id}"), Markup.Escape($"{b.job}"), Markup.Escape(Path.GetFileName($"{b.source}")), Markup.Escape($"{b.started_at}"[..19]),
                 $"[{colour}]{status}[/]", $"{b.rows_read}", $"{b.rows_loaded}", $"{b.rows_rejected}", $"{b.rows_changed}", Markup.Escape($"{b.error}"));
         }
@@ -85,22 +95,26 @@ public static class StoreCommands
         return 0;
     }
 
-    private static int Sql(Workspace ws, string query, string format, int timeoutSeconds)
+    private static int Sql(Workspace ws, string query, string format, int timeoutSeconds, int maxRows)
     {
+        // One deadline for the whole command: the engine's run and the writing of every row.
+        var timeout = TimeSpan.FromSeconds(timeoutSeconds);
+        using var deadline = new CancellationTokenSource(timeout);
+        // Row-by-row checks cannot stop a write blocked on a full pipe; past the deadline and a short grace, the process ends itself.
+        var timedOut = $"查询超时（{timeoutSeconds} 秒，含输出）/ timeout after {timeoutSeconds}s while writing the output; add LIMIT or raise --timeout";
+        using var watchdog = new Timer(_ => CliErrors.ExitNow(CliErrors.Failed, timedOut), null, timeout + TimeSpan.FromSeconds(2), Timeout.InfiniteTimeSpan);
+        var limits = new QueryLimits(MaxRows: format == "table" ? Math.Min(maxRows, Output.TableRows) : maxRows);
         try
         {
-            Output.Write(AdHocQuery.Run(ws.Dialect, query, TimeSpan.FromSeconds(timeoutSeconds)), format);
+            var result = AdHocQuery.Run(ws.Dialect, query, limits, deadline.Token, timeout);
+            Output.Write(result, format, deadline.Token);
             return 0;
         }
-        catch (QueryRefusedException ex)
+        catch (OperationCanceledException)
         {
-            Console.Error.WriteLine($"error: {ex.Message}");
-            return 2;
-        }
-        catch (Microsoft.Data.Sqlite.SqliteException ex)
-        {
-            Console.Error.WriteLine($"error: SQL: {ex.Message}");
-            return 2;
+            // Standard output may be a full pipe: exiting the usual way would wait to flush it, past the deadline.
+            CliErrors.ExitNow(CliErrors.Failed, timedOut);
+            return CliErrors.Failed;
         }
     }
 }

@@ -17,7 +17,8 @@ public static class DashboardPage
  section { background: #fff; border-radius: 8px; padding: 12px 16px; box-shadow: 0 1px 3px rgba(0,0,0,.08); }
  h2 { font-size: 17px; margin: 4px 0 10px; }
  table { border-collapse: collapse; width: 100%; font-size: 14px; } th, td { text-align: left; padding: 6px 8px; border-bottom: 1px solid #eee; vertical-align: top; }
- th { background: #f0f3f7; } .succeeded { color: #1a7f37; font-weight: bold; } .failed { color: #b42318; font-weight: bold; } .running, .partial, .interrupted { color: #9a6700; font-weight: bold; } .skipped { color: #777; }
+ th { background: #f0f3f7; } .succeeded { color: #1a7f37; font-weight: bold; } .failed { color: #b42318; font-weight: bold; } .running, .partial { color: #9a6700; font-weight: bold; } .skipped { color: #777; }
+ .interrupted { color: #8e3b00; font-weight: bold; text-decoration: line-through; }
  button { background: #2166ac; color: #fff; border: 0; border-radius: 4px; padding: 6px 12px; cursor: pointer; } button:disabled { background: #999; }
  #msg { color: #555; min-height: 1.2em; } .muted { color: #777; font-size: 13px; }
 </style>

@@ -9,6 +9,9 @@ namespace Warehouse.Etl.Loading;
 /// (.txt, .docx) or statistics (.csv, .xlsx, .xls). Each file is its own batch; one failure does not stop the others.</summary>
 public sealed class Ingestor(SqlDialect dialect)
 {
+    /// <summary>Called now and then with the rows read so far in the statistics file being loaded (progress displays).</summary>
+    public Action<int>? RowsRead { get; init; }
+
     /// <summary>Files under these paths that a loader takes, in a stable order; README and notes files are left out.</summary>
     public static IReadOnlyList<string> Expand(IEnumerable<string> paths)
     {
@@ -41,7 +44,7 @@ public sealed class Ingestor(SqlDialect dialect)
         var isPlan = PlanDocumentText.Extensions.Contains(Path.GetExtension(path).ToLowerInvariant());
         if (!force && IsUnchanged(path))
             return new LoadResult(path, isPlan ? "plan" : StatisticsLoader.KindOf(path), 0, true, 0, 0, 0, 0, null, Unchanged: true);
-        return isPlan ? new PlanLoader(dialect).Load(path, trigger) : new StatisticsLoader(dialect).Load(path, trigger);
+        return isPlan ? new PlanLoader(dialect).Load(path, trigger) : new StatisticsLoader(dialect) { RowsRead = RowsRead }.Load(path, trigger);
     }
 
     /// <summary>Loads every file under the paths; plans first, so baselines exist before statistics arrive. When

@@ -10,16 +10,19 @@ public sealed record Quantity(double Value, string Scale, string Unit, string Qu
     /// <summary>Units a quantity may carry, longest first so 人次 wins over 人.</summary>
     public const string UnitPattern = "件/万人|件每万人|人次|场次|万元|亿元|元|件|家|个|项|户|名|人|场|次|起|份|%|分|篇|所";
 
+    // [0-9], not \d: .NET's \d matches every Unicode digit (Arabic-Indic ١٢٣), which double.Parse then refuses.
     private static readonly Regex Pattern = new(
-        @"^(?<num>\d+(?:,\d{3})*(?:\.\d+)?)\s*(?<pre>余|多)?\s*(?<scale>万|亿)?\s*(?<unit>" + UnitPattern + @")?\s*(?<q>以上|以内|以下|左右|余|多)?",
+        @"^(?<num>[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?)\s*(?<pre>余|多)?\s*(?<scale>万|亿)?\s*(?<unit>" + UnitPattern + @")?\s*(?<q>以上|以内|以下|左右|余|多)?",
         RegexOptions.Compiled);
 
-    /// <summary>Parses the start of <paramref name="text"/> (full-width digits allowed); null when it is not a number.</summary>
+    /// <summary>Parses the start of <paramref name="text"/> (full-width digits allowed); null when it is not a number
+    /// or not a finite one (a 400-digit cell parses to +Infinity).</summary>
     public static (Quantity Quantity, int Length)? ParsePrefix(string text)
     {
         var m = Pattern.Match(Text.Normalize(text));
         if (!m.Success) return null;
         var value = double.Parse(m.Groups["num"].Value.Replace(",", ""), CultureInfo.InvariantCulture);
+        if (!double.IsFinite(value)) return null;
         return (new Quantity(value, m.Groups["scale"].Value, m.Groups["unit"].Value, m.Groups["pre"].Success ? m.Groups["pre"].Value : m.Groups["q"].Value), m.Length);
     }
 

@@ -19,6 +19,8 @@ public sealed class ForecastRun(SqlDialect dialect)
 
     /// <summary>Rank of a source kind, weakest highest: statistics 1, published 2, illustrative 3.</summary>
     public static int SourceRank(string kind) => kind switch { "statistics" => 1, "published" => 2, _ => 3 };
+    /// <summary>Called after each series with (series done, series in all), for progress displays.</summary>
+    public Action<int, int>? Progress { get; init; }
 
     /// <summary>Runs the forecasts; the method defaults to the product's default combination.</summary>
     public ForecastRunResult Execute(IForecastMethod? method = null, string trigger = "cli")
@@ -37,6 +39,10 @@ public sealed class ForecastRun(SqlDialect dialect)
                     FROM fact_observation o JOIN dim_period p USING (period_key) JOIN dim_source s USING (source_key)
                     WHERE p.grain = 'year') WHERE rn = 1
                 """, transaction: tx).ToList();
+            // Defensive: a value that is not finite or a year outside the range (stored before the loaders checked) is left out
+            // with a note, rather than crashing the run for the whole warehouse (year 10000) or poisoning a fit with NaN.
+            var unusable = obs.Where(o => !double.IsFinite(o.Value) || !Periods.InRange(o.Year)).ToList();
+            obs = obs.Except(unusable).ToList();
             var series = obs.GroupBy(o => (o.Region, o.Indicator)).ToDictionary(g => g.Key, g => g.ToDictionary(o => (int)o.Year, o => o.Value));
             var kinds = obs.ToDictionary(o => (o.Region, o.Indicator, (int)o.Year), o => o.Kind);
             var targets = c.Query<(long Key, long Region, long Indicator, string Measure, string Comparator, double Value, long Year, long SpanStart, long SpanEnd)>("""
@@ -47,10 +53,14 @@ public sealed class ForecastRun(SqlDialect dialect)
             c.Execute("DELETE FROM fact_attainment; DELETE FROM fact_forecast;", transaction: tx);
             var forecasts = new Dictionary<(long, long), IntervalForecast?>();
             var rows = 0;
+            var done = 0;
             foreach (var (key, values) in series)
             {
+                Progress?.Invoke(done++, series.Count);
                 var last = values.Keys.Max();
                 var horizon = Math.Max(MinimumHorizon, targets.Where(t => t.Region == key.Region && t.Indicator == key.Indicator).Select(t => (int)t.Year - last).DefaultIfEmpty(0).Max());
+                horizon = Math.Min(horizon, Periods.LastYear - last);
+                if (horizon <= 0) { forecasts[key] = null; continue; }
                 var y = Contiguous(values);
                 if (y.Length < Calibration.MinimumLength) { forecasts[key] = null; continue; }
                 var f = Calibration.Forecast(method, y, horizon);
@@ -88,8 +98,12 @@ public sealed class ForecastRun(SqlDialect dialect)
                         a.Probability, a.Gap, a.RequiredGrowth, a.Status, sourceKind, a.Note, batchId }, tx);
             }
             Freshness.MarkFresh(c, tx, Freshness.Forecast);
+            Progress?.Invoke(series.Count, series.Count);
             BatchLog.Succeed(c, tx, batchId, new BatchCounts(series.Count, rows, 0, rows + targets.Count,
-                $"method {method.Name}; {series.Count} series; {targets.Count} targets; " + string.Join(", ", byStatus.Select(kv => $"{kv.Key} {kv.Value}"))));
+                $"method {method.Name}; {series.Count} series; {targets.Count} targets; " + string.Join(", ", byStatus.Select(kv => $"{kv.Key} {kv.Value}"))
+                + (unusable.Count > 0
+                    ? $"; left out {unusable.Count} stored values that are not finite or lie outside {Periods.FirstYear}..{Periods.LastYear}"
+                    : "")));
             tx.Commit();
             return new ForecastRunResult(batchId, series.Count, rows, targets.Count, byStatus);
         }

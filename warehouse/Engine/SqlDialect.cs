@@ -24,13 +24,6 @@ public abstract class SqlDialect
 
     /// <summary>Asks the engine to abandon the statement running on this connection (called from another thread).</summary>
     public abstract void Interrupt(DbConnection connection, DbCommand command);
-
-    /// <summary>Lets migrations rebuild referenced tables: turns foreign-key enforcement off on this connection until
-    /// <see cref="CheckForeignKeys"/>; engines that alter tables in place do nothing.</summary>
-    public virtual void SuspendForeignKeys(DbConnection connection) { }
-
-    /// <summary>Fails when a migration left a dangling reference, then enforces foreign keys again.</summary>
-    public virtual void CheckForeignKeys(DbConnection connection, DbTransaction tx) { }
 }
 
 /// <summary>The embedded default: one SQLite file, WAL journal, foreign keys enforced.</summary>
@@ -38,6 +31,10 @@ public sealed class SqliteDialect(string path) : SqlDialect
 {
     /// <summary>Path of the database file.</summary>
     public string Path { get; } = System.IO.Path.GetFullPath(path);
+
+    /// <summary>How long a writer waits for another writer's lock before giving up: longer than the longest load
+    /// (a million-row file takes well under a minute), so a second ingest or the scheduler queues instead of failing.</summary>
+    public TimeSpan BusyTimeout { get; init; } = TimeSpan.FromMinutes(10);
 
     /// <inheritdoc />
     public override string Name => "sqlite";
@@ -53,12 +50,12 @@ public sealed class SqliteDialect(string path) : SqlDialect
             Mode = SqliteOpenMode.ReadWriteCreate,
             ForeignKeys = true,
             Pooling = false,
-            DefaultTimeout = 30,
+            DefaultTimeout = (int)Math.Ceiling(BusyTimeout.TotalSeconds),
         }.ToString());
         connection.Open();
         using var pragma = connection.CreateCommand();
-        // WAL lets analysts read while a load is writing; busy_timeout absorbs short lock waits.
-        pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=10000; PRAGMA synchronous=NORMAL;";
+        // WAL lets analysts read while a load is writing; busy_timeout makes a second writer wait for the first to commit.
+        pragma.CommandText = $"PRAGMA busy_timeout={(long)BusyTimeout.TotalMilliseconds}; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;";
         pragma.ExecuteNonQuery();
         return connection;
     }
@@ -86,25 +83,6 @@ public sealed class SqliteDialect(string path) : SqlDialect
     {
         // SqliteCommand.Cancel is a no-op; sqlite3_interrupt stops the running statement at its next step.
         if (connection is SqliteConnection { Handle: { } handle }) SQLitePCL.raw.sqlite3_interrupt(handle);
-    }
-
-    /// <inheritdoc />
-    public override void SuspendForeignKeys(DbConnection connection)
-    {
-        // Must run outside a transaction: SQLite ignores this pragma inside one.
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = "PRAGMA foreign_keys=OFF";
-        cmd.ExecuteNonQuery();
-    }
-
-    /// <inheritdoc />
-    public override void CheckForeignKeys(DbConnection connection, DbTransaction tx)
-    {
-        using var cmd = connection.CreateCommand();
-        cmd.Transaction = tx;
-        cmd.CommandText = "PRAGMA foreign_key_check";
-        using (var r = cmd.ExecuteReader())
-            if (r.Read()) throw new InvalidOperationException($"迁移后外键失效 / a migration left a dangling reference in table {r.GetString(0)}");
     }
 
     /// <inheritdoc />

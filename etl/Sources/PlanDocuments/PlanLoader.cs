@@ -36,7 +36,11 @@ public sealed class PlanLoader(SqlDialect dialect)
                 new { sourceKey }, tx).ToHashSet();
             var before = Rows();
             c.Execute("DELETE FROM fact_target WHERE source_key = @sourceKey", new { sourceKey }, tx);
-            foreach (var t in result.Targets)
+            var file = Path.GetFileName(path);
+            // Checked where facts are written, so whatever the extractor reads, year 2 or 9999 or an overflowed number never loads.
+            var outOfRange = result.Targets.Where(t => !Periods.InRange(t.TargetYear) || !Periods.InRange(t.SpanStart) || !Periods.InRange(t.SpanEnd)
+                || !Periods.IsStorable(t.Value)).ToList();
+            foreach (var t in result.Targets.Except(outOfRange))
             {
                 c.Execute("""
                     INSERT INTO fact_target (region_key, indicator_key, source_key, target_kind, measure, comparator, value, target_year,
@@ -48,24 +52,31 @@ public sealed class PlanLoader(SqlDialect dialect)
             }
             var after = Rows();
 
-            var file = Path.GetFileName(path);
             var rejects = result.Unknown
                 .Select(u => new Reject(file, $"char {u.Offset}", $"unknown indicator: 未识别的指标“{u.Phrase}”（在 seeds/indicators.csv 中添加同义词后重新导入 / add a synonym and re-ingest）", u.Evidence))
+                .Concat(outOfRange.Select(t => new Reject(file, $"char {t.Offset}", Periods.IsStorable(t.Value)
+                    ? $"year out of range: 目标年份 {t.TargetYear}（{t.SpanStart}–{t.SpanEnd}）不在 {Periods.FirstYear}–{Periods.LastYear} 之内 / "
+                        + $"outside {Periods.FirstYear}..{Periods.LastYear}"
+                    : "bad value: 数值超出范围 / not a finite number", t.Evidence)))
                 .ToList();
             BatchLog.WriteRejects(c, tx, batchId, rejects);
             var changed = before.Except(after).Count() + after.Except(before).Count();
             // Re-inserted targets lost their attainment rows (ON DELETE CASCADE): forecasts must be refreshed before the next briefing.
             if (changed > 0 || before.Count > 0) Freshness.MarkStale(c, tx, Freshness.Forecast, $"{Path.GetFileName(path)}: targets replaced ({changed} changed)");
-            var counts = new BatchCounts(result.Targets.Count + rejects.Count, result.Targets.Count, rejects.Count, changed,
+            var loaded = result.Targets.Count - outOfRange.Count;
+            var counts = new BatchCounts(loaded + rejects.Count, loaded, rejects.Count, changed,
                 $"region {region.RegionCode}, plan {result.Header.StartYear}-{result.Header.EndYear}");
             BatchLog.Succeed(c, tx, batchId, counts);
             tx.Commit();
             return new LoadResult(path, "plan", batchId, true, counts.Read, counts.Loaded, counts.Rejected, changed, null);
         }
-        catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+        catch (Exception ex)
         {
-            log.Fail(batchId, ex.Message);
-            return new LoadResult(path, "plan", batchId, false, 0, 0, 0, 0, ex.Message);
+            // Any failure, foreseen or not, fails this document's batch with a message naming it; the run goes on.
+            var file = Path.GetFileName(path);
+            var message = ex.Message.Contains(file, StringComparison.Ordinal) ? ex.Message : $"{file}: {ex.Message}";
+            log.Fail(batchId, message);
+            return new LoadResult(path, "plan", batchId, false, 0, 0, 0, 0, message);
         }
     }
 
