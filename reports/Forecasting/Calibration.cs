@@ -24,15 +24,17 @@ public static class Calibration
     public static IntervalForecast Forecast(IForecastMethod method, double[] y, int h)
     {
         if (y.Length < MinimumLength) throw new ArgumentException($"需要至少 {MinimumLength} 个观测值 / at least {MinimumLength} observations are needed, got {y.Length}");
-        var f = method.Forecast(y, h);
         var scale = Stats.MeanAbsDiff(y);
         if (scale <= 0) scale = Math.Max(Math.Abs(y.Average()) * 0.01, 1e-9);
         var scaled = new List<double>();
         var first = Math.Max(MinimumLength, y.Length - MaxOrigins);
+        // A rolling method gives every origin's forecast in one pass (it also needs them to choose its members).
+        var rolled = method is IRollingForecastMethod r ? r.ForecastFromOrigins(y, h, first) : null;
+        var f = rolled != null ? rolled[^1] : method.Forecast(y, h);
         for (var origin = first; origin < y.Length; origin++)
         {
             var steps = Math.Min(h, y.Length - origin);
-            var g = method.Forecast(y[..origin], steps);
+            var g = rolled != null ? rolled[origin - first] : method.Forecast(y[..origin], steps);
             for (var k = 1; k <= steps; k++) scaled.Add(Math.Abs(y[origin + k - 1] - g.Mean[k - 1]) / (scale * k));
         }
         scaled.Sort();
