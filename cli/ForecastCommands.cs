@@ -80,6 +80,13 @@ public static class ForecastCommands
                 Emit(fmt, $"attainment: {report.Cases} targets on held-out points of {label}", ["probability from", "Brier", "Brier skill vs base rate", "worst well-filled bin (points)"],
                     report.Scores.Select(s => new[] { s.Name, F(s.Brier, "0.0000"), F(1 - s.Brier / report.Scores[0].Brier, "0.000"), s.WorstGap is { } g ? F(100 * g, "0.0") : "-" }));
                 Console.WriteLine();
+                Emit(fmt, "by measure: Brier (worst well-filled bin, points)", ["measure", "cases", .. report.Scores.Select(x => x.Name)],
+                    report.CaseList.GroupBy(c => c.Measure).Select(g => (string[])[g.Key, $"{g.Count()}", .. report.Scores.Select((x, j) =>
+                    {
+                        var sc = AttainmentCalibration.Score(x.Name, g.Select(c => (c.Probabilities[j], c.Met)).ToList());
+                        return F(sc.Brier, "0.0000") + (sc.WorstGap is { } w ? $" ({F(100 * w, "0.0")})" : "");
+                    })]));
+                Console.WriteLine();
                 var product = report.Scores.Single(s => s.Name == AttainmentCalibration.ProductName);
                 Emit(fmt, $"reliability of the product's probabilities ({AttainmentCalibration.WellFilled}+ cases = well filled)", ["bin", "cases", "mean stated", "observed met", "gap (points)"],
                     product.Bins.Select(b => new[] { $"{b.Lo:0.0}-{b.Hi:0.0}", $"{b.Cases}", b.Cases > 0 ? F(b.MeanProbability, "0.000") : "-",

@@ -128,9 +128,9 @@ public static class AttainmentCalibration
     /// <summary>Writes the reliability diagram: stated probability against the observed share met, with the ±5-point band.</summary>
     public static void WriteReliabilityPng(AttainmentCalibrationReport report, string path, string subtitle)
     {
-        const int W = 1080, H = 1180;
+        const int W = 1080, H = 1340;
         var svg = new Svg(W, H);
-        var top = ChartFrame.Header(svg, "目标达成概率的可靠性 / Reliability of attainment probabilities", subtitle);
+        var top = ChartFrame.Header(svg, "目标达成概率可靠性 / Attainment reliability", subtitle);
         double x0 = 130, x1 = W - 60, y0 = top + 60, y1 = y0 + (x1 - x0);
         double X(double p) => x0 + p * (x1 - x0);
         double Y(double p) => y1 - p * (y1 - y0);

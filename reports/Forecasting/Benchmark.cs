@@ -59,12 +59,13 @@ public static class Benchmark
         foreach (var method in methods)
         {
             var sw = Stopwatch.StartNew();
+            var run = method is ICollectionMethod c ? c.Prepare(series.Select(s => s.Train).ToList(), horizon) : method;
             var scores = new PointScore[series.Count][];
             Parallel.For(0, series.Count, i =>
             {
                 var (_, train, test) = series[i];
                 var h = Math.Min(horizon, test.Length);
-                var f = Calibration.Forecast(method, train, h);
+                var f = Calibration.Forecast(run, train, h);
                 var scale = Stats.MeanAbsDiff(train);
                 scores[i] = new PointScore[h];
                 for (var k = 0; k < h; k++)
