@@ -97,7 +97,7 @@ public static class Attainment
     /// <summary>σ of a sum of yearly values whose forecast errors accumulate (each year's error is the year before's plus an
     /// independent shock, so Cov(e_j, e_k) = min(σ_j, σ_k)²): between independent years (too narrow) and fully correlated
     /// ones (too wide; checked against held-out outcomes by forecast-eval --attainment). Observed years have σ = 0.</summary>
-    internal static double SumSigma(IReadOnlyList<double> sigmas)
+    public static double SumSigma(IReadOnlyList<double> sigmas)
     {
         double variance = 0;
         for (var j = 0; j < sigmas.Count; j++)
