@@ -224,6 +224,18 @@ public class AttainmentTests
     }
 
     [Fact]
+    public void Probabilities_are_centred_on_the_median_the_series_own_errors_point_to()
+    {
+        // Outcomes historically fell 5 above the forecast: a target at the point forecast + 5 is a coin toss, not a long shot.
+        var f = F with { Median = [105, 115, 125] };
+        Assert.Equal(0.5, Attainment.Assess(new TargetSpec("stock", ">=", 115, 2024, 2024, 2024), Observed, f).Probability!.Value, 9);
+        Assert.Equal(110, Attainment.Assess(new TargetSpec("stock", ">=", 115, 2024, 2024, 2024), Observed, f).Forecast!.Value, 9);
+        // Increments from an observed base shift by the end year's offset; cumulative sums by the offsets of the forecast years.
+        Assert.Equal(0.5, Attainment.Assess(new TargetSpec("increment", ">=", 45, 2024, 2021, 2024), Observed, f).Probability!.Value, 9);
+        Assert.Equal(0.5, Attainment.Assess(new TargetSpec("cumulative", ">=", 80 + 90 + 105 + 115 + 125, 2025, 2021, 2025), Observed, f).Probability!.Value, 9);
+    }
+
+    [Fact]
     public void Increment_targets_measure_the_change_since_the_year_before_the_span()
     {
         // Span 2021–2024: level 2024 (forecast 110) minus level 2020 (observed 70) = 40.

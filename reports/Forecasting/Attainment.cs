@@ -12,8 +12,9 @@ public sealed record AttainmentResult(string Status, int? LatestYear, double? La
 /// <remarks>
 /// Stock, ratio and annual targets compare the level in the target year; cumulative targets the sum over the span
 /// (observed years plus forecast years); increment targets the change from the year before the span to its last year.
-/// The forecast distribution has the standard deviation implied by the calibrated 95% interval (Student t with the calibration
-/// origins − 1 degrees of freedom, <see cref="Calibration.Exceedance"/>); for sums the yearly errors accumulate (<see cref="SumSigma"/>).
+/// The forecast distribution is centred on the median the series' own rolling-origin errors point to (<see cref="IntervalForecast.Median"/>)
+/// with the standard deviation implied by the calibrated 95% interval (Student t with the calibration origins − 1 degrees of
+/// freedom, <see cref="Calibration.Exceedance"/>); for sums the yearly errors accumulate (<see cref="SumSigma"/>).
 /// Status: met / missed when the target year is already observed; otherwise on_track when P ≥ 75%, at_risk when 40% ≤ P &lt; 75%,
 /// off_track when P &lt; 40%.
 /// </remarks>
@@ -88,10 +89,19 @@ public static class Attainment
             return new AttainmentResult(met ? "met" : "off_track", lastYear, latest, progress, mean, lo80, hi80, lo95, hi95, met ? 1 : 0, gap, required,
                 met ? "已实现（观测值）/ met on observed figures" : "未实现（观测值）/ missed on observed figures");
         }
-        var z = (t.Value - mean) / sigma;
+        var z = (t.Value - mean - MedianShift(t.Measure, needed, lastYear, forecast)) / sigma;
         var p = Calibration.Exceedance(z, higher, forecast?.Origins ?? 0);
         var status = p >= OnTrack ? "on_track" : p >= AtRisk ? "at_risk" : "off_track";
         return new AttainmentResult(status, lastYear, latest, progress, mean, lo80, hi80, lo95, hi95, p, gap, required, "");
+    }
+
+    /// <summary>How far the forecast distribution's median lies from the point forecasts over the forecast years needed
+    /// (increments subtract the base year's): outcomes that historically fell above the forecast shift the probability up.</summary>
+    private static double MedianShift(string measure, IReadOnlyList<int> years, int lastYear, IntervalForecast? forecast)
+    {
+        if (forecast?.Median is not { } median) return 0;
+        double Shift(int year) => year > lastYear && year - lastYear - 1 < median.Length ? median[year - lastYear - 1] - forecast.Mean[year - lastYear - 1] : 0;
+        return measure == "increment" ? Shift(years[1]) - Shift(years[0]) : years.Sum(Shift);
     }
 
     /// <summary>σ of a sum of yearly values whose forecast errors accumulate (each year's error is the year before's plus an

@@ -19,9 +19,9 @@ public sealed record AttainmentCalibrationReport(int Cases, IReadOnlyList<Probab
 /// <remarks>
 /// For each series the training part is what the product would have observed and the test part what happened. Targets are
 /// set for every future year and each measure the product knows — level (stock), cumulative over a span that starts in an
-/// observed or forecast year, and increment since an observed base year — at a random point of the range the series
-/// actually covered (last observation and future values, widened by a quarter on each side, so both sure and hopeless
-/// targets occur); a quarter are ceilings (≤). The probabilities are compared with two baselines: the base rate (the share
+/// observed or forecast year, and increment since an observed base year — as a plan would: the last observation plus a
+/// yearly change drawn between the smallest and largest change in the history (widened by a quarter each way, so sure and
+/// hopeless targets occur), never from the outcome itself; a quarter are ceilings (≤). The probabilities are compared with two baselines: the base rate (the share
 /// met over all cases, a constant) and a normal distribution around the naive forecast with its model-based σ.
 /// </remarks>
 public static class AttainmentCalibration
@@ -40,6 +40,8 @@ public static class AttainmentCalibration
     /// <summary>Sets targets on every series' test part and scores the product's probabilities and the baselines.</summary>
     public static AttainmentCalibrationReport Run(List<(string Id, double[] Train, double[] Test)> series, int horizon, IForecastMethod method, int seed = 16)
     {
+        // As the product's forecast job does: a method that learns from the collection sees every series' observed part first.
+        if (method is ICollectionMethod collective) method = collective.Prepare(series.Select(s => s.Train).ToList(), horizon);
         var perSeries = new List<AttainmentCase>[series.Count];
         Parallel.For(0, series.Count, i =>
         {
@@ -54,36 +56,40 @@ public static class AttainmentCalibration
             var product = Calibration.Forecast(method, train, h);
             var naive = NaiveNormal(train, h);
             var rng = new Random(seed * 7919 + i);
-            double lo = Math.Min(train[^1], test[..h].Min()), hi = Math.Max(train[^1], test[..h].Max());
-            var width = hi > lo ? hi - lo : Math.Max(Math.Abs(hi) * 0.1, 1);
-            (lo, hi) = (lo - width / 4, hi + width / 4);
+            // Targets as a plan would set them, from the history alone: a yearly change drawn between the smallest and largest
+            // change seen so far (widened by a quarter of that spread each way). Drawing them from the realised future instead
+            // would favour the outcome: a target far above the forecast would only occur when the future did rise.
+            var changes = Stats.Diff(train);
+            double dLo = changes.Min(), dHi = changes.Max();
+            var spread = dHi > dLo ? dHi - dLo : Math.Max(Stats.MeanAbsDiff(train), Math.Abs(train[^1]) * 0.01 + 1e-9);
+            (dLo, dHi) = (dLo - spread / 4, dHi + spread / 4);
             double Level(int year) => year <= last ? observed[year] : test[year - last - 1];
             for (var k = 1; k <= h; k++)
             {
                 var year = last + k;
                 foreach (var measure in new[] { "stock", "cumulative", "increment" })
                 {
-                    int spanStart; double actual, tlo, thi;
+                    var change = dLo + rng.NextDouble() * (dHi - dLo);
+                    double Planned(int y) => y <= last ? observed[y] : train[^1] + (y - last) * change;
+                    int spanStart; double actual, target;
                     switch (measure)
                     {
                         case "cumulative":
                             spanStart = Math.Min(year, last - 1 + rng.Next(3)); // starts one year before the last observation .. one after
-                            var years = year - spanStart + 1;
-                            actual = Enumerable.Range(spanStart, years).Sum(Level);
-                            (tlo, thi) = (lo * years, hi * years);
+                            actual = Enumerable.Range(spanStart, year - spanStart + 1).Sum(Level);
+                            target = Enumerable.Range(spanStart, year - spanStart + 1).Sum(Planned);
                             break;
                         case "increment":
                             spanStart = last + rng.Next(2); // base year (spanStart − 1) is observed: the last or the one before
                             actual = Level(year) - Level(spanStart - 1);
-                            (tlo, thi) = (lo - Level(spanStart - 1), hi - Level(spanStart - 1));
+                            target = Planned(year) - Level(spanStart - 1);
                             break;
                         default:
                             spanStart = year;
                             actual = Level(year);
-                            (tlo, thi) = (lo, hi);
+                            target = Planned(year);
                             break;
                     }
-                    var target = tlo + rng.NextDouble() * (thi - tlo);
                     var comparator = rng.Next(4) == 0 ? "<=" : ">=";
                     var spec = new TargetSpec(measure, comparator, target, year, spanStart, year);
                     var met = comparator == "<=" ? actual <= target : actual >= target;

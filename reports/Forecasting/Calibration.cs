@@ -5,6 +5,10 @@ public sealed record IntervalForecast(string Method, double[] Mean, double[] Lo8
 {
     /// <summary>Rolling origins whose errors set the intervals (0 when unknown): how well the interval widths are known.</summary>
     public int Origins { get; init; }
+
+    /// <summary>Where outcomes are as likely above as below: the point forecast shifted by the median of its own rolling-origin
+    /// errors (null when unknown, then the point forecast); attainment probabilities are centred here.</summary>
+    public double[]? Median { get; init; }
 }
 
 /// <summary>Prediction intervals from the series' own out-of-sample errors.</summary>
@@ -39,8 +43,12 @@ public static class Calibration
         {
             var steps = Math.Min(h, y.Length - origin);
             var g = rolled != null ? rolled[origin - first] : method.Forecast(y[..origin], steps);
-            for (var k = 1; k <= steps; k++) scaled.Add(Math.Abs(y[origin + k - 1] - g.Mean[k - 1]) / (scale * k));
+            for (var k = 1; k <= steps; k++) scaled.Add((y[origin + k - 1] - g.Mean[k - 1]) / (scale * k));
         }
+        // Where outcomes fell relative to the forecast (median signed error): the centre of the attainment probability.
+        var signed = scaled.Order().ToList();
+        var bias = signed.Count == 0 ? 0 : signed.Count % 2 == 1 ? signed[signed.Count / 2] : (signed[signed.Count / 2 - 1] + signed[signed.Count / 2]) / 2;
+        for (var i = 0; i < scaled.Count; i++) scaled[i] = Math.Abs(scaled[i]);
         scaled.Sort();
         var origins = y.Length - first;
         var q80 = Quantile(scaled, 0.80, origins);
@@ -57,7 +65,11 @@ public static class Calibration
             lo95[k - 1] = m - w95; hi95[k - 1] = m + w95;
             if (nonNegative) { lo80[k - 1] = Math.Max(0, lo80[k - 1]); lo95[k - 1] = Math.Max(0, lo95[k - 1]); }
         }
-        return new IntervalForecast(method.Name, f.Mean, lo80, hi80, lo95, hi95) { Origins = origins };
+        return new IntervalForecast(method.Name, f.Mean, lo80, hi80, lo95, hi95)
+        {
+            Origins = origins,
+            Median = f.Mean.Select((v, i) => v + bias * scale * (i + 1)).ToArray(),
+        };
     }
 
     /// <summary>Conformal quantile of sorted values: the ⌈(n+1)p⌉-th smallest; past the end, the largest, widened.</summary>
