@@ -10,8 +10,13 @@ public sealed record BenchmarkRow(string Method, int Series, double Smape, doubl
 /// <summary>The score of one forecast point: series index, step (1-based) and the per-point accuracy measures.</summary>
 public readonly record struct PointScore(int Series, int Step, double Smape, double Ase, bool In80, bool In95, double Is95);
 
-/// <summary>Every point score of one method, and the wall time it took (forecasts and calibrated intervals).</summary>
-public sealed record MethodScores(string Method, double Seconds, PointScore[] Points);
+/// <summary>Every point score of one method, and the wall and processor time it took (forecasts and calibrated intervals).</summary>
+public sealed record MethodScores(string Method, double Seconds, PointScore[] Points)
+{
+    /// <summary>Processor seconds of the whole process while the method ran: comparable with a single-threaded program's seconds
+    /// and far less disturbed than wall time when other work shares the machine.</summary>
+    public double CpuSeconds { get; init; }
+}
 
 /// <summary>Runs every method on series given as series_id,part,t,value (part = train/test) and scores the test part.</summary>
 public static class Benchmark
@@ -58,6 +63,7 @@ public static class Benchmark
         var result = new List<MethodScores>();
         foreach (var method in methods)
         {
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var sw = Stopwatch.StartNew();
             var run = method is ICollectionMethod c ? c.Prepare(series.Select(s => s.Train).ToList(), horizon) : method;
             var scores = new PointScore[series.Count][];
@@ -77,7 +83,10 @@ public static class Benchmark
                 }
             });
             sw.Stop();
-            result.Add(new MethodScores(method.Name, sw.Elapsed.TotalSeconds, scores.SelectMany(s => s).ToArray()));
+            result.Add(new MethodScores(method.Name, sw.Elapsed.TotalSeconds, scores.SelectMany(s => s).ToArray())
+            {
+                CpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds,
+            });
         }
         return result;
     }
