@@ -93,7 +93,7 @@ public static class ForecastCommands
                 var product = report.Scores.Single(s => s.Name == AttainmentCalibration.ProductName);
                 Emit(fmt, $"reliability of the product's probabilities ({AttainmentCalibration.WellFilled}+ cases = well filled)", ["bin", "cases", "mean stated", "observed met", "gap (points)"],
                     product.Bins.Select(b => new[] { $"{b.Lo:0.0}-{b.Hi:0.0}", $"{b.Cases}", b.Cases > 0 ? F(b.MeanProbability, "0.000") : "-",
-                        b.Cases > 0 ? F(b.Observed, "0.000") : "-", b.Cases > 0 ? F(100 * (b.Observed - b.MeanProbability), "+0.0;-0.0") : "-" }));
+                        b.Cases > 0 ? F(b.Observed, "0.000") : "-", b.Cases > 0 ? F(100 * (b.Observed - b.MeanProbability), "+0.0;-0.0;0.0") : "-" }));
                 if (r.GetValue(png) is { } file)
                 {
                     AttainmentCalibration.WriteReliabilityPng(report, file, label);
@@ -129,7 +129,7 @@ public static class ForecastCommands
             header ??= ["group", "series", .. summary.Select(x => x.Method), "best single", "default vs best", "coverage80", "coverage95"];
             var best = summary.Where(x => singles.Contains(x.Method)).MinBy(x => x.Smape)!;
             var ours = summary[^1];
-            rows.Add([name, $"{ours.Series}", .. summary.Select(x => F(x.Smape, "0.00")), best.Method, F(ours.Smape / best.Smape - 1, "+0.0%;-0.0%"),
+            rows.Add([name, $"{ours.Series}", .. summary.Select(x => F(x.Smape, "0.00")), best.Method, F(ours.Smape / best.Smape - 1, "+0.0%;-0.0%;0.0%"),
                 F(ours.Coverage80, "0.0%"), F(ours.Coverage95, "0.0%")]);
         }
         Emit(fmt, title + " (sMAPE)", header!, rows);

@@ -172,6 +172,14 @@ public class CalibrationTests
     }
 
     [Fact]
+    public void A_series_too_short_for_rolling_origins_still_gets_an_interval_of_its_model()
+    {
+        var f = Calibration.Forecast(MethodCatalog.Default(), [10, 12, 11, 14], 2);
+        Assert.True(f.Hi95[0] - f.Lo95[0] > 0 && f.Hi80[1] - f.Lo80[1] > 0, "an interval, not a point");
+        Assert.True(f.Hi95[1] - f.Lo95[1] > f.Hi95[0] - f.Lo95[0], "wider further ahead");
+    }
+
+    [Fact]
     public void Too_short_a_series_is_refused_instead_of_guessed()
     {
         Assert.Throws<ArgumentException>(() => Calibration.Forecast(MethodCatalog.Default(), [1, 2, 3], 2));

@@ -212,15 +212,24 @@ public sealed class AdaptiveCombination : IRollingForecastMethod, ICollectionMet
         if (_collection is not { } c) return null;
         var f = Features(y);
         var k = Math.Min(Neighbours, c.Features.Length);
-        var distance = new double[c.Features.Length];
-        var index = new int[c.Features.Length];
-        for (var i = 0; i < distance.Length; i++)
+        // The k nearest by standardised Euclidean distance, kept sorted in a small array (k ≪ collection size).
+        var bestDistance = new double[k];
+        var bestIndex = new int[k];
+        var filled = 0;
+        for (var i = 0; i < c.Features.Length; i++)
         {
-            index[i] = i;
-            for (var j = 0; j < f.Length; j++) distance[i] += Math.Pow((c.Features[i][j] - f[j]) / c.Scale[j], 2);
+            double d = 0;
+            for (var j = 0; j < f.Length; j++)
+            {
+                var z = (c.Features[i][j] - f[j]) / c.Scale[j];
+                d += z * z;
+            }
+            if (filled == k && d >= bestDistance[k - 1]) continue;
+            var at = filled < k ? filled++ : k - 1;
+            for (; at > 0 && bestDistance[at - 1] > d; at--) (bestDistance[at], bestIndex[at]) = (bestDistance[at - 1], bestIndex[at - 1]);
+            (bestDistance[at], bestIndex[at]) = (d, i);
         }
-        Array.Sort(distance, index);
-        var nearest = index.Take(k).Select(i => c.Relative[i]).ToList();
+        var nearest = bestIndex.Take(filled).Select(i => c.Relative[i]).ToList();
         var steps = nearest.Max(r => r.Length);
         return Enumerable.Range(0, steps).Select(s =>
         {

@@ -25,6 +25,9 @@ public static class Calibration
     /// <summary>Fewest observations to forecast at all; shorter series get no forecast ("too few observations").</summary>
     public const int MinimumLength = 4;
 
+    /// <summary>Fewest rolling origins whose errors alone set the intervals; with fewer, the model's own interval is the floor.</summary>
+    public const int MinimumOrigins = 3;
+
     /// <summary>Most rolling origins used for calibration (the latest ones).</summary>
     public const int MaxOrigins = 10;
 
@@ -59,8 +62,11 @@ public static class Calibration
         {
             var m = f.Mean[k - 1];
             var w80 = q80 * scale * k;
+            var w95 = q95 * scale * k;
+            // Too few origins to estimate a quantile (series of 4–6 years): never narrower than the model's own interval.
+            if (origins < MinimumOrigins) (w80, w95) = (Math.Max(w80, 1.2816 * f.Sigma[k - 1]), Math.Max(w95, 1.96 * f.Sigma[k - 1]));
             // A 95% interval narrower than a normal one relative to the 80% would claim thinner tails than a normal's.
-            var w95 = Math.Max(q95 * scale * k, w80 * 1.53);
+            w95 = Math.Max(w95, w80 * 1.53);
             lo80[k - 1] = m - w80; hi80[k - 1] = m + w80;
             lo95[k - 1] = m - w95; hi95[k - 1] = m + w95;
             if (nonNegative) { lo80[k - 1] = Math.Max(0, lo80[k - 1]); lo95[k - 1] = Math.Max(0, lo95[k - 1]); }
