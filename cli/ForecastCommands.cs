@@ -19,12 +19,13 @@ public static class ForecastCommands
         var by = new Option<string[]>("--by") { Description = "分组 / subgroup tables: category, length, horizon (repeatable)", AllowMultipleArgumentsPerToken = true };
         by.AcceptOnlyFromAmong("category", "length", "horizon");
         var truncate = new Option<int?>("--truncate") { Description = "只用最后 N 个训练点 / keep only the last N training points" };
+        var backdate = new Option<int?>("--backdate") { Description = "提前 N 年回测 / test on the last N training years instead of the test part" };
         var split = new Option<string>("--split") { Description = "all | dev | holdout: the halves split by series id within each category", DefaultValueFactory = _ => "all" };
         split.AcceptOnlyFromAmong("all", "dev", "holdout");
         var meta = new Option<string?>("--meta") { Description = "series_id,category CSV (default: <input>_meta.csv beside the input)" };
         var attainment = new Option<bool>("--attainment") { Description = "目标达成概率校准 / check attainment probabilities against held-out outcomes" };
         var png = new Option<string?>("--png") { Description = "可靠性图 / write the attainment reliability diagram to this PNG" };
-        foreach (var o in new Option[] { input, horizon, format, by, truncate, split, meta, attainment, png }) eval.Options.Add(o);
+        foreach (var o in new Option[] { input, horizon, format, by, truncate, backdate, split, meta, attainment, png }) eval.Options.Add(o);
         eval.SetAction(r =>
         {
             var path = r.GetValue(input)!;
@@ -34,10 +35,12 @@ public static class ForecastCommands
             var held = Benchmark.HeldOutHalf(all.Select(s => s.Id), categories);
             var part = r.GetValue(split);
             var series = part switch { "dev" => all.Where(s => !held.Contains(s.Id)).ToList(), "holdout" => all.Where(s => held.Contains(s.Id)).ToList(), _ => all };
+            if (r.GetValue(backdate) is { } back) series = Benchmark.Backdate(series, back);
             if (r.GetValue(truncate) is { } n) series = Benchmark.Truncate(series, n);
             var h = r.GetValue(horizon);
             var fmt = r.GetValue(format)!;
-            var label = $"{series.Count} series ({part}{(r.GetValue(truncate) is { } t ? $", last {t} training points" : "")}), horizon {h}";
+            var label = $"{series.Count} series ({part}{(r.GetValue(backdate) is { } b ? $", {b} years earlier" : "")}"
+                + $"{(r.GetValue(truncate) is { } t ? $", last {t} training points" : "")}), horizon {h}";
 
             var sw = System.Diagnostics.Stopwatch.StartNew();
             var scores = Benchmark.Score(series, h, MethodCatalog.All());

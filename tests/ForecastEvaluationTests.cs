@@ -60,6 +60,15 @@ public class ForecastSubgroupTests
     }
 
     [Fact]
+    public void Backdating_tests_on_the_last_training_years_and_drops_series_left_too_short()
+    {
+        var back = Benchmark.Backdate([("a", [1, 2, 3, 4, 5, 6, 7], [8, 9]), ("b", [1, 2, 3, 4, 5], [6])], 2);
+        Assert.Single(back);
+        Assert.Equal([1.0, 2, 3, 4, 5], back[0].Train);
+        Assert.Equal([6.0, 7], back[0].Test);
+    }
+
+    [Fact]
     public void Truncation_keeps_the_last_points_and_leaves_short_series_whole()
     {
         var cut = Benchmark.Truncate([("a", [1, 2, 3, 4, 5], [6]), ("b", [1, 2], [3])], 3);

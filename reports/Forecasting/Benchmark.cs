@@ -49,6 +49,11 @@ public static class Benchmark
     public static List<(string Id, double[] Train, double[] Test)> Truncate(IEnumerable<(string Id, double[] Train, double[] Test)> series, int n) =>
         series.Select(s => (s.Id, s.Train.Length > n ? s.Train[^n..] : s.Train, s.Test)).ToList();
 
+    /// <summary>The same series <paramref name="years"/> earlier: the last years of each training part become its test part
+    /// (the real test part is dropped), to see whether what history says about the methods held before the test years.</summary>
+    public static List<(string Id, double[] Train, double[] Test)> Backdate(IEnumerable<(string Id, double[] Train, double[] Test)> series, int years) =>
+        series.Where(s => s.Train.Length - years >= Calibration.MinimumLength).Select(s => (s.Id, s.Train[..^years], s.Train[^years..])).ToList();
+
     /// <summary>Ids of the held-out half: within each category (in id order) every second series, so both halves have the same mix.</summary>
     public static HashSet<string> HeldOutHalf(IEnumerable<string> ids, IReadOnlyDictionary<string, string> categories) =>
         ids.GroupBy(i => categories.GetValueOrDefault(i, "")).SelectMany(g => g.Order(StringComparer.Ordinal).Where((_, k) => k % 2 == 1)).ToHashSet();
