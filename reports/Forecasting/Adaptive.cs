@@ -5,7 +5,8 @@ namespace Warehouse.Reports.Forecasting;
 /// <summary>A method that forecasts from every rolling origin in one pass, so calibration need not re-run it origin by origin.</summary>
 public interface IRollingForecastMethod : IForecastMethod
 {
-    /// <summary>Forecasts <paramref name="h"/> steps from each origin <paramref name="firstOrigin"/>..y.Length (the last is the real forecast).</summary>
+    /// <summary>Forecasts <paramref name="h"/> steps from each origin <paramref name="firstOrigin"/>..y.Length
+    /// (the last is the real forecast).</summary>
     IReadOnlyList<PointForecast> ForecastFromOrigins(double[] y, int h, int firstOrigin);
 }
 
@@ -149,7 +150,11 @@ public sealed class AdaptiveCombination : IRollingForecastMethod, ICollectionMet
             var sesIndex = -1;
             for (var m = 0; m < methods.Length; m++)
             {
-                if (methods[m] is Theta && ses != null) { forecasts[m] = Theta.FromSes(prefix, h, forecasts[sesIndex], ses.Parameters.Alpha); continue; }
+                if (methods[m] is Theta && ses != null)
+                {
+                    forecasts[m] = Theta.FromSes(prefix, h, forecasts[sesIndex], ses.Parameters.Alpha);
+                    continue;
+                }
                 forecasts[m] = methods[m].Forecast(prefix, h);
                 if (methods[m] is ExponentialSmoothing { Name: "ses" } e) (ses, sesIndex) = (e, m);
             }
@@ -159,7 +164,8 @@ public sealed class AdaptiveCombination : IRollingForecastMethod, ICollectionMet
         return paths;
     }
 
-    /// <summary>Sum of each member's absolute errors observable at <paramref name="origin"/>, per step ([k][m]), and how many points per step.</summary>
+    /// <summary>Sum of each member's absolute errors observable at <paramref name="origin"/>, per step ([k][m]),
+    /// and how many points per step.</summary>
     private static double[][] Errors(double[] y, PointForecast[][] paths, int first, int origin, int h, out int[] scored)
     {
         var members = paths[0].Length;

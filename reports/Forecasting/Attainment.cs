@@ -1,4 +1,6 @@
 
+using MathNet.Numerics.Distributions;
+
 namespace Warehouse.Reports.Forecasting;
 
 /// <summary>A target as attainment needs it.</summary>

@@ -21,8 +21,9 @@ public sealed record AttainmentCalibrationReport(int Cases, IReadOnlyList<Probab
 /// set for every future year and each measure the product knows — level (stock), cumulative over a span that starts in an
 /// observed or forecast year, and increment since an observed base year — as a plan would: the last observation plus a
 /// yearly change drawn between the smallest and largest change in the history (widened by a quarter each way, so sure and
-/// hopeless targets occur), never from the outcome itself; a quarter are ceilings (≤). The probabilities are compared with two baselines: the base rate (the share
-/// met over all cases, a constant) and a normal distribution around the naive forecast with its model-based σ.
+/// hopeless targets occur), never from the outcome itself; a quarter are ceilings (≤). The probabilities are compared with
+/// two baselines: the base rate (the share met over all cases, a constant) and a normal distribution around the naive
+/// forecast with its model-based σ.
 /// </remarks>
 public static class AttainmentCalibration
 {
@@ -38,7 +39,8 @@ public static class AttainmentCalibration
     private const int FirstYear = 2000;
 
     /// <summary>Sets targets on every series' test part and scores the product's probabilities and the baselines.</summary>
-    public static AttainmentCalibrationReport Run(List<(string Id, double[] Train, double[] Test)> series, int horizon, IForecastMethod method, int seed = 16)
+    public static AttainmentCalibrationReport Run(List<(string Id, double[] Train, double[] Test)> series, int horizon, IForecastMethod method,
+        int seed = 16)
     {
         // As the product's forecast job does: a method that learns from the collection sees every series' observed part first.
         if (method is ICollectionMethod collective) method = collective.Prepare(series.Select(s => s.Train).ToList(), horizon);
@@ -127,8 +129,8 @@ public static class AttainmentCalibration
     {
         var f = new Naive().Forecast(y, h);
         var sigma = f.Sigma.Select(s => Math.Max(s, 1e-9)).ToArray();
-        return new IntervalForecast("naive", f.Mean, f.Mean.Select((m, k) => m - 1.2816 * sigma[k]).ToArray(), f.Mean.Select((m, k) => m + 1.2816 * sigma[k]).ToArray(),
-            f.Mean.Select((m, k) => m - 1.96 * sigma[k]).ToArray(), f.Mean.Select((m, k) => m + 1.96 * sigma[k]).ToArray());
+        double[] Bound(double z) => f.Mean.Select((m, k) => m + z * sigma[k]).ToArray();
+        return new IntervalForecast("naive", f.Mean, Bound(-1.2816), Bound(1.2816), Bound(-1.96), Bound(1.96));
     }
 
     /// <summary>Writes the reliability diagram: stated probability against the observed share met, with the ±5-point band.</summary>
@@ -140,7 +142,8 @@ public static class AttainmentCalibration
         double x0 = 130, x1 = W - 60, y0 = top + 60, y1 = y0 + (x1 - x0);
         double X(double p) => x0 + p * (x1 - x0);
         double Y(double p) => y1 - p * (y1 - y0);
-        svg.Polygon([(X(0), Y(Tolerance)), (X(1 - Tolerance), Y(1)), (X(1), Y(1)), (X(1), Y(1 - Tolerance)), (X(Tolerance), Y(0)), (X(0), Y(0))], "#d9e8f5", 1);
+        svg.Polygon([(X(0), Y(Tolerance)), (X(1 - Tolerance), Y(1)), (X(1), Y(1)), (X(1), Y(1 - Tolerance)), (X(Tolerance), Y(0)), (X(0), Y(0))],
+            "#d9e8f5", 1);
         for (var t = 0; t <= 10; t++)
         {
             var v = t / 10.0;
@@ -164,8 +167,10 @@ public static class AttainmentCalibration
             svg.Text(x0 + 64, legendY, $"{s.Name}: Brier {s.Brier.ToString("0.000", CultureInfo.InvariantCulture)}", 24, "#222");
             legendY += 40;
         }
-        svg.Text(x0 + 64, legendY, $"base rate {report.Scores[0].Bins.First(b => b.Cases > 0).MeanProbability.ToString("0.000", CultureInfo.InvariantCulture)}: "
-            + $"Brier {report.Scores[0].Brier.ToString("0.000", CultureInfo.InvariantCulture)}; shaded: within ±5 points; filled: bins with ≥{WellFilled} cases", 22, "#555");
+        string F3(double v) => v.ToString("0.000", CultureInfo.InvariantCulture);
+        var baseRate = report.Scores[0];
+        svg.Text(x0 + 64, legendY, $"base rate {F3(baseRate.Bins.First(b => b.Cases > 0).MeanProbability)}: Brier {F3(baseRate.Brier)}; "
+            + $"shaded: within ±5 points; filled: bins with ≥{WellFilled} cases", 22, "#555");
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         Raster.WritePng(svg.ToString(), W, H, path);
     }

@@ -51,12 +51,15 @@ public static class Benchmark
 
     /// <summary>The same series <paramref name="years"/> earlier: the last years of each training part become its test part
     /// (the real test part is dropped), to see whether what history says about the methods held before the test years.</summary>
-    public static List<(string Id, double[] Train, double[] Test)> Backdate(IEnumerable<(string Id, double[] Train, double[] Test)> series, int years) =>
-        series.Where(s => s.Train.Length - years >= Calibration.MinimumLength).Select(s => (s.Id, s.Train[..^years], s.Train[^years..])).ToList();
+    public static List<(string Id, double[] Train, double[] Test)> Backdate(IEnumerable<(string Id, double[] Train, double[] Test)> series,
+        int years) =>
+        series.Where(s => s.Train.Length - years >= Calibration.MinimumLength).Select(s => (s.Id, s.Train[..^years], s.Train[^years..]))
+            .ToList();
 
     /// <summary>Ids of the held-out half: within each category (in id order) every second series, so both halves have the same mix.</summary>
     public static HashSet<string> HeldOutHalf(IEnumerable<string> ids, IReadOnlyDictionary<string, string> categories) =>
-        ids.GroupBy(i => categories.GetValueOrDefault(i, "")).SelectMany(g => g.Order(StringComparer.Ordinal).Where((_, k) => k % 2 == 1)).ToHashSet();
+        ids.GroupBy(i => categories.GetValueOrDefault(i, ""))
+            .SelectMany(g => g.Order(StringComparer.Ordinal).Where((_, k) => k % 2 == 1)).ToHashSet();
 
     /// <summary>Scores each method; horizons beyond a series' test part are ignored.</summary>
     public static List<BenchmarkRow> Run(List<(string Id, double[] Train, double[] Test)> series, int horizon, IEnumerable<IForecastMethod> methods) =>
@@ -83,7 +86,8 @@ public static class Benchmark
                 {
                     var y = test[k];
                     var interval = f.Hi95[k] - f.Lo95[k] + 2 / 0.05 * Math.Max(0, f.Lo95[k] - y) + 2 / 0.05 * Math.Max(0, y - f.Hi95[k]);
-                    scores[i][k] = new PointScore(i, k + 1, 200 * Math.Abs(y - f.Mean[k]) / (Math.Abs(y) + Math.Abs(f.Mean[k])), Math.Abs(y - f.Mean[k]) / scale,
+                    var error = Math.Abs(y - f.Mean[k]);
+                    scores[i][k] = new PointScore(i, k + 1, 200 * error / (Math.Abs(y) + Math.Abs(f.Mean[k])), error / scale,
                         y >= f.Lo80[k] && y <= f.Hi80[k], y >= f.Lo95[k] && y <= f.Hi95[k], interval / scale);
                 }
             });
@@ -101,7 +105,8 @@ public static class Benchmark
     {
         var list = points as IReadOnlyCollection<PointScore> ?? points.ToList();
         var bySeries = list.GroupBy(p => p.Series).ToList();
-        return new BenchmarkRow(method, bySeries.Count, bySeries.Average(g => g.Average(p => p.Smape)), bySeries.Average(g => g.Average(p => p.Ase)),
-            (double)list.Count(p => p.In80) / list.Count, (double)list.Count(p => p.In95) / list.Count, bySeries.Average(g => g.Average(p => p.Is95)), seconds);
+        double SeriesMean(Func<PointScore, double> f) => bySeries.Average(g => g.Average(f));
+        return new BenchmarkRow(method, bySeries.Count, SeriesMean(p => p.Smape), SeriesMean(p => p.Ase),
+            (double)list.Count(p => p.In80) / list.Count, (double)list.Count(p => p.In95) / list.Count, SeriesMean(p => p.Is95), seconds);
     }
 }
