@@ -22,14 +22,14 @@ public interface ICollectionMethod : IForecastMethod
 /// <remarks>
 /// No fixed mix suits every collection of yearly series: trend extrapolation wins where trends persist (macro-economic
 /// aggregates), naive and smoothing where they do not (prices, finance). Each member is re-run from the series' earlier
-/// origins (the same origins the interval calibration uses) and scored by its absolute errors at horizons up to h, divided
-/// by the mean error of all members (relative error, so easy and hard series count alike). A dozen errors per series
+/// origins (the same origins the interval calibration uses) and scored, step by step (1..h), by its absolute errors at that
+/// step divided by the mean error of all members (relative error, so easy and hard series count alike). A dozen errors per series
 /// make a noisy score, so when the method has seen a collection it averages the series' own relative errors half-and-half
 /// with the mean relative errors of its <see cref="Neighbours"/> nearest series by trend strength, trend persistence and
 /// length ("pooling by series features"). Weights are inverse squared scores (Bates–Granger), so clearly worse members
 /// fade out and near-ties are averaged. At each origin only errors already observable at that origin are used, so the
 /// calibration errors are out-of-sample errors of the whole procedure. With fewer than <see cref="MinimumScored"/> own
-/// errors, the members' weights come from the neighbours alone, or are equal without a collection.
+/// errors at a step, the members' weights come from the neighbours alone, or are equal without a collection.
 /// </remarks>
 public sealed class AdaptiveCombination : IRollingForecastMethod, ICollectionMethod
 {

@@ -3,8 +3,10 @@ namespace Warehouse.Reports.Forecasting;
 /// <summary>The methods the product offers, and its default.</summary>
 public static class MethodCatalog
 {
-    /// <summary>The default: per series, the better half of six simple methods by the series' own rolling-origin errors, averaged.</summary>
-    /// <remarks>See <see cref="AdaptiveCombination"/>: a fixed mix fits one collection's mix of trending and flat series, not yearly series in general.</remarks>
+    /// <summary>The default: six simple methods weighted per series and step by their rolling-origin errors on that series,
+    /// pooled with those of similar series when the method has seen the collection.</summary>
+    /// <remarks>See <see cref="AdaptiveCombination"/>: a fixed mix fits one collection's share of trending and flat series,
+    /// not yearly series in general.</remarks>
     public static IForecastMethod Default() => new AdaptiveCombination();
 
     /// <summary>The earlier fixed default, kept as a reference in benchmarks: the mean of drift, Theta and damped.</summary>
