@@ -98,6 +98,24 @@ public class AdaptiveCombinationTests
     }
 
     [Fact]
+    public void Awkward_series_get_finite_forecasts_and_intervals_alone_and_in_a_collection()
+    {
+        double[][] awkward =
+        [
+            [5, 5, 5, 5, 5, 5, 5, 5], [0, 0, 0, 0, 1, 0, 0], [-3, -1, -4, -2, -6, -5], [1, 2, 3, 4], [1e9, 1.1e9, 1.3e9, 1.2e9, 1.5e9],
+            [0, 10, 0, 10, 0, 10, 0, 10, 0, 10], Enumerable.Range(0, 45).Select(t => Math.Exp(0.1 * t)).ToArray(),
+        ];
+        var collection = awkward.Concat(Enumerable.Range(0, 25).Select(i => Enumerable.Range(0, 12).Select(t => 100.0 + i * t).ToArray())).ToList();
+        foreach (var method in new[] { MethodCatalog.Default(), ((ICollectionMethod)MethodCatalog.Default()).Prepare(collection, 6) })
+            foreach (var y in awkward)
+            {
+                var f = Calibration.Forecast(method, y, 6);
+                Assert.All(f.Mean.Concat(f.Lo80).Concat(f.Hi80).Concat(f.Lo95).Concat(f.Hi95).Concat(f.Median!), v => Assert.True(double.IsFinite(v)));
+                Assert.All(Enumerable.Range(0, 6), k => Assert.True(f.Lo95[k] <= f.Lo80[k] && f.Lo80[k] <= f.Hi80[k] && f.Hi80[k] <= f.Hi95[k]));
+            }
+    }
+
+    [Fact]
     public void Rolling_forecasts_match_forecasting_each_prefix_afresh()
     {
         var y = Enumerable.Range(0, 15).Select(t => 20 + 3.0 * t + (t % 3)).ToArray();
