@@ -1,7 +1,15 @@
 namespace Warehouse.Reports.Forecasting;
 
 /// <summary>A forecast with calibrated 80% and 95% prediction intervals.</summary>
-public sealed record IntervalForecast(string Method, double[] Mean, double[] Lo80, double[] Hi80, double[] Lo95, double[] Hi95);
+public sealed record IntervalForecast(string Method, double[] Mean, double[] Lo80, double[] Hi80, double[] Lo95, double[] Hi95)
+{
+    /// <summary>Rolling origins whose errors set the intervals (0 when unknown): how well the interval widths are known.</summary>
+    public int Origins { get; init; }
+
+    /// <summary>Where outcomes are as likely above as below: the point forecast shifted by the median of its own rolling-origin
+    /// errors (null when unknown, then the point forecast); attainment probabilities are centred here.</summary>
+    public double[]? Median { get; init; }
+}
 
 /// <summary>Prediction intervals from the series' own out-of-sample errors.</summary>
 /// <remarks>
@@ -17,6 +25,9 @@ public static class Calibration
     /// <summary>Fewest observations to forecast at all; shorter series get no forecast ("too few observations").</summary>
     public const int MinimumLength = 4;
 
+    /// <summary>Fewest rolling origins whose errors alone set the intervals; with fewer, the model's own interval is the floor.</summary>
+    public const int MinimumOrigins = 3;
+
     /// <summary>Most rolling origins used for calibration (the latest ones).</summary>
     public const int MaxOrigins = 10;
 
@@ -24,32 +35,47 @@ public static class Calibration
     public static IntervalForecast Forecast(IForecastMethod method, double[] y, int h)
     {
         if (y.Length < MinimumLength) throw new ArgumentException($"需要至少 {MinimumLength} 个观测值 / at least {MinimumLength} observations are needed, got {y.Length}");
-        var f = method.Forecast(y, h);
         var scale = Stats.MeanAbsDiff(y);
         if (scale <= 0) scale = Math.Max(Math.Abs(y.Average()) * 0.01, 1e-9);
         var scaled = new List<double>();
         var first = Math.Max(MinimumLength, y.Length - MaxOrigins);
+        // A rolling method gives every origin's forecast in one pass (it also needs them to choose its members).
+        var rolled = method is IRollingForecastMethod r ? r.ForecastFromOrigins(y, h, first) : null;
+        var f = rolled != null ? rolled[^1] : method.Forecast(y, h);
         for (var origin = first; origin < y.Length; origin++)
         {
             var steps = Math.Min(h, y.Length - origin);
-            var g = method.Forecast(y[..origin], steps);
-            for (var k = 1; k <= steps; k++) scaled.Add(Math.Abs(y[origin + k - 1] - g.Mean[k - 1]) / (scale * k));
+            var g = rolled != null ? rolled[origin - first] : method.Forecast(y[..origin], steps);
+            for (var k = 1; k <= steps; k++) scaled.Add((y[origin + k - 1] - g.Mean[k - 1]) / (scale * k));
         }
+        // Where outcomes fell relative to the forecast (median signed error): the centre of the attainment probability.
+        var signed = scaled.Order().ToList();
+        var bias = signed.Count == 0 ? 0 : signed.Count % 2 == 1 ? signed[signed.Count / 2] : (signed[signed.Count / 2 - 1] + signed[signed.Count / 2]) / 2;
+        for (var i = 0; i < scaled.Count; i++) scaled[i] = Math.Abs(scaled[i]);
         scaled.Sort();
-        var q80 = Quantile(scaled, 0.80);
-        var q95 = Quantile(scaled, 0.95);
+        var origins = y.Length - first;
+        var q80 = Quantile(scaled, 0.80, origins);
+        var q95 = Quantile(scaled, 0.95, origins);
         var nonNegative = y.All(v => v >= 0);
         var lo80 = new double[h]; var hi80 = new double[h]; var lo95 = new double[h]; var hi95 = new double[h];
         for (var k = 1; k <= h; k++)
         {
             var m = f.Mean[k - 1];
-            var w80 = Math.Max(q80 * scale * k, 1.2816 * f.Sigma[k - 1]);
-            var w95 = Math.Max(Math.Max(q95 * scale * k, 1.96 * f.Sigma[k - 1]), w80 * 1.53);
+            var w80 = q80 * scale * k;
+            var w95 = q95 * scale * k;
+            // Too few origins to estimate a quantile (series of 4–6 years): never narrower than the model's own interval.
+            if (origins < MinimumOrigins) (w80, w95) = (Math.Max(w80, 1.2816 * f.Sigma[k - 1]), Math.Max(w95, 1.96 * f.Sigma[k - 1]));
+            // A 95% interval narrower than a normal one relative to the 80% would claim thinner tails than a normal's.
+            w95 = Math.Max(w95, w80 * 1.53);
             lo80[k - 1] = m - w80; hi80[k - 1] = m + w80;
             lo95[k - 1] = m - w95; hi95[k - 1] = m + w95;
             if (nonNegative) { lo80[k - 1] = Math.Max(0, lo80[k - 1]); lo95[k - 1] = Math.Max(0, lo95[k - 1]); }
         }
-        return new IntervalForecast(method.Name, f.Mean, lo80, hi80, lo95, hi95);
+        return new IntervalForecast(method.Name, f.Mean, lo80, hi80, lo95, hi95)
+        {
+            Origins = origins,
+            Median = f.Mean.Select((v, i) => v + bias * scale * (i + 1)).ToArray(),
+        };
     }
 
     /// <summary>Conformal quantile of sorted values: the ⌈(n+1)p⌉-th smallest; past the end, the largest, widened.</summary>
@@ -58,6 +84,42 @@ public static class Calibration
         if (sorted.Count == 0) return 0;
         var rank = (int)Math.Ceiling((sorted.Count + 1) * p);
         return rank <= sorted.Count ? sorted[rank - 1] : sorted[^1] * (1 + (rank - sorted.Count) / (double)sorted.Count);
+    }
+
+    /// <summary>Quantile of pooled values that come in <paramref name="blocks"/> correlated groups (one per origin): the
+    /// level p·(blocks+1)/blocks, interpolated between order statistics; past the largest value, that value widened.</summary>
+    /// <remarks>The errors of one origin share its level and slope errors, so the finite-sample correction counts origins,
+    /// not points; counting points would give 95% intervals that cover about 92%.</remarks>
+    public static double Quantile(IReadOnlyList<double> sorted, double p, int blocks)
+    {
+        if (sorted.Count == 0 || blocks <= 0) return 0;
+        var level = p * (blocks + 1) / blocks;
+        var pos = Math.Min(level, 1) * sorted.Count - 0.5;
+        if (pos <= 0) return sorted[0];
+        if (pos >= sorted.Count - 1) return sorted[^1] * Math.Max(1, level);
+        var lo = (int)Math.Floor(pos);
+        return sorted[lo] + (pos - lo) * (sorted[lo + 1] - sorted[lo]);
+    }
+
+    /// <summary>Standard deviation implied by a 95% interval around <paramref name="mean"/>: the wider half, because a lower bound
+    /// stopped at zero (counts, amounts) would otherwise shrink σ and make probabilities overconfident.</summary>
+    public static double SigmaFrom95(double mean, double lo95, double hi95) => Math.Max(hi95 - mean, mean - lo95) / 1.96;
+
+    /// <summary>Probability that the outcome is above (<paramref name="higher"/>) or below a target <paramref name="z"/> σ from the
+    /// mean (σ = 95% half-width / 1.96): a Student t with origins − 1 degrees of freedom scaled to that half-width.</summary>
+    /// <remarks>The half-width is estimated from the errors of a handful of rolling origins, and a scale estimated from m
+    /// draws makes the predictive distribution a t with m − 1 degrees of freedom, not a normal: its tails are heavier.
+    /// Without a known number of origins (0), normal.</remarks>
+    public static double Exceedance(double z, bool higher, int origins = 0)
+    {
+        double cdf;
+        if (origins < 2) cdf = MathNet.Numerics.Distributions.Normal.CDF(0, 1, z);
+        else
+        {
+            var nu = origins - 1.0;
+            cdf = MathNet.Numerics.Distributions.StudentT.CDF(0, 1, nu, z * MathNet.Numerics.Distributions.StudentT.InvCDF(0, 1, nu, 0.975) / 1.96);
+        }
+        return higher ? 1 - cdf : cdf;
     }
 
     /// <summary>Standard deviation implied by a 95% interval, for probabilities (normal approximation).</summary>

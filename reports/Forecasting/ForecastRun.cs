@@ -51,6 +51,9 @@ public sealed class ForecastRun(SqlDialect dialect)
                 """, transaction: tx).ToList();
 
             c.Execute("DELETE FROM fact_attainment; DELETE FROM fact_forecast;", transaction: tx);
+            // A method that learns from the collection (the default pools evidence across similar series) sees every series once.
+            if (method is ICollectionMethod collective)
+                method = collective.Prepare(series.Values.Where(v => v.Count > 0).Select(Contiguous).ToList(), MinimumHorizon);
             var forecasts = new Dictionary<(long, long), IntervalForecast?>();
             var rows = 0;
             var done = 0;

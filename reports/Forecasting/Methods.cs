@@ -119,10 +119,15 @@ public sealed class Theta : IForecastMethod
 
     public PointForecast Forecast(double[] y, int h)
     {
-        var n = y.Length;
         var ses = new ExponentialSmoothing(ExponentialSmoothing.Trend.None);
-        var f = ses.Forecast(y, h);
-        var alpha = Math.Max(ses.Parameters.Alpha, 0.0001);
+        return FromSes(y, h, ses.Forecast(y, h), ses.Parameters.Alpha);
+    }
+
+    /// <summary>Theta from an SES fit already made on the same series (combinations fit SES anyway).</summary>
+    public static PointForecast FromSes(double[] y, int h, PointForecast f, double sesAlpha)
+    {
+        var n = y.Length;
+        var alpha = Math.Max(sesAlpha, 0.0001);
         var (_, slope) = Fit.Line(Enumerable.Range(1, n).Select(i => (double)i).ToArray(), y);
         var mean = Enumerable.Range(1, h).Select(k => f.Mean[k - 1] + slope / 2 * (k - 1 + 1 / alpha - Math.Pow(1 - alpha, n) / alpha)).ToArray();
         return new(mean, f.Sigma);

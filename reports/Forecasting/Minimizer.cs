@@ -2,6 +2,7 @@ namespace Warehouse.Reports.Forecasting;
 
 /// <summary>Nelder–Mead downhill simplex that returns its best point when the iteration budget runs out
 /// (MathNet's throws instead, and a good-enough smoothing fit is all a forecast needs).</summary>
+/// <remarks>Written without LINQ: every forecast fits it a dozen times (rolling origins), so allocations showed in the benchmark.</remarks>
 public static class Minimizer
 {
     /// <summary>Minimises <paramref name="f"/> from <paramref name="start"/>.</summary>
@@ -17,15 +18,19 @@ public static class Minimizer
             simplex[i + 1][i] += step;
         }
         for (var i = 0; i <= n; i++) values[i] = f(simplex[i]);
+        var centroid = new double[n];
         for (var iter = 0; iter < maxIterations; iter++)
         {
-            var order = Enumerable.Range(0, n + 1).OrderBy(i => values[i]).ToArray();
-            simplex = order.Select(i => simplex[i]).ToArray();
-            values = order.Select(i => values[i]).ToArray();
+            SortStable(simplex, values);
             if (Math.Abs(values[n] - values[0]) <= tolerance * (Math.Abs(values[0]) + 1e-12)) break;
-            var centroid = new double[n];
+            Array.Clear(centroid);
             for (var i = 0; i < n; i++) for (var j = 0; j < n; j++) centroid[j] += simplex[i][j] / n;
-            double[] Towards(double t) => centroid.Select((c, j) => c + t * (simplex[n][j] - c)).ToArray();
+            double[] Towards(double t)
+            {
+                var p = new double[n];
+                for (var j = 0; j < n; j++) p[j] = centroid[j] + t * (simplex[n][j] - centroid[j]);
+                return p;
+            }
             var reflected = Towards(-1);
             var fr = f(reflected);
             if (fr < values[0])
@@ -43,12 +48,27 @@ public static class Minimizer
                 else
                     for (var i = 1; i <= n; i++)
                     {
-                        simplex[i] = simplex[i].Select((x, j) => simplex[0][j] + 0.5 * (x - simplex[0][j])).ToArray();
-                        values[i] = f(simplex[i]);
+                        var shrunk = new double[n];
+                        for (var j = 0; j < n; j++) shrunk[j] = simplex[0][j] + 0.5 * (simplex[i][j] - simplex[0][j]);
+                        simplex[i] = shrunk;
+                        values[i] = f(shrunk);
                     }
             }
         }
-        var best = Enumerable.Range(0, n + 1).MinBy(i => values[i]);
+        var best = 0;
+        for (var i = 1; i <= n; i++) if (values[i] < values[best]) best = i;
         return simplex[best];
+    }
+
+    /// <summary>Insertion sort by value, stable like the OrderBy it replaces, so fits stay bit-for-bit the same.</summary>
+    private static void SortStable(double[][] points, double[] values)
+    {
+        for (var i = 1; i < values.Length; i++)
+        {
+            var (p, v) = (points[i], values[i]);
+            var j = i - 1;
+            for (; j >= 0 && values[j] > v; j--) (points[j + 1], values[j + 1]) = (points[j], values[j]);
+            (points[j + 1], values[j + 1]) = (p, v);
+        }
     }
 }
