@@ -99,6 +99,7 @@ public class HeldOutEvaluationTests(ITestOutputHelper output)
     [Theory]
     [InlineData("heldout")]
     [InlineData("heldout_own")]
+    [InlineData("heldout2")]
     public void HeldOut_plans_recall_and_precision(string set)
     {
         var docs = Docs(set);
