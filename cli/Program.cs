@@ -19,5 +19,6 @@ ForecastCommands.Add(root, db);
 ForecastRunCommand.Add(root, db);
 ReportCommands.Add(root, db);
 BenchCommands.Add(root);
+BenchBriefing.Add(root);
 ServeCommand.Add(root, db);
 return root.Parse(args).Invoke();
