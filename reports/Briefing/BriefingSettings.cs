@@ -84,6 +84,14 @@ public sealed record Lang(bool En)
         "件" => "", "万件" => "×10k", "件/万人" => "per 10k people", "亿元" => "×100M CNY", "万元" => "×10k CNY", "家" or "个" or "项" => "", _ => unit,
     };
 
+    /// <summary>A value with its unit in this language (13.5万件 / 13.5 ×10k).</summary>
+    public string Value(double v, string unit)
+    {
+        if (!En) return Format.Value(v, unit);
+        var (text, u) = Format.Scaled(v, unit);
+        return $"{text} {Unit(u)}".Trim();
+    }
+
     /// <summary>The illustrative-data warning printed on every output.</summary>
     public string IllustrativeMark => T("示例数据 非真实统计", "ILLUSTRATIVE DATA, not statistics");
 }

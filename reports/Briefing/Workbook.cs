@@ -297,10 +297,10 @@ public static class Workbook
         var fonts = new Fonts(
             new Font(new FontSize { Val = 11 }, new FontName { Val = "Noto Sans CJK SC" }),
             new Font(new Bold(), new FontSize { Val = 11 }, new FontName { Val = "Noto Sans CJK SC" }),
-            new Font(new Italic(), new Color { Rgb = "FF2166AC" }, new FontSize { Val = 11 }, new FontName { Val = "Noto Sans CJK SC" }),
-            new Font(new Bold(), new Color { Rgb = "FFFFFFFF" }, new FontSize { Val = 11 }, new FontName { Val = "Noto Sans CJK SC" }),
+            new Font(new Italic(), new FontSize { Val = 11 }, new Color { Rgb = "FF2166AC" }, new FontName { Val = "Noto Sans CJK SC" }),
+            new Font(new Bold(), new FontSize { Val = 11 }, new Color { Rgb = "FFFFFFFF" }, new FontName { Val = "Noto Sans CJK SC" }),
             new Font(new Bold(), new FontSize { Val = 14 }, new FontName { Val = "Noto Sans CJK SC" }),
-            new Font(new Bold(), new Color { Rgb = "FFB2182B" }, new FontSize { Val = 11 }, new FontName { Val = "Noto Sans CJK SC" }));
+            new Font(new Bold(), new FontSize { Val = 11 }, new Color { Rgb = "FFB2182B" }, new FontName { Val = "Noto Sans CJK SC" }));
         var fills = new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 }),
             Solid("D9E2F3"), Solid("2166AC"), Solid("FDB863"), Solid("8C1D18"), Solid("D9D9D9"), Solid("EEF4FB"), Solid("08306B"), Solid("4D4D4D"));
         var borders = new Borders(new Border());

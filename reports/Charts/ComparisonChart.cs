@@ -64,10 +64,10 @@ public static class ComparisonChart
                 f.Marker(X(fc / g.Target), barY + 20, MarkerShape.FilledCircle, 20, "#111111", "#ffffff");
             }
             var line = g.Achieved is { } a
-                ? L.T($"{g.AchievedAsOf}年 {Format.Value(a, unit)}，{g.TargetYear}年目标 {Format.Value(g.Target, unit)}，进度 {Format.Percent(g.Progress)}",
-                    $"{Format.Value(a, unit)} in {g.AchievedAsOf}; goal {Format.Value(g.Target, unit)} by {g.TargetYear}; progress {Format.Percent(g.Progress)}")
-                : L.T($"无观测数据；{g.TargetYear}年目标 {Format.Value(g.Target, unit)}", $"no figures; goal {Format.Value(g.Target, unit)} by {g.TargetYear}");
-            if (g.Forecast is { } f2 && g.Status is "on_track" or "at_risk" or "off_track") line += L.T($"；预测 {Format.Value(f2, unit)}", $"; forecast {Format.Value(f2, unit)}");
+                ? L.T($"{g.AchievedAsOf}年 {L.Value(a, unit)}，{g.TargetYear}年目标 {L.Value(g.Target, unit)}，进度 {Format.Percent(g.Progress)}",
+                    $"{L.Value(a, unit)} in {g.AchievedAsOf}; goal {L.Value(g.Target, unit)} by {g.TargetYear}; progress {Format.Percent(g.Progress)}")
+                : L.T($"无观测数据；{g.TargetYear}年目标 {L.Value(g.Target, unit)}", $"no figures; goal {L.Value(g.Target, unit)} by {g.TargetYear}");
+            if (g.Forecast is { } f2 && g.Status is "on_track" or "at_risk" or "off_track") line += L.T($"；预测 {L.Value(f2, unit)}", $"; forecast {L.Value(f2, unit)}");
             y = f.Paragraph(x0, barY + 52, line, 26, x1 - x0, "#333333", lineGap: 1.3, maxLines: 2) + 18;
         }
         y = f.Paragraph(ChartFrame.Margin, y + 6, L.T("达成概率 ≥75% 有望达成；40%–75% 存在风险；<40% 难以达成；百分比向下取整，与颜色一致。",

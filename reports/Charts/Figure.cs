@@ -28,6 +28,9 @@ public sealed partial class Figure
     /// <summary>Image height in pixels; may grow while content is laid out.</summary>
     public int Height { get; set; }
 
+    /// <summary>How many data panels the figure holds.</summary>
+    public int PanelCount => _panels.Count;
+
     /// <summary>Every text label placed on the page, for the no-overlap checks.</summary>
     public IReadOnlyList<PlacedLabel> Labels => _labels;
 
@@ -89,8 +92,9 @@ public sealed partial class Figure
     {
         foreach (var line in Wrap(text, size, width, bold).Take(maxLines))
         {
-            Text(x, y, line, size, color, align, bold);
-            y += size * lineGap;
+            // Lines never come closer than the line height ScottPlot measures, so their boxes never overlap.
+            var box = Text(x, y, line, size, color, align, bold);
+            y += Math.Max(size * lineGap, box.Height);
         }
         return y;
     }
@@ -122,8 +126,8 @@ public sealed partial class Figure
     {
         var m = _page.Add.Marker(x, y, shape, size, Color.FromHex(color));
         m.MarkerStyle.LineWidth = 3;
-        m.MarkerStyle.LineColor = Color.FromHex(color);
-        m.MarkerStyle.FillColor = Color.FromHex(fill ?? color);
+        // A filled marker with a different fill is drawn as a ring: the outline colour, then the fill inside it.
+        if (fill != null && fill != color) _page.Add.Marker(x, y, shape, size * 0.6f, Color.FromHex(fill));
     }
 
     /// <summary>Places a data plot in a rectangle of the page (x, y = top-left).</summary>
@@ -179,19 +183,22 @@ public sealed partial class Figure
     /// ranges never break, closing punctuation never starts a line.</summary>
     public static IEnumerable<string> Wrap(string text, float size, double width, bool bold = false)
     {
-        var line = "";
+        var line = new List<string>();
         foreach (Match m in Token().Matches(text))
         {
             var token = m.Value;
-            if (line.Length > 0 && TextWidth(line + token, size, bold) > width && !IsClosing(token))
+            if (line.Count > 0 && TextWidth(string.Concat(line) + token, size, bold) > width)
             {
-                yield return line.TrimEnd();
-                line = token.TrimStart();
-                continue;
+                // Closing punctuation may not start a line: it takes the token before it down with it.
+                var carry = new List<string>();
+                if (IsClosing(token) && line.Count > 1) { carry.Add(line[^1]); line.RemoveAt(line.Count - 1); }
+                yield return string.Concat(line).TrimEnd();
+                line = carry;
+                if (line.Count == 0 && token.Trim().Length == 0) continue;
             }
-            line += token;
+            line.Add(token);
         }
-        if (line.Trim().Length > 0) yield return line.TrimEnd();
+        if (string.Concat(line).Trim().Length > 0) yield return string.Concat(line).TrimEnd();
     }
 
     private static bool IsClosing(string token) => token.Length == 1 && "，。；：、）”！？,.;:)%".Contains(token[0]);

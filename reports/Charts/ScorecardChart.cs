@@ -13,7 +13,7 @@ public static class ScorecardChart
     /// <summary>Rows per page image.</summary>
     public const int RegionsPerPage = 10;
 
-    private const double RegionCol = 170, RowH = 236, Pad = 6;
+    private const double RegionCol = 170, RowH = 262, Pad = 6;
 
     /// <summary>Builds the scorecard pages (one figure when there are at most <see cref="RegionsPerPage"/> regions).</summary>
     public static IReadOnlyList<Figure> Build(BriefingData d, DateOnly date)
@@ -82,12 +82,11 @@ public static class ScorecardChart
         var tgt = Format.Scaled(a.Target, a.Unit, a.Target).Text;
         var pair = $"{ach} / {tgt}";
         var size = new[] { 32f, 30f, 28f, 26f }.FirstOrDefault(sz => Figure.TextWidth(pair, sz, true) <= inner);
-        if (size > 0) { f.Text(cx, slot, pair, size, ink, Alignment.UpperCenter, bold: true); slot += 42; }
+        if (size > 0) slot = f.Text(cx, slot, pair, size, ink, Alignment.UpperCenter, bold: true).Bottom;
         else
         {
-            f.Text(cx, slot, ach, 26, ink, Alignment.UpperCenter, bold: true);
-            f.Text(cx, slot + 34, "/ " + tgt, 26, ink, Alignment.UpperCenter, bold: true);
-            slot += 70;
+            slot = f.Text(cx, slot, ach, 26, ink, Alignment.UpperCenter, bold: true).Bottom;
+            slot = f.Text(cx, slot, "/ " + tgt, 26, ink, Alignment.UpperCenter, bold: true).Bottom;
         }
         // 2: measure and unit (累计 亿元), 3: the year or span the achieved figure covers.
         var measureUnit = (a.Measure is "stock" or "ratio" ? L.Unit(unit) : $"{L.Measure(a.Measure)} {L.Unit(unit)}").Trim();
@@ -95,20 +94,18 @@ public static class ScorecardChart
         var span = a.AchievedAsOf is { } asOf
             ? BriefingData.IsLevel(a.Measure) ? L.Year(asOf) : $"{a.PeriodStart}–{asOf}"
             : L.T($"目标 {a.TargetYear}年", $"goal {a.TargetYear}");
-        f.Text(cx, slot, span, 26, ink, Alignment.UpperCenter);
-        slot += 36;
+        slot = f.Text(cx, slot, span, 26, ink, Alignment.UpperCenter).Bottom;
         // 4: the verdict: the printed probability sets the colour (rounded down so it agrees with the thresholds), or met / missed.
         var verdict = s is "on_track" or "at_risk" or "off_track" ? $"{Palette.Symbol(s)} {Format.Probability(a.ProbabilityMet)}" : Palette.Label(s, L.En);
         if (Figure.TextWidth(verdict, 28, true) > inner) verdict = Palette.Symbol(s) + " " + Palette.Word(s, L.En);
-        f.Text(cx, slot, verdict, Figure.TextWidth(verdict, 28, true) <= inner ? 28 : 26, ink, Alignment.UpperCenter, bold: true);
-        slot += 40;
+        slot = f.Text(cx, slot, verdict, Figure.TextWidth(verdict, 28, true) <= inner ? 28 : 26, ink, Alignment.UpperCenter, bold: true).Bottom + 2;
         // 5: illustrative figures are marked on the cell itself, not only in the footer.
         if (a.SourceKind == "illustrative")
         {
             var badge = L.T("示例", "illus.");
             var bw = Figure.TextWidth(badge, 26) + 14;
-            f.Rect(cx - bw / 2, slot - 2, bw, 34, "#ffffff", stroke: Palette.Illustrative, strokeWidth: 2);
-            f.Text(cx, slot + 15, badge, 26, Palette.Illustrative, Alignment.MiddleCenter);
+            f.Rect(cx - bw / 2, slot, bw, 38, "#ffffff", stroke: Palette.Illustrative, strokeWidth: 2);
+            f.Text(cx, slot + 19, badge, 26, Palette.Illustrative, Alignment.MiddleCenter);
         }
     }
 

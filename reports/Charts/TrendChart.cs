@@ -71,10 +71,10 @@ public static class TrendChart
             drewSpan = true;
             var cumulative = spanGoal.Measure == "cumulative";
             var caption = cumulative
-                ? L.T($"累计：{spanGoal.PeriodStart}年起逐年合计，对照{spanGoal.PeriodStart}–{spanGoal.PeriodEnd}年累计目标 {Format.Value(spanGoal.Target, unit)}",
-                    $"Cumulative: running sum from {spanGoal.PeriodStart} against the {spanGoal.PeriodStart}–{spanGoal.PeriodEnd} target of {Format.Value(spanGoal.Target, unit)}")
-                : L.T($"新增：较{spanGoal.PeriodStart - 1}年的增加量，对照{spanGoal.PeriodEnd}年新增目标 {Format.Value(spanGoal.Target, unit)}",
-                    $"Increase since {spanGoal.PeriodStart - 1} against the target increase of {Format.Value(spanGoal.Target, unit)} by {spanGoal.PeriodEnd}");
+                ? L.T($"累计：{spanGoal.PeriodStart}年起逐年合计，对照{spanGoal.PeriodStart}–{spanGoal.PeriodEnd}年累计目标 {L.Value(spanGoal.Target, unit)}",
+                    $"Cumulative: running sum from {spanGoal.PeriodStart} against the {spanGoal.PeriodStart}–{spanGoal.PeriodEnd} target of {L.Value(spanGoal.Target, unit)}")
+                : L.T($"新增：较{spanGoal.PeriodStart - 1}年的增加量，对照{spanGoal.PeriodEnd}年新增目标 {L.Value(spanGoal.Target, unit)}",
+                    $"Increase since {spanGoal.PeriodStart - 1} against the target increase of {L.Value(spanGoal.Target, unit)} by {spanGoal.PeriodEnd}");
             y = f.Paragraph(ChartFrame.Margin, y + 4, caption, 28, f.Width - 2 * ChartFrame.Margin, "#222222", bold: true, lineGap: 1.3);
             var span = NewPanel();
             var seen = series.Where(p => !p.Forecast).ToList();
@@ -117,15 +117,15 @@ public static class TrendChart
     private static string Title(BriefingData d, string region, string indicator, AttainmentRow? g, ObservationPoint last, string unit)
     {
         var L = d.Lang;
-        if (g == null) return L.T($"{region}{indicator}：{last.Year}年为{Format.Value(last.Value, unit)}", $"{region}, {indicator}: {Format.Value(last.Value, unit)} in {last.Year}");
-        var achieved = g.Achieved is { } a ? Format.Value(a, unit) : "—";
+        if (g == null) return L.T($"{region}{indicator}：{last.Year}年为{L.Value(last.Value, unit)}", $"{region}, {indicator}: {L.Value(last.Value, unit)} in {last.Year}");
+        var achieved = g.Achieved is { } a ? L.Value(a, unit) : "—";
         var what = g.Measure switch
         {
             "cumulative" => L.T($"{g.PeriodStart}–{g.AchievedAsOf}年累计{achieved}", $"{achieved} in total over {g.PeriodStart}–{g.AchievedAsOf}"),
             "increment" => L.T($"较{g.PeriodStart - 1}年已新增{achieved}", $"up {achieved} since {g.PeriodStart - 1}"),
             _ => L.T($"{g.AchievedAsOf}年{achieved}", $"{achieved} in {g.AchievedAsOf}"),
         };
-        var target = Format.Value(g.Target, unit);
+        var target = L.Value(g.Target, unit);
         var verdict = g.Status switch
         {
             "met" => L.T($"已达成{g.TargetYear}年目标{target}", $"met the {g.TargetYear} target of {target}"),
@@ -204,15 +204,15 @@ public static class TrendChart
 
     private static void TargetMarker(Plot p, string kind, double x, double y)
     {
-        var (shape, size, fill) = kind switch
+        // Goal: filled diamond; milestone: open diamond; baseline: open square (shape, not only colour, tells them apart).
+        var (shape, size) = kind switch
         {
-            "goal" => (MarkerShape.FilledDiamond, 30f, Palette.Target),
-            "milestone" => (MarkerShape.FilledDiamond, 24f, "#ffffff"),
-            _ => (MarkerShape.FilledSquare, 20f, "#ffffff"),
+            "goal" => (MarkerShape.FilledDiamond, 30f),
+            "milestone" => (MarkerShape.OpenDiamond, 26f),
+            _ => (MarkerShape.OpenSquare, 22f),
         };
-        var m = p.Add.Marker(x, y, shape, size, Color.FromHex(fill));
-        m.MarkerStyle.LineColor = Color.FromHex(Palette.Target);
-        m.MarkerStyle.LineWidth = 3;
+        var m = p.Add.Marker(x, y, shape, size, Color.FromHex(Palette.Target));
+        m.MarkerStyle.LineWidth = 4;
     }
 
     /// <summary>Flowing legend of what this chart draws, swatches drawn with the same shapes.</summary>
