@@ -80,7 +80,7 @@ public static class Workbook
                 "Source: figures from v_observations (statistics > published > illustrative), forecasts from v_forecasts."))));
             var name = SheetName(d.IndicatorName(code));
             var ws = AddSheet(wb, name, rows, new double[] { 12 }.Concat(years.Select(_ => 10.0)).ToArray(), new double[] { 30 }.Concat(years.Select(_ => 12.0)).ToArray(), ref sheetId);
-            AddLineChart(ws, name, d.IndicatorName(code) + L.T("（观测与预测）", " (observed and forecast)"), L.Unit(unit), Math.Min(withData.Count, MaxChartSeries), years.Count, withData.Count + 2);
+            AddLineChart(ws, name, d.IndicatorName(code), L.T("（观测与预测）", " (observed and forecast)"), L.Unit(unit), Math.Min(withData.Count, MaxChartSeries), years.Count, withData.Count + 2);
         }
 
         // 目标: every target with its evidence sentence.
@@ -159,7 +159,9 @@ public static class Workbook
     /// <summary>Approximate width of text in Excel column units (the width of "0" in 11 pt): CJK glyphs are two units.</summary>
     private static double Units(string text) => text.Sum(c => c >= 0x2E80 || c is '★' or '●' or '▲' or '■' or '○' or '—' or '　' ? 2.05 : 1.1);
 
-    private static string CellText(Cell c) => c.InlineString?.InnerText ?? (c.CellValue?.Text is { } v ? (v.Length > 10 ? v[..10] : v) : "");
+    // Numbers as the #,##0.00 format shows them, so a column of 135,000.00 is not drawn as ###.
+    private static string CellText(Cell c) => c.InlineString?.InnerText
+        ?? (double.TryParse(c.CellValue?.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v.ToString("#,##0.00", CultureInfo.InvariantCulture) : "");
 
     /// <summary>Adds a sheet: title row, header row (both frozen), then data. Column widths fit the content between
     /// <paramref name="minWidths"/> and <paramref name="maxWidths"/>; wrapped cells get rows tall enough for all their lines.</summary>
@@ -237,7 +239,7 @@ public static class Workbook
     }
 
     /// <summary>A native Excel line chart of rows 3..(2+regions) against the year header in row 2, placed below the table.</summary>
-    private static void AddLineChart(WorksheetPart ws, string sheet, string title, string unit, int regions, int years, int tableRows)
+    private static void AddLineChart(WorksheetPart ws, string sheet, string title, string suffix, string unit, int regions, int years, int tableRows)
     {
         var drawing = ws.AddNewPart<DrawingsPart>();
         ws.Worksheet.Append(new Drawing { Id = ws.GetIdOfPart(drawing) });
@@ -272,7 +274,7 @@ public static class Workbook
         chartPart.ChartSpace = new C.ChartSpace(
             new C.EditingLanguage { Val = "zh-CN" }, new C.RoundedCorners { Val = false },
             new C.Chart(
-                new C.Title(new C.ChartText(new C.RichText(new A.BodyProperties(), new A.ListStyle(), new A.Paragraph(new A.Run(new A.Text($"{title}（观测与预测）"))))),
+                new C.Title(new C.ChartText(new C.RichText(new A.BodyProperties(), new A.ListStyle(), new A.Paragraph(new A.Run(new A.Text(title + suffix))))),
                     new C.Overlay { Val = false }),
                 new C.AutoTitleDeleted { Val = false }, plot,
                 new C.Legend(new C.LegendPosition { Val = C.LegendPositionValues.Bottom }, new C.Overlay { Val = false }),
