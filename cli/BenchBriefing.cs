@@ -47,6 +47,7 @@ public static class BenchBriefing
             + $"({new FileInfo(output.Files.Single(f => f.EndsWith(".xlsx"))).Length / 1024} KiB)");
         AnsiConsole.MarkupLine($"setup {S(setup)} s · forecast {S(forecast)} s · briefing {S(t.Total)} s (load {S(t.Load)}, charts {S(t.Charts)} on "
             + $"{Environment.ProcessorCount} cores, workbook {S(t.Workbook)})");
+        AnsiConsole.MarkupLine($"chart CPU seconds summed over threads: layout {S(t.LayoutCpu)}, PNG {S(t.PngCpu)}, SVG {S(t.SvgCpu)}");
         AnsiConsole.MarkupLine($"output: {Markup.Escape(output.Folder)}");
         return 0;
     }
