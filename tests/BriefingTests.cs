@@ -280,7 +280,8 @@ public class ScorecardCellTests
     public void English_cells_spell_out_measures_and_statuses()
     {
         var labels = Labels(Lang.English, Row("a", "亿元", "cumulative", 2021, 20, 17.1, 2024, "missed", 0));
-        Assert.Contains(labels, l => l.StartsWith("cumulative"));
+        Assert.Contains(labels, l => l.StartsWith("total"));
+        Assert.Contains(labels, l => l.EndsWith("100M yuan")); // never "100M" / "yuan" on two lines
         Assert.Contains("× missed", labels);
     }
 }
@@ -300,7 +301,7 @@ public class ManyRegionsTests(ITestOutputHelper output)
         Assert.Equal(30, result.Regions);
         var names = result.Files.Select(Path.GetFileName).ToList();
         Assert.Contains("01_scorecard.png", names);
-        Assert.Contains("01_scorecard_p3.png", names);
+        Assert.Contains("01_scorecard_p03.png", names);
         Assert.Contains(names, n => n!.StartsWith("03_trend_390029_"));
         using (var doc = SpreadsheetDocument.Open(result.Files.Single(x => x.EndsWith(".xlsx")), false))
         {

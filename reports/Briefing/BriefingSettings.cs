@@ -64,7 +64,7 @@ public sealed record Lang(bool En)
     /// <summary>A measure in words.</summary>
     public string Measure(string m) => m switch
     {
-        "stock" => T("存量", "level"), "annual" => T("年度", "annual"), "cumulative" => T("累计", "cumulative"),
+        "stock" => T("存量", "level"), "annual" => T("年度", "annual"), "cumulative" => T("累计", "total"),
         "increment" => T("新增", "increase"), "ratio" => T("比率", "ratio"), _ => m,
     };
 
@@ -81,14 +81,14 @@ public sealed record Lang(bool En)
     /// <summary>A unit as printed (English spells the Chinese units out).</summary>
     public string Unit(string unit) => !En ? unit : unit switch
     {
-        "件" => "", "万件" => "×10k", "件/万人" => "per 10k people", "亿元" => "×100M CNY", "万元" => "×10k CNY", "家" or "个" or "项" => "", _ => unit,
+        "件" => "", "万件" => "×10k", "件/万人" => "per 10k people", "亿元" => "100M yuan", "万元" => "10k yuan", "家" or "个" or "项" => "", _ => unit,
     };
 
     /// <summary>A value with its unit in this language (13.5万件 / 13.5 ×10k).</summary>
     public string Value(double v, string unit)
     {
         if (!En) return Format.Value(v, unit);
-        var (text, u) = Format.Scaled(v, unit);
+        var (text, u) = Format.Scaled(v, unit, en: true);
         return $"{text} {Unit(u)}".Trim();
     }
 

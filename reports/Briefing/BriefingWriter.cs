@@ -36,11 +36,11 @@ public static class BriefingWriter
         // Each job builds and saves one figure; jobs share nothing but the read-only data, so they run in parallel.
         var jobs = new List<(string Name, Func<Figure?> Build)>();
         var scorecard = ScorecardChart.Build(data, date);
-        for (var i = 0; i < scorecard.Count; i++) { var page = scorecard[i]; jobs.Add((i == 0 ? "01_scorecard" : $"01_scorecard_p{i + 1}", () => page)); }
+        for (var i = 0; i < scorecard.Count; i++) { var page = scorecard[i]; jobs.Add((i == 0 ? "01_scorecard" : $"01_scorecard_p{i + 1:00}", () => page)); }
         if (ComparisonChart.PickIndicator(data) is { } cmp)
         {
             var pages = ComparisonChart.Build(data, date, cmp);
-            for (var i = 0; i < pages.Count; i++) { var page = pages[i]; jobs.Add(($"02_comparison_{cmp}" + (i == 0 ? "" : $"_p{i + 1}"), () => page)); }
+            for (var i = 0; i < pages.Count; i++) { var page = pages[i]; jobs.Add(($"02_comparison_{cmp}" + (i == 0 ? "" : $"_p{i + 1:00}"), () => page)); }
         }
         foreach (var region in data.Regions)
             foreach (var code in data.Attainment.Where(a => a.RegionCode == region.RegionCode && a.TargetKind == "goal").Select(a => a.IndicatorCode).Distinct())

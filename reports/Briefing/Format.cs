@@ -8,11 +8,11 @@ public static class Format
     /// <summary>A value with its unit, large counts in 万.</summary>
     public static string Value(double v, string unit) => Scaled(v, unit).Text + Scaled(v, unit).Unit;
 
-    /// <summary>A value and the unit to print it in: counts of 10,000 or more in 万件; decimals by magnitude.</summary>
-    public static (string Text, string Unit) Scaled(double v, string unit, double? scaleBy = null)
+    /// <summary>A value and the unit to print it in: counts of 10,000 or more in 万件 (in English: 46.5k); decimals by magnitude.</summary>
+    public static (string Text, string Unit) Scaled(double v, string unit, double? scaleBy = null, bool en = false)
     {
         var reference = Math.Abs(scaleBy ?? v);
-        if (unit == "件" && reference >= 10000) return (Compact(v / 10000), "万件");
+        if (unit == "件" && reference >= 10000) return en ? (Compact(v / 1000) + "k", "件") : (Compact(v / 10000), "万件");
         return (Compact(v), unit == "件/万人" ? "件/万人" : unit);
     }
 
@@ -22,6 +22,9 @@ public static class Format
         var a = Math.Abs(v);
         return Num(v, a >= 100 ? 0 : a >= 10 ? 1 : 2);
     }
+
+    /// <summary>A span of years, one year when it starts and ends in the same year.</summary>
+    public static string Span(long from, long to) => from == to ? to.ToString(CultureInfo.InvariantCulture) : $"{from}–{to}";
 
     /// <summary>A number with at most <paramref name="decimals"/> decimals, no trailing zeros.</summary>
     public static string Num(double v, int decimals = 1) => Math.Round(v, decimals).ToString("#,0.##", CultureInfo.InvariantCulture);

@@ -41,7 +41,7 @@ public static class Workbook
                      .OrderBy(a => a.Status is "insufficient_data" or "not_assessed" ? 1 : 0)
                      .ThenBy(a => regionRank.GetValueOrDefault(a.RegionCode, int.MaxValue)).ThenBy(a => a.IndicatorCode, StringComparer.Ordinal))
         {
-            var asOf = a.AchievedAsOf is { } y ? BriefingData.IsLevel(a.Measure) ? y.ToString(CultureInfo.InvariantCulture) : $"{a.PeriodStart}–{y}" : "";
+            var asOf = a.AchievedAsOf is { } y ? BriefingData.IsLevel(a.Measure) ? y.ToString(CultureInfo.InvariantCulture) : Format.Span(a.PeriodStart, y) : "";
             overview.Add(new Row(Str(d.RegionLabel(a.RegionCode)), Str(d.IndicatorName(a.IndicatorCode)), Str(L.Unit(a.Unit)), Str(L.Measure(a.Measure)),
                 Num(a.TargetYear, Number), Num(a.Target, Decimal), Num(a.Achieved, Decimal), Str(asOf),
                 a.Progress > 9.995 ? Str(">999%") : Num(a.Progress, Percent), Num(a.Forecast, Decimal), Num(a.Lo80, Decimal), Num(a.Hi80, Decimal),

@@ -186,9 +186,10 @@ public sealed partial class Figure
     public static IEnumerable<string> Wrap(string text, float size, double width, bool bold = false)
     {
         var line = new List<string>();
-        foreach (Match m in Token().Matches(text))
+        // A token wider than the whole line (a long word in a narrow column) is broken between its characters.
+        var tokens = Token().Matches(text).SelectMany(m => TextWidth(m.Value, size, bold) > width ? m.Value.Select(c => c.ToString()) : [m.Value]);
+        foreach (var token in tokens)
         {
-            var token = m.Value;
             if (line.Count > 0 && TextWidth(string.Concat(line) + token, size, bold) > width)
             {
                 // Closing punctuation may not start a line: it takes the token before it down with it.
@@ -205,7 +206,7 @@ public sealed partial class Figure
 
     private static bool IsClosing(string token) => token.Length == 1 && "，。；：、）”！？,.;:)%".Contains(token[0]);
 
-    // A number with its sign, separators, scale and unit (17.1亿元, 3,100件, 92%, 2021–2024, >999%); a Latin word; one other character.
-    [GeneratedRegex(@"[>≥<+\-−]?\d[\d,.]*(?:[–-]\d[\d,.]*)?\s?(?:%|万件|亿元|万元|件/万人|件|家|个|项|年|亿|万)?|件/万人|[A-Za-z][A-Za-z'’\-/.]*|\s+|.")]
+    // English unit phrases; a number with its sign, separators, scale and unit (17.1亿元, 3,100件, 92%, 2021–2024, >999%); a Latin word; one other character.
+    [GeneratedRegex(@"100M yuan|10k yuan|[>≥<+\-−]?\d[\d,.]*(?:[–-]\d[\d,.]*)?\s?(?:%|万件|亿元|万元|件/万人|件|家|个|项|年|亿|万|k\b|M\b)?|件/万人|[A-Za-z][A-Za-z'’\-/.]*|\s+|.")]
     private static partial Regex Token();
 }

@@ -13,7 +13,7 @@ public static class ScorecardChart
     /// <summary>Rows per page image.</summary>
     public const int RegionsPerPage = 10;
 
-    private const double RegionCol = 170, RowH = 262, Pad = 6;
+    private const double RowH = 262, Pad = 6;
 
     /// <summary>Builds the scorecard pages (one figure when there are at most <see cref="RegionsPerPage"/> regions).</summary>
     public static IReadOnlyList<Figure> Build(BriefingData d, DateOnly date)
@@ -25,6 +25,9 @@ public static class ScorecardChart
 
     private static Figure Page(BriefingData d, DateOnly date, Warehouse.Store.Region[] regions, int page, int pageCount)
     {
+        // The region column is as wide as the longest word of a region name needs (names wrap between words), within limits.
+        var RegionCol = Math.Clamp(d.Regions.Select(d.RegionLabel).SelectMany(n => n.Split(' '))
+            .Select(w => Figure.TextWidth(w, 26, true)).DefaultIfEmpty(0).Max() + 16, 170, 240);
         var L = d.Lang;
         var f = new Figure(Figure.StandardWidth, 4000);
         var cols = d.ScorecardIndicators;
@@ -50,7 +53,10 @@ public static class ScorecardChart
 
         foreach (var r in regions)
         {
-            f.Paragraph(left, y + 12, d.RegionLabel(r), 28, RegionCol - 12, "#111111", bold: true, lineGap: 1.3, maxLines: 5);
+            // 28 px when every word fits the column, else 26 px (a word wider than the column still breaks between letters).
+            var name = d.RegionLabel(r);
+            var size = name.Split(' ').All(w => Figure.TextWidth(w, 28, true) <= RegionCol - 12) ? 28f : 26f;
+            f.Paragraph(left, y + 12, name, size, RegionCol - 12, "#111111", bold: true, lineGap: 1.3, maxLines: 5);
             for (var j = 0; j < cols.Count; j++) Cell(f, d, d.MainGoal(r.RegionCode, cols[j]), left + RegionCol + j * colW, y, colW);
             y += RowH;
         }
@@ -78,8 +84,8 @@ public static class ScorecardChart
         var slot = y + Pad + 8;
 
         // 1: achieved / target, in one unit (万件 when the target is that large), at the largest size that fits.
-        var (ach, unit) = a.Achieved is { } v ? Format.Scaled(v, a.Unit, a.Target) : ("—", Format.Scaled(a.Target, a.Unit).Unit);
-        var tgt = Format.Scaled(a.Target, a.Unit, a.Target).Text;
+        var (ach, unit) = a.Achieved is { } v ? Format.Scaled(v, a.Unit, a.Target, L.En) : ("—", Format.Scaled(a.Target, a.Unit, a.Target, L.En).Unit);
+        var tgt = Format.Scaled(a.Target, a.Unit, a.Target, L.En).Text;
         var pair = $"{ach} / {tgt}";
         var size = new[] { 32f, 30f, 28f, 26f }.FirstOrDefault(sz => Figure.TextWidth(pair, sz, true) <= inner);
         if (size > 0) slot = f.Text(cx, slot, pair, size, ink, Alignment.UpperCenter, bold: true).Bottom;
@@ -92,7 +98,7 @@ public static class ScorecardChart
         var measureUnit = (a.Measure is "stock" or "ratio" ? L.Unit(unit) : $"{L.Measure(a.Measure)} {L.Unit(unit)}").Trim();
         slot = f.Paragraph(cx, slot, measureUnit, 26, inner, ink, lineGap: 1.25, maxLines: 2, align: Alignment.UpperCenter);
         var span = a.AchievedAsOf is { } asOf
-            ? BriefingData.IsLevel(a.Measure) ? L.Year(asOf) : $"{a.PeriodStart}–{asOf}"
+            ? BriefingData.IsLevel(a.Measure) ? L.Year(asOf) : Format.Span(a.PeriodStart, asOf)
             : L.T($"目标 {a.TargetYear}年", $"goal {a.TargetYear}");
         slot = f.Text(cx, slot, span, 26, ink, Alignment.UpperCenter).Bottom;
         // 4: the verdict: the printed probability sets the colour (rounded down so it agrees with the thresholds), or met / missed.

@@ -50,7 +50,7 @@ public static class TrendChart
         observed.MarkerSize = 14;
         foreach (var o in obs.Where(o => o.SourceKind == "illustrative"))
         {
-            var m = level.Add.Marker(o.Year, o.Value, MarkerShape.FilledCircle, 12, Colors.White);
+            var m = level.Add.Marker(o.Year, o.Value, MarkerShape.FilledCircle, 8, Colors.White);
             m.MarkerStyle.LineWidth = 0;
         }
         foreach (var t in levelTargets)
@@ -82,6 +82,9 @@ public static class TrendChart
             var s1 = span.Add.Scatter(seen.Select(p => (double)p.Year).ToArray(), seen.Select(p => p.Value).ToArray(), Color.FromHex(Palette.Observed));
             s1.LineWidth = 4;
             s1.MarkerSize = 14;
+            var illustrativeYears = obs.Where(o => o.SourceKind == "illustrative").Select(o => o.Year).ToHashSet();
+            foreach (var p in seen.Where(p => illustrativeYears.Contains(p.Year)))
+                span.Add.Marker(p.Year, p.Value, MarkerShape.FilledCircle, 8, Colors.White).MarkerStyle.LineWidth = 0;
             if (ahead.Count > 0 && seen.Count > 0)
             {
                 var s2 = span.Add.ScatterLine(new[] { (double)seen[^1].Year }.Concat(ahead.Select(p => (double)p.Year)).ToArray(),
@@ -107,8 +110,8 @@ public static class TrendChart
             targets.Any(t => t.TargetKind == "milestone" && (BriefingData.IsLevel(t.Measure) || drewSpan && t.Measure == spanGoal!.Measure)),
             levelTargets.Any(t => t.TargetKind == "baseline"), drewSpan);
         var sources = obs.Select(o => o.Source).Distinct().ToList();
-        var source = $"{goal?.SourceDocument ?? spanGoal?.SourceDocument ?? L.T("规划文件", "plan")}；{L.T("观测", "figures")}："
-            + string.Join("、", sources.Take(2)) + (sources.Count > 2 ? L.T($"等 {sources.Count} 个文件", $" and {sources.Count - 2} more") : "");
+        var source = $"{goal?.SourceDocument ?? spanGoal?.SourceDocument ?? L.T("规划文件", "plan")}{L.T("；观测：", "; figures: ")}"
+            + string.Join(L.T("、", ", "), sources.Take(2)) + (sources.Count > 2 ? L.T($"等 {sources.Count} 个文件", $" and {sources.Count - 2} more") : "");
         ChartFrame.Footer(f, y, source, date, d.UsesIllustrative, L);
         return f;
     }
@@ -121,7 +124,8 @@ public static class TrendChart
         var achieved = g.Achieved is { } a ? L.Value(a, unit) : "—";
         var what = g.Measure switch
         {
-            "cumulative" => L.T($"{g.PeriodStart}–{g.AchievedAsOf}年累计{achieved}", $"{achieved} in total over {g.PeriodStart}–{g.AchievedAsOf}"),
+            "cumulative" => L.T($"{Format.Span(g.PeriodStart, g.AchievedAsOf ?? g.PeriodStart)}年累计{achieved}",
+                $"{achieved} in total over {Format.Span(g.PeriodStart, g.AchievedAsOf ?? g.PeriodStart)}"),
             "increment" => L.T($"较{g.PeriodStart - 1}年已新增{achieved}", $"up {achieved} since {g.PeriodStart - 1}"),
             _ => L.T($"{g.AchievedAsOf}年{achieved}", $"{achieved} in {g.AchievedAsOf}"),
         };
