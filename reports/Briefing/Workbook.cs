@@ -48,7 +48,7 @@ public static class Workbook
                 Num(a.ProbabilityMet is { } p ? Math.Floor(p * 100 + 1e-9) / 100 : null, Percent), Str(Palette.Label(a.Status, L.En), StatusStyle(a.Status)),
                 Str(a.SourceKind is { } k ? L.Kind(k) : "", a.SourceKind == "illustrative" ? Illustrative : Plain), Str(a.Note ?? "", Wrap)));
         }
-        var ov = AddSheet(wb, L.T("总览", "Overview"), overview, [10, 16, 6, 6, 6, 8, 8, 8, 6, 8, 7, 7, 7, 9, 7, 30], [26, 34, 12, 10, 8, 14, 14, 12, 10, 14, 12, 12, 12, 16, 12, 60], ref sheetId);
+        var ov = AddSheet(wb, L.T("总览", "Overview"), overview, [10, 16, 6, 6, 6, 8, 8, 8, 6, 8, 7, 7, 7, 9, 7, 30], [26, 48, 18, 10, 8, 14, 14, 12, 10, 14, 12, 12, 12, 16, 14, 60], ref sheetId);
         if (scorecardPngs is { Count: > 0 }) AddPictures(ov, scorecardPngs, column: 17);
 
         // One sheet per indicator with goals or on the scorecard: regions × years, forecasts in italic blue, plus a native line chart.
@@ -92,7 +92,7 @@ public static class Workbook
             targets.Add(new Row(Str(d.RegionLabel(t.RegionCode)), Str(d.IndicatorName(t.IndicatorCode)), Str(L.Unit(t.Unit)), Str(L.Kind(t.TargetKind)),
                 Str(L.Measure(t.Measure)), Num(t.PeriodStart, Number), Num(t.PeriodEnd, Number), Num(t.TargetYear, Number), Str(t.Comparator),
                 Num(t.Value, Decimal), Str(t.SourceDocument, Wrap), Num(t.EvidenceOffset, Number), Str(t.Evidence, Wrap)));
-        AddSheet(wb, L.T("目标", "Targets"), targets, [10, 16, 6, 6, 6, 7, 7, 7, 5, 9, 20, 8, 30], [26, 34, 10, 10, 8, 8, 8, 8, 6, 14, 44, 12, 80], ref sheetId);
+        AddSheet(wb, L.T("目标", "Targets"), targets, [10, 16, 6, 6, 6, 7, 7, 7, 5, 9, 20, 8, 30], [26, 48, 18, 10, 10, 8, 8, 8, 6, 14, 44, 14, 80], ref sheetId);
 
         // 数据来源
         var sources = new List<Row> { TitleRow(L.T("数据来源", "Sources")), HeaderRow(L.T("文件", "File"), L.T("类型", "Kind"), L.T("标题", "Title"),

@@ -172,7 +172,7 @@ public static class TrendChart
     private static Plot NewPanel()
     {
         var p = new Plot();
-        p.Layout.Fixed(new PixelPadding(120, 30, 56, 16));
+        p.Layout.Fixed(new PixelPadding(120, 30, 56, 30)); // room for the half of the top tick label above the data area
         foreach (var axis in p.Axes.GetAxes())
         {
             axis.TickLabelStyle.Font = ChartFont.Face();
