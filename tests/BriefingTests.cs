@@ -64,6 +64,9 @@ public class ChartTests(PipelineFixture f) : IClassFixture<PipelineFixture>
             Assert.InRange(inked, 0.02, 0.9);
             var svg = XDocument.Load(Path.ChangeExtension(png, ".svg"));
             Assert.Equal("svg", svg.Root!.Name.LocalName);
+            // The SVG's text is searchable: the illustrative mark reads 示例数据, not Kangxi radicals that look the same.
+            Assert.Contains("示例数据", svg.Root.Value);
+            Assert.DoesNotContain(svg.Root.Value, c => c is >= '\u2E80' and <= '\u2FDF');
         }
     }
 

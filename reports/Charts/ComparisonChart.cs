@@ -14,7 +14,7 @@ public static class ComparisonChart
     /// <summary>The indicator to compare: the first scorecard column that at least two regions set a level goal for, else the one most do.</summary>
     public static string? PickIndicator(BriefingData d)
     {
-        int Count(string code) => d.Regions.Count(r => d.MainGoal(r.RegionCode, code) is { } g && BriefingData.IsLevel(g.Measure));
+        int Count(string code) => d.Regions.Count(r => d.MainGoal(r.RegionCode, code) is { } g && BriefingData.IsLevel(g.Measure) && g.Target > 0);
         return d.ScorecardIndicators.FirstOrDefault(c => Count(c) >= 2)
             ?? d.Attainment.Select(a => a.IndicatorCode).Distinct().Where(c => Count(c) >= 2).OrderByDescending(Count).FirstOrDefault();
     }
@@ -22,8 +22,9 @@ public static class ComparisonChart
     /// <summary>Builds the comparison pages for <paramref name="indicatorCode"/>.</summary>
     public static IReadOnlyList<Figure> Build(BriefingData d, DateOnly date, string indicatorCode)
     {
+        // Progress is a share of a positive level goal; sums and increases are compared in their own trend panels.
         var rows = d.Regions.Select(r => (Region: r, Goal: d.MainGoal(r.RegionCode, indicatorCode)))
-            .Where(x => x.Goal != null && BriefingData.IsLevel(x.Goal.Measure)).Select(x => (x.Region, Goal: x.Goal!)).ToList();
+            .Where(x => x.Goal != null && BriefingData.IsLevel(x.Goal.Measure) && x.Goal.Target > 0).Select(x => (x.Region, Goal: x.Goal!)).ToList();
         var pages = rows.Chunk(RegionsPerPage).ToList();
         return pages.Select((chunk, i) => Page(d, date, indicatorCode, rows, chunk, i + 1, pages.Count)).ToList();
     }

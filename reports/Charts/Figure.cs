@@ -160,16 +160,40 @@ public sealed partial class Figure
         data.SaveTo(file);
     }
 
-    /// <summary>Writes the SVG drawn from the same plots.</summary>
+    /// <summary>Writes the SVG drawn from the same plots, its text searchable as written.</summary>
     public void SaveSvg(string path)
     {
-        using var file = File.Create(path);
-        using (var canvas = SKSvgCanvas.Create(new SKRect(0, 0, Width, Height), file))
+        using var buffer = new MemoryStream();
+        using (var canvas = SKSvgCanvas.Create(new SKRect(0, 0, Width, Height), buffer))
         {
             canvas.Clear(SKColors.White);
             Render(canvas);
         }
+        File.WriteAllText(path, UnifyRadicals(System.Text.Encoding.UTF8.GetString(buffer.ToArray())));
     }
+
+    /// <summary>Skia writes SVG text by mapping glyphs back to characters; Noto Sans CJK shares glyphs between ideographs and
+    /// Kangxi radicals, so 示 comes back as ⽰ (U+2F70) and "示例数据" would not be found in the file. Radicals map to their
+    /// ideographs by compatibility normalisation (Kangxi radicals) or by the table below (simplified radicals, which have no
+    /// decomposition), one character to one, so glyph positions stay aligned.</summary>
+    public static string UnifyRadicals(string svg)
+    {
+        var chars = svg.ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            if (chars[i] is < '\u2E80' or > '\u2FDF') continue;
+            if (SimplifiedRadicals.TryGetValue(chars[i], out var ideograph)) chars[i] = ideograph;
+            else if (chars[i].ToString().Normalize(System.Text.NormalizationForm.FormKC) is { Length: 1 } n) chars[i] = n[0];
+        }
+        return new string(chars);
+    }
+
+    private static readonly Dictionary<char, char> SimplifiedRadicals = new()
+    {
+        ['⻅'] = '见', ['⻆'] = '角', ['⻉'] = '贝', ['⻋'] = '车', ['⻓'] = '长', ['⻔'] = '门', ['⻘'] = '青', ['⻙'] = '韦', ['⻚'] = '页',
+        ['⻛'] = '风', ['⻜'] = '飞', ['⻢'] = '马', ['⻥'] = '鱼', ['⻦'] = '鸟', ['⻧'] = '卤', ['⻨'] = '麦', ['⻩'] = '黄', ['⻪'] = '黾',
+        ['⻬'] = '齐', ['⻮'] = '齿', ['⻰'] = '龙', ['⻳'] = '龟',
+    };
 
     /// <summary>Decodes a PNG: its size and the share of pixels that are not white (a blank chart has none).</summary>
     public static (int Width, int Height, double Inked) Inspect(string path)

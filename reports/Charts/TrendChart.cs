@@ -196,6 +196,7 @@ public static class TrendChart
         p.Axes.Bottom.TickGenerator = ticks;
         p.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = v => ShortNumber(v, lang), TargetTickCount = 5 };
         var (lo, hi) = (Math.Min(0, values.Min()), values.Max());
+        if (hi - lo < 1e-9) hi = lo + 1; // a flat series at zero still gets an axis
         p.Axes.SetLimits(minYear - 0.5, maxYear + 0.5, lo, hi + (hi - lo) * 0.08 + 1e-9);
     }
 
