@@ -39,7 +39,7 @@ public static class ReportCommands
     {
         try
         {
-            var output = BriefingWriter.Write(ws.Dialect, outDir, year, regions: regions, lang: lang);
+            var output = BriefingPublisher.Publish(ws.Dialect, outDir, "cli", year, say: line => AnsiConsole.WriteLine(line), regions: regions, lang: lang);
             var t = output.Timings;
             AnsiConsole.MarkupLine($"简报 / briefing: [bold]{Markup.Escape(output.Folder)}[/] ({output.Regions} regions, "
                 + $"{output.Files.Count(f => f.EndsWith(".png"))} PNG, 1 xlsx; {Seconds(t.Total)} s: load {Seconds(t.Load)}, charts {Seconds(t.Charts)}, "

@@ -18,7 +18,7 @@ public sealed class TestServer : IAsyncDisposable
     public HttpClient Http { get; }
     public string Url { get; }
 
-    public TestServer(Dictionary<string, string?>? settings = null, string urls = "http://127.0.0.1:0")
+    public TestServer(Dictionary<string, string?>? settings = null, string urls = "http://127.0.0.1:0", string? root = null)
     {
         var all = new Dictionary<string, string?>
         {
@@ -28,7 +28,7 @@ public sealed class TestServer : IAsyncDisposable
             ["Warehouse:Schedules:briefing"] = "",
         };
         foreach (var (k, v) in settings ?? []) all[k] = v;
-        App = Dashboard.Build(new Workspace(TempWarehouse.RepoRoot, Warehouse.Dialect), urls, all);
+        App = Dashboard.Build(new Workspace(root ?? TempWarehouse.RepoRoot, Warehouse.Dialect), urls, all);
         App.StartAsync().GetAwaiter().GetResult();
         Url = Dashboard.Address(App);
         Http = new HttpClient { BaseAddress = new Uri(Url), Timeout = TimeSpan.FromMinutes(2) };

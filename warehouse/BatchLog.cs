@@ -41,6 +41,28 @@ public sealed class BatchLog(SqlDialect dialect)
         tx.Commit();
     }
 
+    /// <summary>Closes a job-level batch in the given state: succeeded, partial or failed (with counts and detail).</summary>
+    public void Finish(long batchId, string status, BatchCounts counts, string? error = null)
+    {
+        using var connection = dialect.OpenReadWrite();
+        connection.Execute("""
+            UPDATE etl_batch SET status = @status, finished_at = @at, rows_read = @Read, rows_loaded = @Loaded,
+                   rows_rejected = @Rejected, rows_changed = @Changed, detail = @Detail, error = @error
+            WHERE batch_id = @batchId
+            """, new { batchId, status, at = Clock.Now(), counts.Read, counts.Loaded, counts.Rejected, counts.Changed, counts.Detail, error });
+    }
+
+    /// <summary>Records in one row that a run left files alone (state <c>skipped</c>).</summary>
+    public void Skipped(string job, string trigger, int files, string detail)
+    {
+        using var connection = dialect.OpenReadWrite();
+        var at = Clock.Now();
+        connection.Execute("""
+            INSERT INTO etl_batch (job, trigger, started_at, finished_at, status, rows_read, detail)
+            VALUES (@job, @trigger, @at, @at, 'skipped', @files, @detail)
+            """, new { job, trigger, at, files, detail });
+    }
+
     /// <summary>Marks a batch failed with the error that stopped it.</summary>
     public void Fail(long batchId, string error, int rowsRead = 0)
     {

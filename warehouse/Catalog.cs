@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Security.Cryptography;
+using System.Text;
 using Dapper;
 
 namespace Warehouse.Store;
@@ -29,10 +31,15 @@ public sealed class Catalog
     /// <summary>All indicators.</summary>
     public IReadOnlyList<Indicator> Indicators { get; }
 
+    /// <summary>SHA-256 of every region and indicator as loaded: changes when reference data that reading depends on changes.</summary>
+    public string Fingerprint { get; }
+
     private Catalog(IReadOnlyList<Region> regions, IReadOnlyList<Indicator> indicators)
     {
         Regions = regions;
         Indicators = indicators;
+        var text = string.Join('\n', regions.Select(r => r with { RegionKey = 0 }).Concat<object>(indicators.Select(i => i with { IndicatorKey = 0 })));
+        Fingerprint = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
         foreach (var r in regions)
             foreach (var name in new[] { r.RegionCode, r.RegionName, r.NameEn }.Concat(r.Aliases.Split('|', StringSplitOptions.RemoveEmptyEntries)))
                 _regions.TryAdd(Text.Key(name), r);

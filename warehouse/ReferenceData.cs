@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using Dapper;
 using Warehouse.Store.Engine;
@@ -47,6 +48,17 @@ public static class ReferenceData
             Periods.Ensure(connection, Period.OfYear(year), tx);
         tx.Commit();
         return (regions.Count, indicators.Count);
+    }
+
+    /// <summary>Adds a region (a division a plan named that the seeds do not hold) unless its code is there; returns its key.</summary>
+    public static long EnsureRegion(DbConnection connection, DbTransaction tx, RegionSeed r)
+    {
+        connection.Execute("""
+            INSERT INTO dim_region (region_code, region_name, name_en, level, parent_code, aliases)
+            VALUES (@RegionCode, @RegionName, @NameEn, @Level, @ParentCode, @Aliases)
+            ON CONFLICT (region_code) DO NOTHING
+            """, r, tx);
+        return connection.ExecuteScalar<long>("SELECT region_key FROM dim_region WHERE region_code = @RegionCode", r, tx);
     }
 
     /// <summary>Reads a seed CSV into records, matching header names to constructor parameters (region_code → RegionCode).</summary>

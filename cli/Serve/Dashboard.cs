@@ -93,7 +93,7 @@ public static class Dashboard
         app.MapGet("/api/batches", (int? limit) =>
         {
             using var c = ws.Dialect.OpenReadOnly();
-            return Results.Json(c.Query("SELECT batch_id, job, trigger, source, started_at, finished_at, status, rows_read, rows_loaded, rows_rejected, rows_changed, error FROM etl_batch ORDER BY batch_id DESC LIMIT @n",
+            return Results.Json(c.Query("SELECT batch_id, job, trigger, source, started_at, finished_at, status, rows_read, rows_loaded, rows_rejected, rows_changed, error, detail FROM etl_batch ORDER BY batch_id DESC LIMIT @n",
                 new { n = Math.Clamp(limit ?? 50, 1, 1000) }));
         });
         app.MapGet("/api/rejects", (int? limit) =>

@@ -17,7 +17,7 @@ public static class DashboardPage
  section { background: #fff; border-radius: 8px; padding: 12px 16px; box-shadow: 0 1px 3px rgba(0,0,0,.08); }
  h2 { font-size: 17px; margin: 4px 0 10px; }
  table { border-collapse: collapse; width: 100%; font-size: 14px; } th, td { text-align: left; padding: 6px 8px; border-bottom: 1px solid #eee; vertical-align: top; }
- th { background: #f0f3f7; } .succeeded { color: #1a7f37; font-weight: bold; } .failed { color: #b42318; font-weight: bold; } .running { color: #9a6700; font-weight: bold; }
+ th { background: #f0f3f7; } .succeeded { color: #1a7f37; font-weight: bold; } .failed { color: #b42318; font-weight: bold; } .running, .partial, .interrupted { color: #9a6700; font-weight: bold; } .skipped { color: #777; }
  button { background: #2166ac; color: #fff; border: 0; border-radius: 4px; padding: 6px 12px; cursor: pointer; } button:disabled { background: #999; }
  #msg { color: #555; min-height: 1.2em; } .muted { color: #777; font-size: 13px; }
 </style>
@@ -29,7 +29,7 @@ public static class DashboardPage
 <section><h2>上传统计文件到收件箱 Upload to inbox</h2>
  <form id="upload"><input type="file" name="file" accept=".csv,.xlsx,.xls,.txt,.docx" required> <button type="submit">上传</button></form>
  <div class="muted">文件放入收件箱，下一次“导入”作业（或点击“立即运行”）时入库；成功的移到 processed/，失败的移到 failed/ 并附错误说明。</div></section>
-<section><h2>最近批次 Recent batches</h2><table id="batches"><thead><tr><th>#</th><th>作业</th><th>触发</th><th>来源</th><th>开始</th><th>状态</th><th>读</th><th>入库</th><th>拒收</th><th>变更</th><th>错误</th></tr></thead><tbody></tbody></table></section>
+<section><h2>最近批次 Recent batches</h2><table id="batches"><thead><tr><th>#</th><th>作业</th><th>触发</th><th>来源</th><th>开始</th><th>状态</th><th>读</th><th>入库</th><th>拒收</th><th>变更</th><th>错误 / 说明</th></tr></thead><tbody></tbody></table></section>
 <section><h2>拒收记录 Rejects</h2><table id="rejects"><thead><tr><th>批次</th><th>文件</th><th>位置</th><th>原因</th><th>原始内容</th></tr></thead><tbody></tbody></table></section>
 <section><h2>简报下载 Briefings</h2><div id="briefings"></div></section>
 </main>
@@ -50,7 +50,7 @@ async function load() {
     document.getElementById('msg').textContent = r.ok ? `已触发 ${names[b.dataset.job]}` : `失败 ${r.status}`; setTimeout(load, 1500);
   });
   const batches = await (await fetch('/api/batches?limit=30')).json();
-  document.querySelector('#batches tbody').innerHTML = batches.map(b => `<tr><td>${b.batch_id}</td><td>${esc(b.job)}</td><td>${esc(b.trigger)}</td><td>${esc((b.source || '').split('/').pop())}</td><td>${esc(b.started_at).slice(0, 19)}</td><td class="${b.status}">${b.status}</td><td>${b.rows_read}</td><td>${b.rows_loaded}</td><td>${b.rows_rejected}</td><td>${b.rows_changed}</td><td>${esc(b.error)}</td></tr>`).join('');
+  document.querySelector('#batches tbody').innerHTML = batches.map(b => `<tr><td>${b.batch_id}</td><td>${esc(b.job)}</td><td>${esc(b.trigger)}</td><td>${esc((b.source || '').split('/').pop())}</td><td>${esc(b.started_at).slice(0, 19)}</td><td class="${b.status}">${b.status}</td><td>${b.rows_read}</td><td>${b.rows_loaded}</td><td>${b.rows_rejected}</td><td>${b.rows_changed}</td><td>${esc(b.error || (['partial', 'skipped'].includes(b.status) ? b.detail : ''))}</td></tr>`).join('');
   const rejects = await (await fetch('/api/rejects?limit=50')).json();
   document.querySelector('#rejects tbody').innerHTML = rejects.map(r => `<tr><td>${r.batch_id}</td><td>${esc(r.file)}</td><td>${esc(r.location)}</td><td>${esc(r.reason)}</td><td class="muted">${esc(r.raw_text).slice(0, 120)}</td></tr>`).join('');
   const briefings = await (await fetch('/api/briefings')).json();

@@ -27,13 +27,13 @@ public abstract class PipelineJob : IJob
     }
 }
 
-/// <summary>Loads the inbox and seeds/; chains to forecast when data changed.</summary>
+/// <summary>Loads the inbox and seeds/; chains to forecast when forecasts are stale (data changed, now or in an earlier run).</summary>
 [DisallowConcurrentExecution]
 public sealed class IngestJob : PipelineJob
 {
     protected override string Name => "ingest";
     protected override JobOutcome Work(PipelineService service, string trigger) => service.Ingest(trigger);
-    protected override string? Next(JobOutcome outcome) => outcome.Changed > 0 ? "forecast" : null;
+    protected override string? Next(JobOutcome outcome) => outcome.Stale ? "forecast" : null;
 }
 
 /// <summary>Refreshes forecasts and attainment; chains to the briefing.</summary>

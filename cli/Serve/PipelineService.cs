@@ -7,7 +7,13 @@ using Warehouse.Store;
 namespace Warehouse.Cli.Serve;
 
 /// <summary>What a job run did, for chaining and the batch log.</summary>
-public sealed record JobOutcome(bool Succeeded, int Files, int Changed, int Failed, string Detail);
+/// <param name="Status">succeeded, partial (some files failed) or failed.</param>
+/// <param name="Stale">Forecasts are out of date with the data after this run (the ingest job chains forecast on it).</param>
+public sealed record JobOutcome(string Status, int Files, int Changed, int Failed, string Detail, bool Stale = false)
+{
+    /// <summary>Whether the job did its work (all of it, or part of it).</summary>
+    public bool Succeeded => Status is "succeeded" or "partial";
+}
 
 /// <summary>The work behind the scheduled jobs, the same services the CLI uses; the Quartz job classes only call these.</summary>
 public sealed class PipelineService(Workspace ws, ServeOptions options)
@@ -42,24 +48,39 @@ public sealed class PipelineService(Workspace ws, ServeOptions options)
             File.Move(file, dest);
             if (!r.Succeeded) File.WriteAllText(dest + ".error.txt", r.Error);
         }
-        results.AddRange(ingestor.Ingest([ws.SeedsDir], trigger));
-        var changed = results.Sum(r => r.Changed);
-        var failed = results.Count(r => !r.Succeeded);
-        return new JobOutcome(true, results.Count, changed, failed, $"{results.Count} files, {changed} rows changed, {failed} failed");
+        results.AddRange(ingestor.Ingest([ws.SeedsDir], trigger, recordUnchanged: false));
+        return Summarise(results, Freshness.Read(ws.Dialect, Freshness.Forecast) != null);
     });
+
+    /// <summary>The job's state from its files: succeeded when every file loaded, failed when none did, partial otherwise;
+    /// the detail counts loaded, unchanged and failed files, rejected rows, and names the failed files.</summary>
+    public static JobOutcome Summarise(IReadOnlyList<LoadResult> results, bool stale)
+    {
+        var unchanged = results.Where(r => r.Unchanged).Select(r => Path.GetFileName(r.File)).ToList();
+        var read = results.Where(r => !r.Unchanged).ToList();
+        var failed = read.Where(r => !r.Succeeded).ToList();
+        var changed = read.Sum(r => r.Changed);
+        var status = failed.Count == 0 ? "succeeded" : failed.Count == read.Count ? "failed" : "partial";
+        var detail = $"{read.Count - failed.Count} 个文件已导入 loaded, {failed.Count} 个失败 failed, {read.Sum(r => r.Rejected)} 行拒收 rows rejected, "
+            + $"{changed} 行变更 rows changed"
+            + (unchanged.Count > 0 ? "; " + Ingestor.Describe(unchanged) : "")
+            + (failed.Count > 0 ? "; 失败 failed: " + string.Join("; ", failed.Select(f => $"{Path.GetFileName(f.File)}: {f.Error}")) : "");
+        return new JobOutcome(status, results.Count, changed, failed.Count, detail, stale);
+    }
 
     /// <summary>Forecasts every series and assesses every target.</summary>
     public JobOutcome Forecast(string trigger) => Run("forecast", trigger, () =>
     {
         var r = new ForecastRun(ws.Dialect).Execute(trigger: trigger);
-        return new JobOutcome(true, 0, r.ForecastRows, 0, $"{r.Series} series, {r.Targets} targets");
+        return new JobOutcome("succeeded", 0, r.ForecastRows, 0, $"{r.Series} series, {r.Targets} targets");
     });
 
     /// <summary>Writes the dated briefing folder.</summary>
     public JobOutcome Briefing(string trigger) => Run("briefing", trigger, () =>
     {
-        var o = BriefingWriter.Write(ws.Dialect, options.BriefingsDir);
-        return new JobOutcome(true, o.Files.Count, 0, 0, o.Folder);
+        var notes = new List<string>();
+        var o = BriefingPublisher.Publish(ws.Dialect, options.BriefingsDir, trigger, say: notes.Add);
+        return new JobOutcome("succeeded", o.Files.Count, 0, 0, string.Join("; ", notes.Append(o.Folder)));
     });
 
     private JobOutcome Run(string job, string trigger, Func<JobOutcome> work)
@@ -72,7 +93,7 @@ public sealed class PipelineService(Workspace ws, ServeOptions options)
             {
                 BeforeAttempt?.Invoke(job, attempt);
                 var outcome = work();
-                log.Finish(batchId, new BatchCounts(outcome.Files, outcome.Files - outcome.Failed, outcome.Failed, outcome.Changed,
+                log.Finish(batchId, outcome.Status, new BatchCounts(outcome.Files, outcome.Files - outcome.Failed, outcome.Failed, outcome.Changed,
                     outcome.Detail + (attempt > 1 ? $"; succeeded on attempt {attempt}" : "")));
                 return outcome;
             }
@@ -82,8 +103,10 @@ public sealed class PipelineService(Workspace ws, ServeOptions options)
             }
             catch (Exception ex)
             {
-                log.Fail(batchId, $"{ex.GetType().Name}: {ex.Message}" + (IsTransient(ex) ? $" (after {attempt} attempts)" : ""));
-                return new JobOutcome(false, 0, 0, 1, ex.Message);
+                // A refusal is a finding, not a crash: its message is the whole story.
+                var message = ex is BriefingRefusedException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}";
+                log.Fail(batchId, message + (IsTransient(ex) ? $" (after {attempt} attempts)" : ""));
+                return new JobOutcome("failed", 0, 0, 1, ex.Message);
             }
         }
     }

@@ -1,5 +1,6 @@
 using Warehouse.Etl.Sources.PlanDocuments;
 using Warehouse.Etl.Sources.Statistics;
+using Warehouse.Store;
 using Warehouse.Store.Engine;
 
 namespace Warehouse.Etl.Loading;
@@ -25,30 +26,62 @@ public sealed class Ingestor(SqlDialect dialect)
         return files.Distinct().ToList();
     }
 
-    /// <summary>Whether a loader takes this file (the reference-data CSVs in seeds/ are loaded by init, not here).</summary>
+    /// <summary>Whether a loader takes this file (the reference-data CSVs in seeds/ are loaded by init, and briefing.csv holds
+    /// the briefing's presentation settings: none of them is data to ingest).</summary>
     public static bool IsLoadable(string path)
     {
-        if (Path.GetFileName(path) is "regions.csv" or "indicators.csv") return false;
+        if (Path.GetFileName(path) is "regions.csv" or "indicators.csv" or "briefing.csv") return false;
         var ext = Path.GetExtension(path).ToLowerInvariant();
         return PlanDocumentText.Extensions.Contains(ext) || Sheets.Extensions.Contains(ext);
     }
 
-    /// <summary>Loads one file.</summary>
-    public LoadResult LoadFile(string path, string trigger = "cli") =>
-        PlanDocumentText.Extensions.Contains(Path.GetExtension(path).ToLowerInvariant())
-            ? new PlanLoader(dialect).Load(path, trigger)
-            : new StatisticsLoader(dialect).Load(path, trigger);
+    /// <summary>Loads one file, or skips it when it and the reference data are unchanged since its last successful load
+    /// (no batch, no fact rows touched, no duplicate rejects); <paramref name="force"/> loads it anyway.</summary>
+    public LoadResult LoadFile(string path, string trigger = "cli", bool force = false)
+    {
+        var isPlan = PlanDocumentText.Extensions.Contains(Path.GetExtension(path).ToLowerInvariant());
+        if (!force && IsUnchanged(path))
+            return new LoadResult(path, isPlan ? "plan" : StatisticsLoader.KindOf(path), 0, true, 0, 0, 0, 0, null, Unchanged: true);
+        return isPlan ? new PlanLoader(dialect).Load(path, trigger) : new StatisticsLoader(dialect).Load(path, trigger);
+    }
 
-    /// <summary>Loads every file under the paths; plans first, so baselines exist before statistics arrive.</summary>
-    public IReadOnlyList<LoadResult> Ingest(IEnumerable<string> paths, string trigger = "cli", Action<LoadResult>? progress = null)
+    /// <summary>Loads every file under the paths; plans first, so baselines exist before statistics arrive. When
+    /// <paramref name="recordUnchanged"/> is set, the files skipped as unchanged are recorded as one <c>skipped</c> batch.</summary>
+    public IReadOnlyList<LoadResult> Ingest(IEnumerable<string> paths, string trigger = "cli", Action<LoadResult>? progress = null,
+        bool force = false, bool recordUnchanged = true)
     {
         var results = new List<LoadResult>();
         foreach (var file in Expand(paths).OrderBy(f => Sheets.Extensions.Contains(Path.GetExtension(f).ToLowerInvariant()) ? 1 : 0))
         {
-            var r = LoadFile(file, trigger);
+            var r = LoadFile(file, trigger, force);
             progress?.Invoke(r);
             results.Add(r);
         }
+        if (recordUnchanged) RecordUnchanged(results, trigger);
         return results;
+    }
+
+    /// <summary>Writes one <c>skipped</c> batch naming the files a run left alone because they were unchanged.</summary>
+    public void RecordUnchanged(IReadOnlyList<LoadResult> results, string trigger)
+    {
+        var unchanged = results.Where(r => r.Unchanged).Select(r => Path.GetFileName(r.File)).ToList();
+        if (unchanged.Count == 0) return;
+        new BatchLog(dialect).Skipped("ingest-unchanged", trigger, unchanged.Count, Describe(unchanged));
+    }
+
+    /// <summary>"N 个文件未变化 / N files unchanged: a, b, …" (at most 20 names).</summary>
+    public static string Describe(IReadOnlyList<string> unchanged) =>
+        $"{unchanged.Count} 个文件未变化 / {unchanged.Count} files unchanged since their last load: "
+        + string.Join(", ", unchanged.Take(20)) + (unchanged.Count > 20 ? $", … {unchanged.Count - 20} more" : "");
+
+    private bool IsUnchanged(string path)
+    {
+        try
+        {
+            using var c = dialect.OpenReadOnly();
+            var catalog = Catalog.Load(c);
+            return SourceFiles.IsUnchanged(c, path, SourceFiles.Fingerprint(SourceFiles.Checksum(path), catalog));
+        }
+        catch (IOException) { return false; } // unreadable now: let the loader report it against the file
     }
 }

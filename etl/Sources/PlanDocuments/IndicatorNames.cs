@@ -1,45 +1,74 @@
+using System.Text;
+using Warehouse.Etl.Normalisation;
 using Warehouse.Store;
 
 namespace Warehouse.Etl.Sources.PlanDocuments;
 
 /// <summary>An indicator named in a sentence: where the name stands and what it resolves to.</summary>
-public sealed record Mention(int Start, int End, string Name, Indicator Indicator);
-
-/// <summary>Finds indicator names in text, longest name first so 万人发明专利拥有量 is not read as 发明专利拥有量.</summary>
-public sealed class IndicatorNames(Catalog catalog)
+/// <param name="Qualifier">Words glued to the name that the dictionary does not know (每百户企业 in 每百户企业注册商标拥有量):
+/// the text names a different, narrower indicator, so the mention must not be loaded as this one.</param>
+public sealed record Mention(int Start, int End, string Name, Indicator Indicator, string Qualifier = "")
 {
-    private readonly List<(string Name, Indicator Indicator)> _names = catalog.NamesLongestFirst().ToList();
+    /// <summary>Whether unknown words qualify the name (see <see cref="Qualifier"/>).</summary>
+    public bool Qualified => Qualifier.Length > 0;
+}
+
+/// <summary>Finds indicator names in text by the longest match over normalised names: 每万人口/每万人/万人, 数/数量/量, and 的 or
+/// 年 inside a name (发明专利年申请量) do not matter, so the wording of a plan need not copy the dictionary's.</summary>
+public sealed class IndicatorNames
+{
+    private readonly Dictionary<string, Indicator> _folded = new(StringComparer.Ordinal);
+    private readonly List<(string Name, Indicator Indicator)> _longestFirst;
+    private readonly HashSet<string> _bare = new(StringComparer.Ordinal);
+
+    /// <summary>Prepares the folded names of every indicator and synonym in <paramref name="catalog"/>.</summary>
+    public IndicatorNames(Catalog catalog)
+    {
+        Catalog = catalog;
+        var names = catalog.NamesLongestFirst().ToList();
+        foreach (var (name, indicator) in names) _folded.TryAdd(Fold(name).Text, indicator);
+        // 版权作品登记29.3万件: a name may drop its final 量 (see Find for where it may not).
+        foreach (var (name, indicator) in names)
+        {
+            var f = Fold(name).Text;
+            if (f.Length >= 5 && f.EndsWith('量') && _folded.TryAdd(f[..^1], indicator)) _bare.Add(f[..^1]);
+        }
+        _longestFirst = _folded.Select(kv => (kv.Key, kv.Value)).OrderByDescending(p => p.Key.Length).ThenBy(p => p.Key, StringComparer.Ordinal).ToList();
+    }
 
     /// <summary>The catalog the names come from.</summary>
-    public Catalog Catalog => catalog;
+    public Catalog Catalog { get; }
 
-    /// <summary>Non-overlapping mentions in <paramref name="text"/>, in reading order.</summary>
+    /// <summary>Non-overlapping mentions in <paramref name="text"/> (a <see cref="SearchText"/> value), in reading order.</summary>
     public List<Mention> Find(string text)
     {
-        var taken = new bool[text.Length];
+        var (folded, map) = Fold(text);
+        var taken = new bool[folded.Length];
         var found = new List<Mention>();
-        foreach (var (name, indicator) in _names)
+        foreach (var (name, indicator) in _longestFirst)
         {
-            for (var at = text.IndexOf(name, StringComparison.Ordinal); at >= 0; at = text.IndexOf(name, at + 1, StringComparison.Ordinal))
+            for (var at = folded.IndexOf(name, StringComparison.Ordinal); at >= 0; at = folded.IndexOf(name, at + 1, StringComparison.Ordinal))
             {
                 if (Enumerable.Range(at, name.Length).Any(i => taken[i])) continue;
+                // A name without its 量 must not be the head of a longer, different name (发明专利 + 有效量); 注册商标总量 is a name of its own.
+                if (_bare.Contains(name) && at + name.Length < folded.Length && folded[at + name.Length] is '有' or '拥') continue;
                 for (var i = at; i < at + name.Length; i++) taken[i] = true;
-                found.Add(new Mention(at, at + name.Length, name, indicator));
+                int start = map[at], end = map[at + name.Length - 1] + 1;
+                found.Add(new Mention(start, end, text[start..end], indicator));
             }
         }
-        return found.OrderBy(m => m.Start).ToList();
+        found.Sort((a, b) => a.Start.CompareTo(b.Start));
+        for (var i = 0; i < found.Count; i++)
+        {
+            var floor = i > 0 ? found[i - 1].End : 0;
+            var qualifier = QualifierBefore(text, found[i].Start, floor);
+            if (qualifier.Length > 0) found[i] = found[i] with { Qualifier = qualifier };
+        }
+        return found;
     }
 
-    /// <summary>The longest name that starts exactly at <paramref name="position"/>, if any.</summary>
-    public Mention? At(string text, int position)
-    {
-        foreach (var (name, indicator) in _names)
-            if (string.CompareOrdinal(text, position, name, 0, name.Length) == 0 && position + name.Length <= text.Length)
-                return new Mention(position, position + name.Length, name, indicator);
-        return null;
-    }
-
-    /// <summary>Resolves a table cell such as 累计PCT专利申请量（件）: strips the unit in brackets and leading qualifiers.</summary>
+    /// <summary>Resolves a table cell such as 累计PCT专利申请量（件）: strips the unit in brackets and leading qualifiers.
+    /// Null when the cell holds words the dictionary does not know.</summary>
     public (Indicator Indicator, string Qualifiers, string UnitHint)? ResolveCell(string cell)
     {
         var key = Text.Key(cell);
@@ -53,20 +82,115 @@ public sealed class IndicatorNames(Catalog catalog)
         var qualifiers = "";
         while (true)
         {
-            if (catalog.FindIndicator(key) is { } indicator) return (indicator, qualifiers, unit);
-            var q = Qualifiers.Leading.FirstOrDefault(p => key.StartsWith(p, StringComparison.Ordinal) && key.Length > p.Length);
-            if (q == null) return null;
-            qualifiers += q;
-            key = key[q.Length..];
+            if (_folded.GetValueOrDefault(Fold(key).Text) is { } indicator) return (indicator, qualifiers, unit);
+            var q = Qualifiers.Leading.Concat(Regional).FirstOrDefault(p => key.StartsWith(p, StringComparison.Ordinal) && key.Length > p.Length);
+            if (q != null)
+            {
+                qualifiers += q;
+                key = key[q.Length..];
+                continue;
+            }
+            // 知识产权质押融资金额, 专利代理机构总数: a trailing measure word adds nothing to the name.
+            var t = Trailing.FirstOrDefault(p => key.EndsWith(p, StringComparison.Ordinal) && key.Length > p.Length + 2);
+            if (t == null) return null;
+            key = key[..^t.Length];
         }
     }
+
+    private static readonly string[] Regional = ["全市", "全区", "全县", "全省", "全镇"];
+    private static readonly string[] Trailing = ["金额", "总额", "规模", "总量", "总数", "数量", "额", "数"];
+
+    /// <summary>Words that may stand right before an indicator name without changing what it counts: verbs of commitment,
+    /// measure words, places and times. Anything else glued to the name (每百户企业, 国际, 规上企业, 涉及专利的) qualifies it.</summary>
+    internal static readonly string[] Neutral =
+    [
+        // places and times
+        "全市", "全区", "全县", "全省", "全镇", "全国", "我市", "我区", "我县", "我省", "本市", "本区", "市", "区", "县", "省", "园区",
+        "年", "年底", "年末", "期间", "期末", "期内", "末", "内", "前", "目前", "现有", "当年", "同期", "其中",
+        // how a number accumulates
+        "新增", "累计", "每年", "年度", "全年", "年均", "平均", "总", "共", "合计", "新", "再", "净增", "增加",
+        // verbs of commitment or result
+        "实现", "力争", "确保", "推动", "促进", "使", "达到", "达", "保持", "提升", "提高", "增长", "建成", "建设", "新建", "打造",
+        "创建", "组建", "设立", "认定", "获批", "获得", "获", "授权", "拥有", "完成", "办理", "开展", "举办", "培训", "培养", "培育",
+        "发展", "扶持", "支持", "指导", "帮助", "引进", "备案", "登记", "实施", "推进", "争取", "争创", "创成", "入选", "新获", "有效",
+        "预计", "计划", "目标", "主要", "指标", "包括", "以及", "及", "和", "与", "或", "并", "且", "等", "各类", "各级", "加快",
+        "新培育", "新认定", "新引进", "突破", "超过", "不低于", "不少于", "分别", "全部", "均", "要", "将", "可", "进一步", "稳步",
+        "十三五", "十四五", "十五五", "以来", "持续", "鼓励", "探索", "加大", "强化", "完善", "建立", "依托", "优化", "加强", "引导",
+        "申报", "承担", "纳入", "构建", "形成", "扩大", "吸引", "规范", "严格", "积极", "大力", "着力", "重点", "不断", "切实", "全面",
+        "深化", "深入", "注重", "提供", "做好", "做大", "做强", "用好", "抓好", "落实", "新增加", "培养引进", "引进培养", "一批", "每",
+    ];
+
+    /// <summary>Verbs after which a new noun phrase starts: what stands before them never qualifies the name.</summary>
+    private static readonly string[] Verbs =
+    [
+        "实现", "提出", "力争", "确保", "推动", "促进", "达到", "保持", "提升", "提高", "建成", "建设", "打造", "创建", "培育", "培养",
+        "引进", "完成", "明确", "新增", "累计", "争取", "支持", "扶持", "鼓励", "加快", "加强", "推进", "实施", "开展", "突破", "增加",
+    ];
+
+    private static readonly string[] NeutralLongestFirst = Neutral.OrderByDescending(n => n.Length).ToArray();
+
+    /// <summary>The words glued to the front of a mention (back to a clause break, a digit or the previous mention) that are not
+    /// neutral; empty when the name stands alone.</summary>
+    internal static string QualifierBefore(string text, int start, int floor)
+    {
+        var from = start;
+        while (from > floor && IsWordChar(text[from - 1])) from--;
+        var run = text[from..start];
+        // 10家以上国家知识产权优势企业: the unit of a number before the name is not a modifier of it.
+        if (from > 0 && char.IsDigit(text[from - 1]) && Quantity.ParsePrefix("0" + run) is var (_, length)) run = run[(length - 1)..];
+        // Only what follows the last verb of the run can qualify the name (努力实现全省 → 全省; 提出每万人口 → 每).
+        var verb = Verbs.Select(v => (v, At: run.LastIndexOf(v, StringComparison.Ordinal))).Where(x => x.At >= 0)
+            .OrderByDescending(x => x.At + x.v.Length).FirstOrDefault();
+        if (verb.v != null) run = run[(verb.At + verb.v.Length)..];
+        // Peel neutral words off the end of the run; what remains right before the name qualifies it.
+        while (run.Length > 0)
+        {
+            var n = NeutralLongestFirst.FirstOrDefault(w => run.EndsWith(w, StringComparison.Ordinal));
+            if (n == null) break;
+            run = run[..^n.Length];
+            // A year, a place (2025年, 常州市, 高新区) or the end of a list of examples (…等) ends the run: what stands before is context.
+            if (n is "年" or "市" or "区" or "县" or "省" or "园区" or "等") run = "";
+        }
+        if (run.All(c => c is '到' or '至' or '在' or '截')) return "";
+        return run.Length > 8 ? run[^8..] : run;
+    }
+
+    private static bool IsWordChar(char c) => c is >= '\u4e00' and <= '\u9fff' || char.IsAsciiLetter(c);
+
+    /// <summary>The normalised form of a name or text, with a map from each folded position back to the input.</summary>
+    internal static (string Text, int[] Map) Fold(string s)
+    {
+        var sb = new StringBuilder(s.Length);
+        var map = new List<int>(s.Length);
+        void Put(char c, int at) { sb.Append(c); map.Add(at); }
+        for (var i = 0; i < s.Length; i++)
+        {
+            var c = s[i];
+            char prev = i > 0 ? s[i - 1] : ' ', next = i + 1 < s.Length ? s[i + 1] : ' ';
+            if (c == '每' && next == '万') continue;                                      // 每万人 → 万人
+            if (c == '口' && prev == '人' && i >= 2 && s[i - 2] == '万') continue;          // 万人口 → 万人
+            if (c == '名' && prev == '万' && next is not '称') { Put('人', i); continue; }  // 每万名 → 万人
+            if (c == '的') continue;
+            if (c == '级' && prev == '家' && i >= 2 && s[i - 2] == '国') continue;            // 国家级 → 国家
+            if (prev == '占' && i + 1 < s.Length && s[i] == '全' && "省市区县".Contains(next)) { i++; continue; } // 占全省GDP → 占GDP
+            if (c == '数' && next == '量') continue;                                       // 数量 → 量
+            if (c == '数') { Put('量', i); continue; }                                     // 机构数 → 机构量
+            if (c == '年' && IsWordChar(prev) && !char.IsAsciiLetter(prev) && IsWordChar(next) && !YearKeepsBefore.Contains(prev) && !YearKeepsAfter.Contains(next))
+                continue;                                                                  // 发明专利年申请量 → 发明专利申请量
+            Put(c, i);
+        }
+        return (sb.ToString(), map.ToArray());
+    }
+
+    private const string YearKeepsBefore = "每全当同今明近半周两三四五六七十一";
+    private const string YearKeepsAfter = "度均底末初份内间来前后起以";
 }
 
 /// <summary>Words around a number that say how it accumulates and which way it is bounded.</summary>
 public static class Qualifiers
 {
     /// <summary>Words that may precede an indicator name in a table cell.</summary>
-    public static readonly string[] Leading = ["新增", "累计", "年度", "全年", "每年", "新培育", "引进培育", "培育"];
+    public static readonly string[] Leading = ["新增", "累计", "年度", "全年", "每年", "年均", "新培育", "引进培育", "培育", "有效"];
 
     /// <summary>The target measure the wording implies for an indicator, and whether the wording said so explicitly.</summary>
     public static (string Measure, bool Explicit) Measure(Indicator indicator, string words, PassageContext context)
@@ -75,7 +199,7 @@ public static class Qualifiers
         if (indicator.Measure == "ratio") return ("ratio", false);
         var added = Has("新增", "新培育", "引进培育", "新申请", "新认定", "增加");
         var summed = Has("累计", "期间", "期内", "共获得", "共");
-        var yearly = Has("每年", "年度", "全年");
+        var yearly = Has("每年", "年度", "全年", "年均");
         if (indicator.IsFlow)
         {
             if (yearly) return ("annual", true);

@@ -14,7 +14,9 @@ public sealed partial record PassageContext(string Kind, int Year, int SpanStart
     public static PassageContext For(string sentence, Section section, PlanHeader plan, int? scheduleYear)
     {
         var previous = (Start: plan.StartYear - 5, End: plan.StartYear - 1);
-        if (section == Section.Baseline || sentence.Contains("十三五") && plan.StartYear >= 2021)
+        // The previous five-year plan by name (十三五 in a 十四五 plan, 十四五 in a 十五五 plan) reports results.
+        var previousPlan = plan.StartYear switch { >= 2026 and < 2031 => "十四五", >= 2021 and < 2026 => "十三五", _ => null };
+        if (section == Section.Baseline || previousPlan != null && sentence.Contains(previousPlan) && !ByYear().IsMatch(sentence))
         {
             // Results of the previous plan period: the level at its last year, flows summed over it,
             // unless the sentence names its own years (2019年、2020年 ... 共获得融资额).
@@ -24,6 +26,18 @@ public sealed partial record PassageContext(string Kind, int Year, int SpanStart
                 ? new PassageContext("baseline", years.Max(), years.Min(), years.Max())
                 : new PassageContext("baseline", previous.End, previous.Start, previous.End);
         }
+        // 2021年,全省专利授权15.5万件,同比增长40.93%: figures compared with the year before are results, not commitments.
+        if (sentence.Contains("同比") && ExplicitYears().Matches(sentence).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture))
+                .Where(y => y <= plan.StartYear && !ByYear().IsMatch(sentence)).ToList() is { Count: > 0 } reported)
+            return new PassageContext("baseline", reported.Max(), reported.Max(), reported.Max());
+        // 2025年，全市商标申请量9万件 in a plan starting 2026: a sentence opening with a past year reports that year.
+        if (SentenceYear().Match(sentence) is { Success: true } sy && int.Parse(sy.Groups[1].Value, CultureInfo.InvariantCulture) is var past
+            && past < plan.StartYear)
+            return new PassageContext("baseline", past, past, past);
+        // 2024年，达到66件 in a plan for 2023—2025: a sentence opening with a year of the plan is that year's milestone.
+        if (section != Section.Baseline && SentenceYear().Match(sentence) is { Success: true } sy2
+            && int.Parse(sy2.Groups[1].Value, CultureInfo.InvariantCulture) is var inSpan && inSpan >= plan.StartYear && inSpan <= plan.EndYear)
+            return new PassageContext(inSpan == plan.EndYear ? "goal" : "milestone", inSpan, plan.StartYear, inSpan);
         if (section == Section.Schedule && scheduleYear is { } y1)
             return new PassageContext(y1 >= plan.EndYear ? "goal" : "milestone", y1, plan.StartYear, y1);
         var by = ByYear().Match(sentence);
@@ -38,6 +52,9 @@ public sealed partial record PassageContext(string Kind, int Year, int SpanStart
 
     [GeneratedRegex(@"(\d{4})年(?!\d)")]
     private static partial Regex ExplicitYears();
+
+    [GeneratedRegex(@"^\s*(20\d\d)年(?:底|末)?[，,：:]")]
+    private static partial Regex SentenceYear();
 
     [GeneratedRegex(@"(?:到|至|截至)(\d{4})年")]
     private static partial Regex ByYear();

@@ -45,7 +45,8 @@ public static class PlanDocumentText
             using var doc = WordprocessingDocument.Open(path, isEditable: false);
             var body = doc.MainDocumentPart?.Document?.Body ?? throw new InvalidDataException($"{path}: the document has no body");
             var sb = new StringBuilder();
-            foreach (var element in body.ChildElements)
+            // Paragraphs and tables in reading order, also inside content controls; a nested table's text stays in its cell.
+            foreach (var element in body.Descendants().Where(e => e is W.Paragraph or W.Table && !e.Ancestors<W.Table>().Any()))
             {
                 switch (element)
                 {

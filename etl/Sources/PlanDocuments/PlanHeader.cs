@@ -5,51 +5,133 @@ using Warehouse.Store;
 namespace Warehouse.Etl.Sources.PlanDocuments;
 
 /// <summary>Who issued a plan and which years it covers, read from its first lines.</summary>
-public sealed record PlanHeader(Region Region, int StartYear, int EndYear, string Title)
+/// <param name="Region">The region; <c>RegionKey</c> is 0 for a division not yet in dim_region (the loader adds it).</param>
+public sealed partial record PlanHeader(Region Region, int StartYear, int EndYear, string Title)
 {
     /// <summary>How far into the document the issuing body and title are looked for.</summary>
     private const int HeadLength = 900;
 
-    private static readonly Regex YearRange = new(@"[（(]\s*(\d{4})\s*(?:年)?\s*[-—–～~至到]+\s*(\d{4})\s*年?\s*[）)]", RegexOptions.Compiled);
+    /// <summary>How far from the end the signature (issuing body and date) is looked for.</summary>
+    private const int SignatureLength = 300;
 
     private static readonly (string Name, int Start)[] FiveYearPlans =
-        [("十三五", 2016), ("十四五", 2021), ("十五五", 2026)];
+        [("十三五", 2016), ("十四五", 2021), ("十五五", 2026), ("十六五", 2031)];
 
     /// <summary>Reads region and plan span; throws with a clear reason when either cannot be found.</summary>
-    public static PlanHeader Read(string text, Catalog catalog, string fileName)
+    public static PlanHeader Read(string text, Catalog catalog, string fileName) => Read(text, catalog, new Divisions(catalog), fileName);
+
+    /// <summary>Reads region and plan span with a prepared division list.</summary>
+    public static PlanHeader Read(string text, Catalog catalog, Divisions divisions, string fileName)
     {
         var head = text.Length > HeadLength ? text[..HeadLength] : text;
-        var region = FindRegion(head, catalog)
-            ?? throw new InvalidDataException($"{fileName}: 无法从发文机关或标题识别地区 / cannot tell the region from the issuing body or title (add an alias to seeds/regions.csv)");
-        var title = head.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Contains("规划") || l.Contains("方案")) ?? fileName;
+        // The opening: issuing body, document number, title and date, before the first paragraph of prose.
+        var opening = Opening(head);
+        var ownOpening = WithoutCitations(opening);
+        // The issuing body may also stand only in the signature at the end (…人民政府 2025年3月6日).
+        var signature = text.Length > SignatureLength ? text[^SignatureLength..] : text;
+        var division = divisions.Find(Text.Key(ownOpening)) ?? divisions.Find(Text.Key(WithoutCitations(head)))
+            ?? divisions.Find(Text.Key(WithoutCitations(signature)))
+            ?? throw new InvalidDataException($"{fileName}: 无法从发文机关或标题识别地区 / cannot tell the region: no province, prefecture or " +
+                "county of China is named in the issuing body or title (for a development zone or other unofficial name, add it as an alias " +
+                "of its county in seeds/regions.csv)");
+        var region = catalog.Regions.FirstOrDefault(r => r.RegionCode == division.Code)
+            ?? new Region(0, division.Code, division.Name, division.Name, division.Level, division.ParentCode, "");
+        var title = opening.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => TitleWord().IsMatch(l))
+            ?? head.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0) ?? fileName;
 
-        // The plan's own span is the first year range in the head that is not a long-range outline (纲要 2021—2035).
-        foreach (Match m in YearRange.Matches(head))
-        {
-            int from = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), to = int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture);
-            if (to - from is >= 0 and <= 6) return new PlanHeader(region, from, to, title);
-        }
-        // Otherwise the five-year plan named first (the title's “十四五”, not a later mention of the previous “十三五”).
-        var named = FiveYearPlans.Select(p => (p.Start, At: head.IndexOf(p.Name, StringComparison.Ordinal))).Where(p => p.At >= 0).OrderBy(p => p.At).ToList();
-        if (named.Count > 0) return new PlanHeader(region, named[0].Start, named[0].Start + 4, title);
-        throw new InvalidDataException($"{fileName}: 无法识别规划期 / cannot tell the plan period (no year range or “十四五” in the title)");
+        var span = SpanIn(ownOpening) ?? TitleYear(ownOpening) ?? SpanFromGoals(text, ownOpening) ?? SpanIn(WithoutCitations(head)) ?? IssueSpan(head)
+            ?? throw new InvalidDataException($"{fileName}: 无法识别规划期 / cannot tell the plan period (no year range, “十四五” or “到2025年” in the title or opening)");
+        return new PlanHeader(region, span.Start, span.End, title);
     }
 
-    private static Region? FindRegion(string head, Catalog catalog)
+    /// <summary>The first year range (not a long-range outline such as 2021—2035) or five-year plan named in the text.</summary>
+    private static (int Start, int End)? SpanIn(string text)
     {
-        // The earliest mention wins (the issuing body comes first); a longer alias wins at the same position.
-        Region? best = null;
-        int bestAt = int.MaxValue, bestLen = 0;
-        foreach (var r in catalog.Regions.Where(r => r.Level != "province"))
+        foreach (Match m in YearRange().Matches(text))
         {
-            foreach (var alias in new[] { r.RegionName }.Concat(r.Aliases.Split('|', StringSplitOptions.RemoveEmptyEntries)))
-            {
-                if (alias.Length < 2 || alias.All(char.IsAsciiLetterOrDigit)) continue;
-                var at = head.IndexOf(alias, StringComparison.Ordinal);
-                if (at < 0) continue;
-                if (at < bestAt || (at == bestAt && alias.Length > bestLen)) { best = r; bestAt = at; bestLen = alias.Length; }
-            }
+            int from = int.Parse(m.Groups["a"].Value, CultureInfo.InvariantCulture), to = int.Parse(m.Groups["b"].Value, CultureInfo.InvariantCulture);
+            if (to - from is >= 0 and <= 6) return (from, to);
         }
-        return best;
+        var named = FiveYearPlans.Select(p => (p.Start, At: text.IndexOf(p.Name, StringComparison.Ordinal))).Where(p => p.At >= 0).OrderBy(p => p.At).ToList();
+        return named.Count > 0 ? (named[0].Start, named[0].Start + 4) : null;
     }
+
+    /// <summary>An action plan without a range in its title: the goal year (到2027年) and its length (三年行动计划) or issue date.</summary>
+    private static (int Start, int End)? SpanFromGoals(string text, string opening)
+    {
+        var by = ByYear().Match(WithoutCitations(text));
+        if (!by.Success) return null;
+        var end = int.Parse(by.Groups[1].Value, CultureInfo.InvariantCulture);
+        var years = YearsLong().Match(opening);
+        if (years.Success) return (end - ChineseNumber(years.Groups[1].Value) + 1, end);
+        var issued = IssueYear().Matches(opening).Concat(DocumentNumberYear().Matches(opening))
+            .Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).Where(y => y <= end && y >= end - 5).ToList();
+        return issued.Count > 0 ? (Math.Min(issued.Min(), end), end) : (end - 4, end);
+    }
+
+    /// <summary>A yearly work plan (2026年全省知识产权工作要点): its title names one year, which is its whole span.</summary>
+    private static (int Start, int End)? TitleYear(string opening)
+    {
+        var m = YearTitle().Match(opening);
+        if (!m.Success) return null;
+        var y = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
+        return (y, y);
+    }
+
+    /// <summary>Last resort for a plan that names no target year: five years from the year it was issued (document number or date).</summary>
+    private static (int Start, int End)? IssueSpan(string head)
+    {
+        var m = IssueYear().Match(head);
+        if (!m.Success) m = DocumentNumberYear().Match(head);
+        if (!m.Success) return null;
+        var y = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
+        return (y, y + 4);
+    }
+
+    [GeneratedRegex(@"(?:^|\n)\s*(20\d\d)年(?:度)?[^\n《》]{0,30}(?:工作要点|工作计划|实施计划|行动计划|工作方案|推进计划)")]
+    private static partial Regex YearTitle();
+
+    [GeneratedRegex(@"〔(20\d\d|19\d\d)〕")]
+    private static partial Regex DocumentNumberYear();
+
+    private static int ChineseNumber(string s) => s switch
+    {
+        "两" or "二" or "2" => 2, "三" or "3" => 3, "四" or "4" => 4, "五" or "5" => 5, _ => 3,
+    };
+
+    /// <summary>The lines before the first paragraph of prose (a line with a full stop that is longer than a title).</summary>
+    internal static string Opening(string head)
+    {
+        var end = 0;
+        foreach (var line in head.Split('\n'))
+        {
+            var t = line.Trim();
+            if (t.Length > 60 || (t.Contains('。') && t.Length > 30) || t.StartsWith("一、", StringComparison.Ordinal)) break;
+            end += line.Length + 1;
+        }
+        return head[..Math.Min(end, head.Length)];
+    }
+
+    /// <summary>The text with the titles of cited documents (按照《“十四五”国家知识产权保护和运用规划》) blanked, keeping the
+    /// plan's own title in a notice (关于印发《…》的通知).</summary>
+    internal static string WithoutCitations(string text) =>
+        Citation().Replace(text, m => m.Groups["own"].Success ? m.Value : new string(' ', m.Length));
+
+    [GeneratedRegex(@"(?<own>(?:印发|转发)\s*)?《[^《》]*》")]
+    private static partial Regex Citation();
+
+    [GeneratedRegex(@"[（(]\s*(?<a>\d{4})\s*(?:年)?\s*[-—–～~至到]+\s*(?<b>\d{4})\s*年?\s*[）)]|(?<a>\d{4})\s*年?\s*[-—–～~至到]+\s*(?<b>\d{4})\s*年")]
+    private static partial Regex YearRange();
+
+    [GeneratedRegex(@"(?:到|至|截至)(20\d\d)年")]
+    private static partial Regex ByYear();
+
+    [GeneratedRegex(@"([两二三四五2-5])年行动")]
+    private static partial Regex YearsLong();
+
+    [GeneratedRegex(@"((?:20|19)\d\d)年\d{1,2}月")]
+    private static partial Regex IssueYear();
+
+    [GeneratedRegex("规划|方案|计划|纲要|意见|要点")]
+    private static partial Regex TitleWord();
 }

@@ -22,7 +22,15 @@ public sealed class PlanLoader(SqlDialect dialect)
             var catalog = Catalog.Load(c, tx);
             var result = new TargetExtractor(catalog).Extract(text, Path.GetFileName(path));
             var region = result.Header.Region;
-            var sourceKey = SourceFiles.Upsert(c, tx, path, "plan", result.Header.Title, checksum);
+            if (region.RegionKey == 0)
+            {
+                // A division of China outside the seeds: add it (and its parents) so the plan's rows have a region.
+                var divisions = new Divisions(catalog);
+                foreach (var d in divisions.ByCode(region.RegionCode) is { } found ? divisions.Ancestors(found).Reverse().Append(found) : [])
+                    ReferenceData.EnsureRegion(c, tx, new RegionSeed(d.Code, d.Name, d.Name, d.Level, d.ParentCode, ""));
+                region = region with { RegionKey = c.ExecuteScalar<long>("SELECT region_key FROM dim_region WHERE region_code = @RegionCode", region, tx) };
+            }
+            var sourceKey = SourceFiles.Upsert(c, tx, path, "plan", result.Header.Title, checksum, SourceFiles.Fingerprint(checksum, catalog));
 
             HashSet<string> Rows() => c.Query<string>("SELECT " + FactKey + " FROM fact_target t JOIN dim_indicator i USING (indicator_key) WHERE source_key = @sourceKey",
                 new { sourceKey }, tx).ToHashSet();
@@ -46,6 +54,8 @@ public sealed class PlanLoader(SqlDialect dialect)
                 .ToList();
             BatchLog.WriteRejects(c, tx, batchId, rejects);
             var changed = before.Except(after).Count() + after.Except(before).Count();
+            // Re-inserted targets lost their attainment rows (ON DELETE CASCADE): forecasts must be refreshed before the next briefing.
+            if (changed > 0 || before.Count > 0) Freshness.MarkStale(c, tx, Freshness.Forecast, $"{Path.GetFileName(path)}: targets replaced ({changed} changed)");
             var counts = new BatchCounts(result.Targets.Count + rejects.Count, result.Targets.Count, rejects.Count, changed,
                 $"region {region.RegionCode}, plan {result.Header.StartYear}-{result.Header.EndYear}");
             BatchLog.Succeed(c, tx, batchId, counts);

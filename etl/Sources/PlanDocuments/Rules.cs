@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Warehouse.Etl.Normalisation;
 using Warehouse.Store;
@@ -8,31 +9,85 @@ namespace Warehouse.Etl.Sources.PlanDocuments;
 public sealed record SentenceInput(SearchText Text, PassageContext Context, IndicatorNames Names, List<Mention> Mentions);
 
 /// <summary>Builds a candidate from a mention, a quantity and the words around it; null when the unit does not fit.</summary>
-internal static class Candidates
+internal static partial class Candidates
 {
-    public static TargetCandidate? Make(SentenceInput s, Indicator indicator, Quantity q, string words, string rule, int? yearOverride = null)
+    public static TargetCandidate? Make(SentenceInput s, Indicator indicator, Quantity q, string words, string rule, int numberAt,
+        int? yearOverride = null)
     {
         var value = q.In(indicator.Unit, indicator.AltUnits);
         if (value is null) return null;
         var ctx = yearOverride is { } y ? s.Context with { Year = y, SpanEnd = y, SpanStart = Math.Min(s.Context.SpanStart, y) } : s.Context;
         var (measure, isExplicit) = Qualifiers.Measure(indicator, words, ctx);
         var spanned = measure is "cumulative" or "increment";
-        var comparator = ctx.Kind == "baseline" ? q.Comparator("=") : q.Comparator(indicator.Direction < 0 ? "<=" : ">=");
+        var fallback = indicator.Direction < 0 || UpperBound().IsMatch(words) ? "<=" : ">=";
+        // 300件左右, 约300件: about, not at least.
+        var comparator = ctx.Kind == "baseline" || q.Qualifier == "左右" || words.EndsWith('约') ? q.Comparator("=") : q.Comparator(fallback);
         return new TargetCandidate(indicator.IndicatorCode, ctx.Kind, measure, comparator, value.Value, ctx.Year,
-            spanned ? ctx.SpanStart : ctx.Year, ctx.Year, s.Text.Original.Trim(), s.Text.Offset, rule, isExplicit);
+            spanned ? ctx.SpanStart : ctx.Year, ctx.Year, s.Text.Original.Trim(), s.Text.Offset, rule, isExplicit, numberAt);
     }
+
+    /// <summary>A growth-rate target (年均增长10%以上): percent per year over the plan's span up to the target year.</summary>
+    public static TargetCandidate Growth(SentenceInput s, Indicator indicator, Quantity q, string words, int numberAt)
+    {
+        var ctx = s.Context;
+        var comparator = ctx.Kind == "baseline" || q.Qualifier == "左右" ? q.Comparator("=") : q.Comparator(UpperBound().IsMatch(words) ? "<=" : ">=");
+        return new TargetCandidate(indicator.IndicatorCode, ctx.Kind, "growth_rate", comparator, q.Value, ctx.Year,
+            Math.Min(ctx.SpanStart, ctx.Year), ctx.Year, s.Text.Original.Trim(), s.Text.Offset, "growth", true, numberAt);
+    }
+
+    [GeneratedRegex("不超过|不高于|控制在|(?<!不)低于|以内|以下")]
+    private static partial Regex UpperBound();
 }
 
-/// <summary>Prose: "indicator [累计|每年] [达|超过|不低于] value unit", e.g. 有效注册商标量达13.5万件; also 从A增加到B and 申请N件、授权M件.</summary>
+/// <summary>Prose: "indicator [累计|每年|年均] [达|力争达到|突破|不低于] value unit", e.g. 有效注册商标量达13.5万件, or the value
+/// right after the name (版权作品登记29.3万件); a growth rate (专利申请量年均增长10%以上); also 从A增加到B and 申请N件、授权M件.</summary>
 public static partial class ProseRule
 {
     /// <summary>Applies the rule to one sentence.</summary>
-    public static IEnumerable<TargetCandidate> Apply(SentenceInput s)
+    public static IEnumerable<TargetCandidate> Apply(SentenceInput s) => Lists(s).Concat(Single(s));
+
+    /// <summary>A list of names and then 分别 and as many numbers: 发明专利授权量、PCT专利申请量分别达到3000件、200件.</summary>
+    private static IEnumerable<TargetCandidate> Lists(SentenceInput s)
+    {
+        var text = s.Text.Value;
+        for (var i = 0; i < s.Mentions.Count; i++)
+        {
+            var j = i;
+            while (j + 1 < s.Mentions.Count && ListJoint().IsMatch(text[s.Mentions[j].End..s.Mentions[j + 1].Start])) j++;
+            if (j == i) continue;
+            var rest = text[s.Mentions[j].End..];
+            var respectively = Respectively().Match(rest);
+            if (!respectively.Success) continue;
+            var pos = respectively.Length;
+            var quantities = new List<(Quantity Q, int At)>();
+            while (quantities.Count <= j - i && Quantity.ParsePrefix(rest[pos..]) is var (q, length) && q.Unit.Length > 0)
+            {
+                quantities.Add((q, s.Mentions[j].End + pos));
+                pos += length;
+                var joint = ListJoint().Match(rest[pos..]);
+                if (!joint.Success || joint.Length == 0) break;
+                pos += joint.Length;
+            }
+            if (quantities.Count != j - i + 1) continue;
+            for (var k = i; k <= j; k++)
+            {
+                var m = s.Mentions[k];
+                if (m.Qualified) continue;
+                var (q, at) = quantities[k - i];
+                if (Candidates.Make(s, m.Indicator, q, Before(text, m.Start, k > 0 ? s.Mentions[k - 1].End : 0) + m.Name + respectively.Value, "list", at) is { } c)
+                    yield return c;
+            }
+            i = j;
+        }
+    }
+
+    private static IEnumerable<TargetCandidate> Single(SentenceInput s)
     {
         var text = s.Text.Value;
         for (var i = 0; i < s.Mentions.Count; i++)
         {
             var m = s.Mentions[i];
+            if (m.Qualified) continue; // a narrower indicator the dictionary does not know: reported as unknown, never loaded as this one
             var end = i + 1 < s.Mentions.Count ? s.Mentions[i + 1].Start : text.Length;
             var tail = text[m.End..end];
             var clauseEnd = tail.IndexOfAny(ClauseBreaks);
@@ -42,11 +97,25 @@ public static partial class ProseRule
             var fromTo = FromTo().Match(clause);
             if (fromTo.Success && Quantity.ParsePrefix(fromTo.Groups["a"].Value) is var (qa, _) && Quantity.ParsePrefix(fromTo.Groups["b"].Value) is var (qb, _))
             {
-                // 从A增加到B: A at the start of the previous plan period, B at its end.
-                var start = s.Context.SpanStart - 1;
-                if (Candidates.Make(s, m.Indicator, qa with { Unit = qa.Unit.Length > 0 ? qa.Unit : qb.Unit }, "", "from-to", start) is { } a)
+                // 从A增加到B: A at the start of the previous plan period, B at its end, unless the years are written (由2015年的A…2020年的B).
+                int? yearA = fromTo.Groups["ya"].Success ? int.Parse(fromTo.Groups["ya"].Value, CultureInfo.InvariantCulture) : null;
+                int? yearB = fromTo.Groups["yb"].Success ? int.Parse(fromTo.Groups["yb"].Value, CultureInfo.InvariantCulture) : null;
+                var start = yearA ?? s.Context.SpanStart - 1;
+                var first = qa with { Unit = qa.Unit.Length > 0 ? qa.Unit : qb.Unit };
+                if (Candidates.Make(s, m.Indicator, first, "", "from-to", m.End + fromTo.Groups["a"].Index, start) is { } a)
                     yield return a with { Kind = "baseline", Comparator = "=" };
-                if (Candidates.Make(s, m.Indicator, qb, "", "from-to") is { } b) yield return b with { Kind = "baseline", Comparator = "=" };
+                if (Candidates.Make(s, m.Indicator, qb, "", "from-to", m.End + fromTo.Groups["b"].Index, yearB) is { } b)
+                    yield return yearB is { } yb && b.Measure == "cumulative" // a flow in a named year is that year's, not a sum
+                        ? b with { Kind = "baseline", Comparator = "=", Measure = "annual", SpanStart = yb }
+                        : b with { Kind = "baseline", Comparator = "=" };
+                continue;
+            }
+
+            var growth = Growth().Match(clause);
+            if (growth.Success && Quantity.ParsePrefix(growth.Groups["n"].Value) is var (qr, _))
+            {
+                // A growth rate of past results (十三五期间年均增长31%) is not a commitment and not a level: neither loaded nor reported.
+                if (s.Context.Kind != "baseline") yield return Candidates.Growth(s, m.Indicator, qr, growth.Value, m.End + growth.Groups["n"].Index);
                 continue;
             }
 
@@ -55,14 +124,14 @@ public static partial class ProseRule
             var rest = clause[lead.Length..];
             if (Quantity.ParsePrefix(rest) is not var (q, length) || q.Unit.Length == 0) continue;
             if (rest.Length > length && NotAQuantity().IsMatch(rest[length..])) continue;
-            if (Candidates.Make(s, m.Indicator, q, before + m.Name + lead.Value, "prose") is { } c) yield return c;
+            if (Candidates.Make(s, m.Indicator, q, before + m.Name + lead.Value, "prose", m.End + lead.Length) is { } c) yield return c;
 
             // 新增专利申请11407件、授权6863件: the second number is the grants of the same thing.
             var after = tail[(lead.Length + length)..];
             var elided = ElidedGrant().Match(after);
-            if (elided.Success && m.Name.Contains("申请") && s.Names.Catalog.FindIndicator(m.Name.Replace("申请", "授权")) is { } grants
+            if (elided.Success && m.Name.Contains("申请") && s.Names.Catalog.FindIndicator(m.Indicator.IndicatorName.Replace("申请", "授权")) is { } grants
                 && Quantity.ParsePrefix(elided.Groups["n"].Value) is var (qg, _)
-                && Candidates.Make(s, grants, qg, before, "elided-grant") is { } g)
+                && Candidates.Make(s, grants, qg, before, "elided-grant", m.End + lead.Length + length + elided.Groups["n"].Index) is { } g)
                 yield return g;
         }
     }
@@ -76,10 +145,23 @@ public static partial class ProseRule
 
     internal static readonly char[] ClauseBreaks = ['，', ',', '；', ';', '。', '、', '：', ':'];
 
-    [GeneratedRegex(@"^(?:每年|年度|全年|累计|总数|总量|数量|金额|规模|登记金额|累计金额|有效)*(?:达到|达|为|超过|超|不低于|不少于|突破|保持在|提高到|提升到|提升至|逾)?(?=\d)")]
+    // Between the name and its number: how it accumulates (累计, 三年累计, 每年, 年均) and a comparator (达到, 力争达到, 突破, 不低于).
+    [GeneratedRegex(@"^(?:力争|确保|预计|(?:[两三四五\d]年)?累计|每年|年均|年度|全年|总数|总量|数量|人数|家数|个数|件数|注册量|拥有量|有效量|金额|规模|登记金额|累计金额|有效|稳定|年内|当年)*" +
+        @"(?:达到|达|约为|为|约|超过|超|不低于|不少于|不超过|不高于|突破|保持在|稳定在|控制在|提高到|提高至|提升到|提升至|增加到|增长到|增至|上升到|逾|实现)?(?=\d)")]
     private static partial Regex Lead();
 
-    [GeneratedRegex(@"^(?:累计)?从(?<a>\d[\d.,]*(?:万|亿)?[^\d增提上到]{0,3})(?:增加到|提高到|增长到|提升到|上升到|增至|升至)(?<b>\d[\d.,]*(?:万|亿)?\S{0,3})")]
+    // 年均增长10%以上, 增幅10%以上, 增长率达到8%: a growth rate, not a level.
+    [GeneratedRegex(@"^(?:力争|确保)?(?:年均|年平均|平均每年|每年|平均|年)?(?:增长率|增速|增幅|增长|递增)(?:保持在|保持|达到|达|为|不低于|不少于|超过|在)?(?<n>\d+(?:\.\d+)?%(?:以上|左右)?)")]
+    private static partial Regex Growth();
+
+    [GeneratedRegex(@"^(?:、|，|,|和|及|以及|与)")]
+    private static partial Regex ListJoint();
+
+    [GeneratedRegex(@"^(?:每年|年均|累计|力争)*分别(?:达到|达|为|超过|突破|不低于|不少于|增加到|提高到|保持在)?")]
+    private static partial Regex Respectively();
+
+    [GeneratedRegex(@"^(?:累计)?[从由](?:(?<ya>(?:19|20)\d\d)年(?:底|末)?的?)?(?<a>\d[\d.,]*(?:万|亿)?[^\d增提上到]{0,3})" +
+        @"(?:增加到|提高到|增长到|提升到|上升到|增至|升至)(?:(?<yb>(?:19|20)\d\d)年(?:底|末)?的?)?(?<b>\d[\d.,]*(?:万|亿)?\S{0,3})")]
     private static partial Regex FromTo();
 
     // A number followed by 年/月/日/号/届/次会议 is a date or a serial number, not a quantity.
@@ -104,9 +186,9 @@ public static partial class NumberFirstRule
             var words = verb.Value;
             while (pos < text.Length && Quantity.ParsePrefix(text[pos..]) is var (q, length) && q.Unit.Length > 0)
             {
-                var mention = s.Names.At(text, pos + length);
-                if (mention == null) break;
-                if (Candidates.Make(s, mention.Indicator, q, words, "number-first") is { } c) yield return c;
+                var mention = s.Mentions.FirstOrDefault(m => m.Start == pos + length);
+                if (mention == null || mention.Qualified) break;
+                if (Candidates.Make(s, mention.Indicator, q, words, "number-first", pos) is { } c) yield return c;
                 pos = mention.End;
                 // A list continues the same verb: 、1个省级知识产权示范园区
                 if (pos < text.Length && text[pos] == '、') pos++;
@@ -115,51 +197,6 @@ public static partial class NumberFirstRule
         }
     }
 
-    [GeneratedRegex(@"(?:新增|新培育|培育|建成|引进|实施|成立)(?=\d)")]
+    [GeneratedRegex(@"(?:新增|新培育|培育|建成|新建|建设|打造|创建|组建|设立|认定|新认定|获批|争创|引进|实施|成立|培养|扶持|支持|指导|服务|帮助|开展|举办|完成|办理)(?=\d)")]
     private static partial Regex Verb();
-}
-
-/// <summary>Tables, flattened by conversion either as tab-separated rows (溧阳) or one cell per line (通州):
-/// a cell naming an indicator, then the next cell that is a value.</summary>
-public sealed class TableRule(IndicatorNames names)
-{
-    private (Indicator Indicator, string Qualifiers, string UnitHint, string Cell, int Offset)? _pending;
-    private string? _unknown;
-
-    /// <summary>Forgets a pending cell (prose ended the table).</summary>
-    public void Reset() { _pending = null; _unknown = null; }
-
-    /// <summary>Reads one table line's cells; returns candidates and cells that looked like indicators but are unknown.</summary>
-    public IEnumerable<(TargetCandidate? Candidate, string? Unknown)> Apply(IReadOnlyList<string> cells, PassageContext context, int offset)
-    {
-        foreach (var raw in cells)
-        {
-            var cell = Text.Key(raw);
-            if (cell.Length == 0) continue;
-            if (Quantity.ParsePrefix(cell) is var (q, length) && length == cell.Length)
-            {
-                if (_pending is { } p)
-                {
-                    var quantity = q.Unit.Length == 0 && p.UnitHint.Length > 0 && Quantity.ParseUnit(p.UnitHint) is { } hint ? q with { Unit = hint.Unit, Scale = hint.Scale } : q;
-                    var s = new SentenceInput(new SearchText($"{p.Cell}：{raw.Trim()}", p.Offset), context, names, []);
-                    yield return (Candidates.Make(s, p.Indicator, quantity, p.Qualifiers + Text.Key(p.Cell), "table"), null);
-                    _pending = null;
-                }
-                else if (_unknown != null) yield return (null, _unknown + "：" + raw.Trim());
-                _unknown = null;
-                continue;
-            }
-            if (names.ResolveCell(cell) is { } resolved)
-            {
-                _pending = (resolved.Indicator, resolved.Qualifiers, resolved.UnitHint, raw.Trim(), offset);
-                _unknown = null;
-            }
-            else
-            {
-                _pending = null;
-                // Headers and category cells (项目, 分类, 知识产权产出) precede no value; only a cell right before a value is reported.
-                _unknown = raw.Trim();
-            }
-        }
-    }
 }

@@ -8,15 +8,17 @@ namespace Warehouse.Etl.Sources.PlanDocuments;
 public sealed partial class TargetExtractor(Catalog catalog)
 {
     private readonly IndicatorNames _names = new(catalog);
+    private readonly Divisions _divisions = new(catalog);
 
     /// <summary>Extracts every commitment and baseline, de-duplicated (a number stated in prose and again in a table counts once).</summary>
     public ExtractionResult Extract(string text, string fileName)
     {
         text = Artefacts().Replace(text, m => new string(' ', m.Length)); // keep offsets: blank out conversion marks
-        var plan = PlanHeader.Read(text, catalog, fileName);
+        text = Script.ToSimplified(text); // traditional characters: one for one, so offsets still point into the document
+        var plan = PlanHeader.Read(text, catalog, _divisions, fileName);
         var found = new List<TargetCandidate>();
         var unknown = new List<UnknownMention>();
-        var table = new TableRule(_names);
+        var table = new TableRule(_names, plan);
         var section = Section.Goals;
         int? scheduleYear = null;
 
@@ -29,22 +31,31 @@ public sealed partial class TargetExtractor(Catalog catalog)
             var trimmed = line.Trim();
             if (trimmed.Length == 0) continue;
 
-            if (Heading().Match(trimmed) is { Success: true } h && trimmed.Length <= 40)
+            // Word's automatic numbering leaves headings without 一、: a short line naming a section is a heading too.
+            var bare = !line.Contains('\t') && trimmed.Length <= 16 && trimmed.IndexOfAny(['。', '，', '；', ',']) < 0;
+            if (bare && section == Section.Baseline && trimmed.Contains("目标")) section = Section.Goals;
+            var heading = Heading().Match(trimmed);
+            if (heading.Success && trimmed.Length <= 40 || bare && !table.BuildingHeader && SectionWord().IsMatch(trimmed))
             {
-                var title = h.Groups["title"].Value;
-                if (title.Contains("发展基础") || title.Contains("工作基础") || title.Contains("十三五")) section = Section.Baseline;
+                var title = heading.Success ? heading.Groups["title"].Value : trimmed;
+                var h = heading;
+                if (title.Contains("发展基础") || title.Contains("工作基础") || title.Contains("十三五") || title.Contains("发展现状")) section = Section.Baseline;
                 else if (title.Contains("时序进度") || title.Contains("进度安排") || title.Contains("实施步骤")) { section = Section.Schedule; scheduleYear = null; }
                 else if (section == Section.Schedule && LastYear().Match(title) is { Success: true } y)
                     scheduleYear = int.Parse(y.Groups[1].Value, CultureInfo.InvariantCulture);
-                else if (section != Section.Schedule || h.Groups["top"].Success) section = Section.Goals;
+                else if (YearBlock().Match(title) is { Success: true } yb && Year(yb) is var by && by >= plan.StartYear && by <= plan.EndYear)
+                    (section, scheduleYear) = (Section.Schedule, by); // （一）2023年 / 2024年目标: a yearly block
+                else if (section != Section.Schedule || h.Groups["top"].Success || !h.Success) section = Section.Goals;
                 table.Reset();
                 continue;
             }
 
-            if (line.Contains('\t'))
+            // A short line without sentence punctuation may be a table cell written one per line, without tabs.
+            var cellLike = !line.Contains('\t') && trimmed.Length <= 30 && trimmed.IndexOfAny(['。', '；', '，']) < 0;
+            if (line.Contains('\t') || cellLike && table.TakesLooseCell(trimmed))
             {
                 var context = PassageContext.For(trimmed, section, plan, scheduleYear);
-                foreach (var (candidate, unknownCell) in table.Apply(line.Split('\t'), context, lineOffset))
+                foreach (var (candidate, unknownCell) in table.Apply(line.Contains('\t') ? line.Split('\t') : [trimmed], context, lineOffset))
                 {
                     if (candidate != null) found.Add(candidate);
                     if (unknownCell != null) unknown.Add(new UnknownMention(unknownCell, trimmed, lineOffset));
@@ -54,33 +65,49 @@ public sealed partial class TargetExtractor(Catalog catalog)
             if (trimmed.Length <= 12 && !trimmed.Any(char.IsDigit)) continue; // a wrapped table cell (创造, 运用) or a short title
             table.Reset();
 
+            // 2025年：万人发明专利拥有量达到74件 — a yearly schedule written as one line per year.
+            // 2024年，全市发明专利授权量1.32万件 — a line opening with a year before the plan reports that year's results.
+            var lineYear = YearBlock().Match(trimmed) is { Success: true } ly && Year(ly) is var yy && yy <= plan.EndYear
+                && section != Section.Baseline ? yy : (int?)null;
+            Indicator? lastIndicator = null;
             foreach (var (sentence, at) in Sentences(line, lineOffset))
             {
                 var search = new SearchText(sentence, at);
-                var context = PassageContext.For(sentence, section, plan, scheduleYear);
+                var context = lineYear switch
+                {
+                    { } year when year < plan.StartYear => new PassageContext("baseline", year, year, year),
+                    { } year => PassageContext.For(sentence, Section.Schedule, plan, year),
+                    _ => PassageContext.For(sentence, section, plan, scheduleYear),
+                };
                 var mentions = _names.Find(search.Value);
+                // 2023年，万人发明专利拥有量达到60件；2024年，达到66件: a clause that only gives a year and a number continues the
+                // indicator of the sentence before it.
+                if (mentions.Count == 0 && lastIndicator != null && Continuation().Match(search.Value) is { Success: true } cont)
+                    mentions = [new Mention(cont.Length, cont.Length, "", lastIndicator)];
+                lastIndicator = mentions.LastOrDefault(m => !m.Qualified && m.Name.Length > 0)?.Indicator ?? (mentions.Count == 0 ? null : lastIndicator);
                 var input = new SentenceInput(search, context, _names, mentions);
                 var before = found.Count;
                 found.AddRange(ProseRule.Apply(input));
                 found.AddRange(NumberFirstRule.Apply(input));
-                if (found.Count == before || context.Kind != "baseline")
-                    unknown.AddRange(Unexplained(search, mentions, found.Skip(before).ToList()));
+                if (context.Kind != "baseline") unknown.AddRange(Unexplained(search, found.Skip(before).ToList()));
             }
         }
         return new ExtractionResult(plan, Deduplicate(found), unknown);
     }
 
-    /// <summary>Commitment-shaped numbers (达N件, N家以上) that no rule tied to an indicator: reported, never dropped silently.</summary>
-    private static IEnumerable<UnknownMention> Unexplained(SearchText s, List<Mention> mentions, List<TargetCandidate> explained)
+    /// <summary>Numbers with a unit in a goal or schedule sentence that no rule loaded: reported as rejects, never dropped silently.
+    /// Dates, document and meeting numbers, ordinals, counts of tasks (5项重点任务) and multiples (增长2倍) are not commitments.</summary>
+    private static IEnumerable<UnknownMention> Unexplained(SearchText s, List<TargetCandidate> explained)
     {
+        var consumed = explained.Select(e => e.NumberAt).ToHashSet();
         foreach (Match m in CommitmentNumber().Matches(s.Value))
         {
-            // Explained when a mention stands in the same clause before the number.
+            if (consumed.Contains(m.Index)) continue;
+            if (m.Index > 0 && (s.Value[m.Index - 1] == '第' || char.IsDigit(s.Value[m.Index - 1]) || s.Value[m.Index - 1] == '.')) continue;
+            if (NotACommitment().IsMatch(s.Value[(m.Index + m.Length)..])) continue;
             var clauseStart = s.Value.LastIndexOfAny(ProseRule.ClauseBreaks, Math.Max(0, m.Index - 1)) + 1;
-            if (mentions.Any(x => x.Start >= clauseStart && x.Start < m.Index) || mentions.Any(x => x.Start == m.Index + m.Length)) continue;
             var clauseEnd = s.Value.IndexOfAny(ProseRule.ClauseBreaks, m.Index);
             var phrase = s.Value[clauseStart..(clauseEnd < 0 ? s.Value.Length : clauseEnd)];
-            if (explained.Count > 0 && explained.Any(e => phrase.Contains(e.Value.ToString(CultureInfo.InvariantCulture)))) continue;
             yield return new UnknownMention(phrase, s.Original.Trim(), s.DocumentOffset(clauseStart));
         }
     }
@@ -116,6 +143,21 @@ public sealed partial class TargetExtractor(Catalog catalog)
     [GeneratedRegex(@"(\d{4})年\d{1,2}月(?!.*\d{4}年)")]
     private static partial Regex LastYear();
 
-    [GeneratedRegex(@"(?<=达到|达|超过|超|不低于|不少于|突破)\d+(?:\.\d+)?(?:万|亿)?(?:件|家|个|项|人次|人|名|亿元|万元|%)|\d+(?:\.\d+)?(?:万|亿)?(?:件|家|个|项|人|名|亿元|万元)(?:以上)")]
+    [GeneratedRegex(@"^\s*(?:20\d\d)年(?:底|末)?[，,：:]?(?=(?:力争)?(?:达到|达|突破|超过|不低于|不少于)\d)")]
+    private static partial Regex Continuation();
+
+    [GeneratedRegex("发展基础|工作基础|发展现状|现状基础|基本情况|时序进度|进度安排|实施步骤|主要目标|发展目标|工作目标|总体目标|目标任务|重点任务|主要任务|保障措施|指导思想|基本原则|面临形势|总体要求")]
+    private static partial Regex SectionWord();
+
+    [GeneratedRegex(@"\d+(?:\.\d+)?(?:万|亿)?(?:件/万人|件|家|个|项|人次|人|名|亿元|万元|%|场次|场|户|所|篇|部|座|条)")]
     private static partial Regex CommitmentNumber();
+
+    // What follows a number that is not a commitment: a count of tasks or fields (3项重点任务, 5大产业), a multiple or a ranking.
+    [GeneratedRegex(@"^(?:以上|左右|余|多)?(?:重点|主要|重大|大)?(?:任务|工程|行动|举措|措施|方面|领域|环节|专项|方向|板块|战略|部分|阶段|倍|名次|位)")]
+    private static partial Regex NotACommitment();
+
+    [GeneratedRegex(@"^(?:[（(]?[一二三四五六七八九十\d]+[)）、.．]\s*)?(?<y>20\d\d)年(?:底|末|度)?(?:[：:，,]|目标|主要目标|工作目标|[)）]|$)")]
+    private static partial Regex YearBlock();
+
+    private static int Year(Match m) => int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture);
 }

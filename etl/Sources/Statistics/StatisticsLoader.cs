@@ -1,5 +1,6 @@
 using System.Globalization;
 using Dapper;
+using Warehouse.Etl.Checks;
 using Warehouse.Etl.Loading;
 using Warehouse.Store;
 using Warehouse.Store.Engine;
@@ -20,6 +21,13 @@ public sealed class StatisticsLoader(SqlDialect dialect)
         return name.StartsWith("published") ? "published" : name.StartsWith("illustrative") ? "illustrative" : "statistics";
     }
 
+    /// <summary>The message for a file none of whose sheets has a recognisable layout, naming the layouts accepted.</summary>
+    public static string UnknownLayout(string file) =>
+        $"{file}: 无法识别的表格格式 / no recognisable layout. 接受的格式 / accepted layouts: "
+        + "长表 long（表头含 地区、指标、年份/期间、数值 列，可选 单位、备注 / columns region, indicator, year or period, value[, unit, note]）；"
+        + "宽表 wide（表头含 地区 列和若干指标列，如 有效注册商标量（万件），期间写在标题行或工作表名中 / a region column and one column "
+        + "per indicator, the period in a title row or the sheet name）";
+
     /// <summary>Reads, checks and loads a file; a file that cannot be read fails its own batch and returns the error.</summary>
     public LoadResult Load(string path, string trigger = "cli")
     {
@@ -37,7 +45,8 @@ public sealed class StatisticsLoader(SqlDialect dialect)
             var catalog = Catalog.Load(c, tx);
             var parsed = new StatisticsParser(catalog).Parse(sheets, file);
             rowsRead = parsed.RowsRead;
-            var sourceKey = SourceFiles.Upsert(c, tx, path, kind, null, checksum);
+            if (parsed.Shapes.Length == 0) throw new InvalidDataException(UnknownLayout(file));
+            var sourceKey = SourceFiles.Upsert(c, tx, path, kind, null, checksum, SourceFiles.Fingerprint(checksum, catalog));
             var regions = catalog.Regions.ToDictionary(r => r.RegionCode, r => r.RegionKey);
             var indicators = catalog.Indicators.ToDictionary(i => i.IndicatorCode, i => i.IndicatorKey);
             var changes = new List<string>();
@@ -64,8 +73,19 @@ public sealed class StatisticsLoader(SqlDialect dialect)
                 return parameter;
             }).ToArray();
             insert.Prepare();
+            var plausibility = new Plausibility(c, tx, catalog);
+            var rejects = parsed.Rejects.ToList();
+            var loaded = 0;
             foreach (var f in parsed.Figures)
             {
+                if (plausibility.Judge(f) is { } reason)
+                {
+                    rejects.Add(new Reject(file, f.Location, reason,
+                        $"{f.RegionCode},{f.IndicatorCode},{f.Period.Code},{f.Value.ToString(CultureInfo.InvariantCulture)},{f.Note}"));
+                    continue;
+                }
+                plausibility.Accept(f);
+                loaded++;
                 if (!periodKeys.TryGetValue(f.Period.Code, out var periodKey)) periodKeys[f.Period.Code] = periodKey = Periods.Ensure(c, f.Period, tx);
                 var key = (regions[f.RegionCode], indicators[f.IndicatorCode], periodKey);
                 if (!existing.TryGetValue(key, out var old)) changes.Add("");
@@ -75,11 +95,12 @@ public sealed class StatisticsLoader(SqlDialect dialect)
                 insert.ExecuteNonQuery();
                 AfterFigureWritten?.Invoke(++written);
             }
-            BatchLog.WriteRejects(c, tx, batchId, parsed.Rejects);
+            BatchLog.WriteRejects(c, tx, batchId, rejects);
             var updated = changes.Where(s => s.Length > 0).ToList();
             var detail = $"shape {parsed.Shapes}; kind {kind}; new {changes.Count - updated.Count}, updated {updated.Count}, skipped {parsed.RowsSkipped}"
                 + (updated.Count > 0 ? "; " + string.Join("; ", updated.Take(50)) + (updated.Count > 50 ? $"; … {updated.Count - 50} more" : "") : "");
-            var counts = new BatchCounts(parsed.RowsRead, parsed.Figures.Count, parsed.Rejects.Count, changes.Count, detail);
+            var counts = new BatchCounts(parsed.RowsRead, loaded, rejects.Count, changes.Count, detail);
+            if (changes.Count > 0) Freshness.MarkStale(c, tx, Freshness.Forecast, $"{file}: {changes.Count} figures new or changed");
             BatchLog.Succeed(c, tx, batchId, counts);
             tx.Commit();
             return new LoadResult(path, kind, batchId, true, counts.Read, counts.Loaded, counts.Rejected, counts.Changed, null);

@@ -1,0 +1,28 @@
+namespace Warehouse.Etl.Sources.PlanDocuments;
+
+/// <summary>Traditional characters to simplified, one character for one so every offset stays valid
+/// (mapping: <c>seeds/reference/traditional_simplified.tsv</c>, derived from OpenCC's data via opencc-js).</summary>
+public static class Script
+{
+    private static readonly Lazy<Dictionary<char, char>> Map = new(() =>
+        ReferenceFiles.Rows("traditional_simplified.tsv", header: false)
+            .Where(f => f.Length >= 2 && f[0].Length == 1 && f[1].Length == 1)
+            .ToDictionary(f => f[0][0], f => f[1][0]));
+
+    /// <summary>The text with every traditional-only character replaced by its simplified form (same length).</summary>
+    public static string ToSimplified(string text)
+    {
+        var map = Map.Value;
+        char[]? chars = null;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (!map.TryGetValue(text[i], out var s)) continue;
+            chars ??= text.ToCharArray();
+            chars[i] = s;
+        }
+        return chars == null ? text : new string(chars);
+    }
+
+    /// <summary>How many characters of the text are traditional-only (for telling the user the text was converted).</summary>
+    public static int TraditionalCount(string text) => text.Count(Map.Value.ContainsKey);
+}

@@ -1,0 +1,258 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Warehouse.Etl.Normalisation;
+using Warehouse.Store;
+
+namespace Warehouse.Etl.Sources.PlanDocuments;
+
+/// <summary>What a table column holds, from its header cell.</summary>
+public enum ColumnRole { Other, Indicator, Unit, Value, Attribute, SerialNumber }
+
+/// <summary>A table column: its role and, for a value column, the kind and year its numbers get (基数 → baseline, 2025年 → goal).</summary>
+public sealed record TableColumn(ColumnRole Role, string Kind = "", int Year = 0);
+
+/// <summary>Reads tables by their header: Word tables and tab-separated lines (one line per row), and tables flattened to one cell
+/// per line. The header names the columns (序号, 指标, 单位, 2020年 | 2025年, 基数 | 目标, 属性); each row's indicator cell is paired
+/// with the value columns by position. Without a header, an indicator cell takes the next value cell in the passage's context.</summary>
+public sealed partial class TableRule(IndicatorNames names, PlanHeader plan)
+{
+    private List<TableColumn>? _header;
+    private List<TableColumn>? _growingHeader; // header cells arriving one per line
+    private (Indicator Indicator, string Qualifiers, string UnitHint, string Cell, int Offset, int NextValue)? _pending;
+    private string? _unknown;
+    private bool _cellsPerLine; // a header arrived one cell per line: short lines that follow are cells too
+    private bool _headerRowJustRead;
+
+    /// <summary>Whether a short line without tabs belongs to a table written one cell per line: a header word, or any short line
+    /// once such a header stands.</summary>
+    public bool TakesLooseCell(string line) => HeaderCell(line) != null && !IsNumber(Text.Key(line)) || _cellsPerLine && _header != null;
+
+    /// <summary>Whether header cells are arriving one per line (so a cell such as 发展目标 is not a section heading).</summary>
+    public bool BuildingHeader => _growingHeader != null;
+
+    /// <summary>Forgets the table (prose or a heading ended it).</summary>
+    public void Reset()
+    {
+        _cellsPerLine = false;
+        _headerRowJustRead = false;
+        _header = null;
+        _growingHeader = null;
+        _pending = null;
+        _unknown = null;
+    }
+
+    /// <summary>Reads one table line's cells; returns candidates and cells that looked like indicators but are unknown.</summary>
+    public IEnumerable<(TargetCandidate? Candidate, string? Unknown)> Apply(IReadOnlyList<string> cells, PassageContext context, int offset)
+    {
+        var filled = cells.Select(c => Text.Key(c)).Where(c => c.Length > 0).ToList();
+        if (filled.Count == 0) return [];
+        if (filled.Count == 1) return Stream(filled[0], context, offset);
+        _growingHeader = null;
+        _pending = null;
+        if (HeaderOf(filled) is { } header)
+        {
+            // A second header row under merged cells (指标值 over 2020年 | 2025年) fills the first row's placeholder columns.
+            if (_headerRowJustRead && _header is { } first && header.All(c => c.Role == ColumnRole.Value))
+            {
+                var at = first.FindIndex(c => c.Role == ColumnRole.Other && c.Kind == "placeholder");
+                header = at < 0 ? [.. first, .. header] : [.. first[..at], .. header, .. first[(at + 1)..]];
+            }
+            _header = header;
+            _headerRowJustRead = true;
+            return [];
+        }
+        _headerRowJustRead = false;
+        return _header is { } h ? Row(cells, h, context, offset).ToList() : Stream(filled, context, offset).ToList();
+    }
+
+    /// <summary>One row under a header: the indicator cell, then its numbers in order, one for each value column of the header
+    /// (a serial number stands before the indicator; unit and attribute cells are not numbers), so merged cells do not shift them.</summary>
+    private IEnumerable<(TargetCandidate?, string?)> Row(IReadOnlyList<string> raw, List<TableColumn> header, PassageContext context, int offset)
+    {
+        var cells = raw.Select(c => c.Trim()).Where(c => Text.Key(c).Length > 0).ToList();
+        (Indicator Indicator, string Qualifiers, string UnitHint)? indicator = null;
+        string indicatorCell = "", unit = "";
+        var values = new List<Quantity>();
+        foreach (var cell in cells)
+        {
+            var key = Text.Key(cell);
+            if (Value(key) is { } q)
+            {
+                if (indicatorCell.Length > 0) values.Add(q);
+                continue;
+            }
+            if (IsAttributeOrUnit(key))
+            {
+                if (indicatorCell.Length > 0 && Quantity.ParseUnit(key) is { Complete: true }) unit = key;
+                continue;
+            }
+            if (values.Count > 0) break;
+            // Category cells (知识产权创造) stand before the indicator cell: the last text cell before the numbers is the indicator.
+            indicatorCell = cell;
+            indicator = names.ResolveCell(key);
+        }
+        if (values.Count == 0) yield break;
+        if (indicator is not { } ind)
+        {
+            yield return (null, indicatorCell + "：" + string.Join(" | ", values.Select(v => v.Value.ToString(CultureInfo.InvariantCulture))));
+            yield break;
+        }
+        var valueColumns = header.Where(c => c.Role == ColumnRole.Value).ToList();
+        for (var k = 0; k < values.Count && (k < valueColumns.Count || valueColumns.Count == 0 && k == 0); k++)
+        {
+            var ctx = valueColumns.Count == 0 ? context : ContextOf(valueColumns[k], context);
+            yield return (Make(ind, indicatorCell, unit.Length > 0 ? unit : ind.UnitHint, values[k], ctx, offset), null);
+        }
+    }
+
+    /// <summary>Cells arriving one per line (or a row without a header): an indicator cell, then its value cells.</summary>
+    private IEnumerable<(TargetCandidate?, string?)> Stream(IEnumerable<string> cells, PassageContext context, int offset)
+    {
+        foreach (var cell in cells)
+            foreach (var r in Stream(cell, context, offset)) yield return r;
+    }
+
+    private IEnumerable<(TargetCandidate?, string?)> Stream(string cell, PassageContext context, int offset)
+    {
+        if (HeaderCell(cell) is { } column && _pending == null && !IsNumber(cell))
+        {
+            // Header cells one per line: 序号, 指标, 2020年, 2025年, 属性 … build the header as they come.
+            _growingHeader ??= [];
+            _growingHeader.Add(column);
+            if (_growingHeader.Count >= 2 && _growingHeader.Any(c => c.Role == ColumnRole.Value)) (_header, _cellsPerLine) = (_growingHeader, true);
+            _unknown = null;
+            yield break;
+        }
+        _growingHeader = null;
+        if (Value(cell) is { } q)
+        {
+            if (_pending is { } p)
+            {
+                var valueColumns = _header?.Where(c => c.Role == ColumnRole.Value).ToList() ?? [];
+                var ctx = p.NextValue < valueColumns.Count ? ContextOf(valueColumns[p.NextValue], context) : context;
+                yield return (Make((p.Indicator, p.Qualifiers, p.UnitHint), p.Cell, p.UnitHint, q, ctx, p.Offset), null);
+                _pending = p.NextValue + 1 < valueColumns.Count ? p with { NextValue = p.NextValue + 1 } : null;
+            }
+            else if (_unknown != null) yield return (null, _unknown + "：" + cell);
+            _unknown = null;
+            yield break;
+        }
+        if (IsAttributeOrUnit(cell))
+        {
+            if (_pending is { } p && Quantity.ParseUnit(cell) is { Complete: true }) _pending = p with { UnitHint = cell };
+            yield break;
+        }
+        if (names.ResolveCell(cell) is { } resolved)
+        {
+            _pending = (resolved.Indicator, resolved.Qualifiers, resolved.UnitHint, cell, offset, 0);
+            _unknown = null;
+        }
+        else
+        {
+            _pending = null;
+            // Category cells (知识产权创造) precede no value; only a cell right before a value is reported.
+            _unknown = cell;
+        }
+    }
+
+    private TargetCandidate? Make((Indicator Indicator, string Qualifiers, string UnitHint) r, string cell, string unitHint, Quantity q,
+        PassageContext context, int offset)
+    {
+        var quantity = q.Unit.Length == 0 && unitHint.Length > 0 && Quantity.ParseUnit(unitHint) is { } hint
+            ? q with { Unit = hint.Unit, Scale = hint.Scale }
+            : q;
+        var evidence = $"{cell}：{q.Value.ToString(CultureInfo.InvariantCulture)}{q.Scale}{quantity.Unit}";
+        var s = new SentenceInput(new SearchText(evidence, offset), context, names, []);
+        return Candidates.Make(s, r.Indicator, quantity, r.Qualifiers + Text.Key(cell), "table", -1);
+    }
+
+    /// <summary>The context a value column gives its numbers: a year before the plan or 基数/现状 → baseline, the plan's last year
+    /// or 目标 → goal, a year inside the plan → milestone.</summary>
+    private PassageContext ContextOf(TableColumn col, PassageContext passage)
+    {
+        if (col.Kind == "") return passage;
+        var year = col.Year;
+        var baseYear = year == 0 ? plan.StartYear - 1 : year;
+        return col.Kind switch
+        {
+            "baseline" => new PassageContext("baseline", baseYear, baseYear, baseYear),
+            "milestone" => new PassageContext("milestone", year, plan.StartYear, year),
+            _ => new PassageContext("goal", year == 0 ? plan.EndYear : year, plan.StartYear, year == 0 ? plan.EndYear : year),
+        };
+    }
+
+    /// <summary>The columns of a header row, or null when the row is not a header (it names an indicator, or too few header words).</summary>
+    private List<TableColumn>? HeaderOf(List<string> cells)
+    {
+        if (cells.Any(c => IsNumber(c) || c.Length > 20 || names.ResolveCell(c) != null)) return null;
+        // A header cell this reader does not know (指标值 over merged year columns) is a placeholder a second header row may fill.
+        var cols = cells.Select(c => HeaderCell(c) ?? new TableColumn(ColumnRole.Other, "placeholder")).ToList();
+        var known = cols.Count(c => c.Kind != "placeholder" && c.Role != ColumnRole.Other);
+        return known >= 2 && known * 2 >= cols.Count && cols.Any(c => c.Role is ColumnRole.Value or ColumnRole.Indicator) ? cols : null;
+    }
+
+    /// <summary>What a header cell says about its column; null when the cell is not a header word.</summary>
+    private TableColumn? HeaderCell(string cell)
+    {
+        var key = Text.Key(cell);
+        if (key.Length > 14) return null;
+        if (SerialHeader().IsMatch(key)) return new TableColumn(ColumnRole.SerialNumber);
+        if (UnitHeader().IsMatch(key)) return new TableColumn(ColumnRole.Unit);
+        if (AttributeHeader().IsMatch(key)) return new TableColumn(ColumnRole.Attribute);
+        if (IndicatorHeader().IsMatch(key)) return new TableColumn(ColumnRole.Indicator);
+        if (CategoryHeader().IsMatch(key)) return new TableColumn(ColumnRole.Other);
+        var year = YearIn().Match(key);
+        var y = year.Success ? int.Parse(year.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
+        var baseline = BaselineWord().IsMatch(key);
+        var goal = GoalWord().IsMatch(key);
+        if (!year.Success && !baseline && !goal) return null;
+        if (year.Success && key.Length > year.Length + 8) return null;
+        if (baseline || year.Success && y < plan.StartYear && !goal) return new TableColumn(ColumnRole.Value, "baseline", y);
+        if (y == 0 || y >= plan.EndYear) return new TableColumn(ColumnRole.Value, "goal", y);
+        return new TableColumn(ColumnRole.Value, "milestone", y);
+    }
+
+    private static Quantity? Value(string key)
+    {
+        var k = Comparison().Replace(key, "");
+        return Quantity.ParsePrefix(k) is var (q, length) && length == k.Length && !YearOnly().IsMatch(k) ? q : null;
+    }
+
+    private static bool IsNumber(string key) => Value(key) != null;
+
+    private static bool IsAttributeOrUnit(string cell) =>
+        AttributeValue().IsMatch(cell) || Quantity.ParseUnit(cell) is { Complete: true } || cell is "—" or "-" or "/" or "——" or "…";
+
+    [GeneratedRegex(@"^(?:≥|≤|>|<|＞|＜|大于|不低于|不少于|超过|达到|约)")]
+    private static partial Regex Comparison();
+
+    [GeneratedRegex(@"^\d{4}年$")]
+    private static partial Regex YearOnly();
+
+    [GeneratedRegex(@"^(?:序号|编号|序)$")]
+    private static partial Regex SerialHeader();
+
+    [GeneratedRegex(@"^(?:计量)?单位$")]
+    private static partial Regex UnitHeader();
+
+    [GeneratedRegex(@"^(?:指标)?(?:属性|性质|类型)$")]
+    private static partial Regex AttributeHeader();
+
+    [GeneratedRegex(@"^(?:(?:主要|具体|核心|重点)?(?:指标|项目)(?:名称|内容|名)?(?:（单位）|\(单位\))?|名称)$")]
+    private static partial Regex IndicatorHeader();
+
+    [GeneratedRegex(@"^(?:类别|分类|领域|一级指标|二级指标|维度|方面)$")]
+    private static partial Regex CategoryHeader();
+
+    [GeneratedRegex(@"(20\d\d)年?")]
+    private static partial Regex YearIn();
+
+    [GeneratedRegex("基数|现状|基期|基准|基础值|完成情况|完成值|实际|现值|当前")]
+    private static partial Regex BaselineWord();
+
+    [GeneratedRegex("目标|预期|规划值|发展目标")]
+    private static partial Regex GoalWord();
+
+    [GeneratedRegex("^(?:预期性|约束性|指导性|预期|约束)$")]
+    private static partial Regex AttributeValue();
+}
