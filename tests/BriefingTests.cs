@@ -311,6 +311,10 @@ public class ManyRegionsTests(ITestOutputHelper output)
             var text = string.Join(" ", doc.WorkbookPart!.WorksheetParts.First(p => doc.WorkbookPart.GetIdOfPart(p) ==
                 doc.WorkbookPart.Workbook.Sheets!.Elements<S.Sheet>().First().Id!.Value).Worksheet.Descendants<S.Text>().Select(t => t.Text));
             Assert.Contains("示例县030", text);
+            // All three scorecard pages on their own sheet; 总览 keeps the first beside its table.
+            var card = doc.WorkbookPart.Workbook.Sheets!.Elements<S.Sheet>().Single(s => s.Name == "记分卡");
+            Assert.Equal(3, ((WorksheetPart)doc.WorkbookPart.GetPartById(card.Id!.Value!)).DrawingsPart!.ImageParts.Count());
+            Assert.Empty(new OpenXmlValidator().Validate(doc));
         }
         var two = BriefingWriter.Write(w.Dialect, w.PathOf("two"), today: new DateOnly(2026, 11, 22), regions: ["320612", "宜兴"]);
         Assert.Equal(2, two.Regions);

@@ -49,7 +49,15 @@ public static class Workbook
                 Str(a.SourceKind is { } k ? L.Kind(k) : "", a.SourceKind == "illustrative" ? Illustrative : Plain), Str(a.Note ?? "", Wrap)));
         }
         var ov = AddSheet(wb, L.T("总览", "Overview"), overview, [10, 16, 6, 6, 6, 8, 8, 8, 6, 8, 7, 7, 7, 9, 7, 30], [26, 48, 18, 10, 8, 14, 14, 12, 10, 14, 12, 12, 12, 16, 14, 60], ref sheetId);
-        if (scorecardPngs is { Count: > 0 }) AddPictures(ov, scorecardPngs, column: 17);
+        // The first scorecard page sits beside the table; a many-region scorecard gets its own sheet with every page stacked,
+        // so 总览 still prints one table wide.
+        if (scorecardPngs is { Count: > 0 }) AddPictures(ov, scorecardPngs.Take(1).ToList(), column: 17);
+        if (scorecardPngs is { Count: > 1 })
+        {
+            var rowsCard = new List<Row> { TitleRow(L.T($"记分卡（共 {scorecardPngs.Count} 页）", $"Scorecard ({scorecardPngs.Count} pages)") + mark),
+                HeaderRow(L.T("图片与简报文件夹中的 01_scorecard*.png 相同", "Same pictures as 01_scorecard*.png in the briefing folder")) };
+            AddPictures(AddSheet(wb, L.T("记分卡", "Scorecard"), rowsCard, [60], [60], ref sheetId), scorecardPngs, column: 0, stack: true);
+        }
 
         // One sheet per indicator with goals or on the scorecard: regions × years, forecasts in italic blue, plus a native line chart.
         var sheetCodes = d.ScorecardIndicators.Concat(d.Attainment.Where(a => a.TargetKind == "goal").Select(a => a.IndicatorCode)).Distinct();
@@ -208,9 +216,11 @@ public static class Workbook
         return ws;
     }
 
-    /// <summary>Places the scorecard PNG pages side by side to the right of the table, 540 px wide each (half the phone image).</summary>
-    private static void AddPictures(WorksheetPart ws, IReadOnlyList<string> pngs, int column)
+    /// <summary>Places scorecard PNG pages 540 px wide (half the phone image): anchored at row 2 of <paramref name="column"/>, or,
+    /// with <paramref name="stack"/>, one under another below the header rows.</summary>
+    private static void AddPictures(WorksheetPart ws, IReadOnlyList<string> pngs, int column, bool stack = false)
     {
+        long top = 80 * 9525; // below the title and header rows, for stacked pages
         var drawing = ws.AddNewPart<DrawingsPart>();
         ws.Worksheet.Append(new Drawing { Id = ws.GetIdOfPart(drawing) });
         drawing.WorksheetDrawing = new Xdr.WorksheetDrawing();
@@ -223,17 +233,23 @@ public static class Workbook
             const long EmuPerPx = 9525;
             long cx = 540 * EmuPerPx, cy = (long)(540.0 * h / w) * EmuPerPx;
             var id = (uint)(i + 2);
-            drawing.WorksheetDrawing.Append(new Xdr.OneCellAnchor(
-                new Xdr.FromMarker(new Xdr.ColumnId((column + i * 9).ToString(CultureInfo.InvariantCulture)), new Xdr.ColumnOffset("0"),
-                    new Xdr.RowId("1"), new Xdr.RowOffset("0")),
-                new Xdr.Extent { Cx = cx, Cy = cy },
-                new Xdr.Picture(
+            var picture = new Xdr.Picture(
                     new Xdr.NonVisualPictureProperties(new Xdr.NonVisualDrawingProperties { Id = id, Name = $"Scorecard {i + 1}" },
                         new Xdr.NonVisualPictureDrawingProperties(new A.PictureLocks { NoChangeAspect = true })),
                     new Xdr.BlipFill(new A.Blip { Embed = drawing.GetIdOfPart(image) }, new A.Stretch(new A.FillRectangle())),
                     new Xdr.ShapeProperties(new A.Transform2D(new A.Offset { X = 0, Y = 0 }, new A.Extents { Cx = cx, Cy = cy }),
-                        new A.PresetGeometry(new A.AdjustValueList()) { Preset = A.ShapeTypeValues.Rectangle })),
-                new Xdr.ClientData()));
+                        new A.PresetGeometry(new A.AdjustValueList()) { Preset = A.ShapeTypeValues.Rectangle }));
+            if (stack)
+            {
+                drawing.WorksheetDrawing.Append(new Xdr.AbsoluteAnchor(new Xdr.Position { X = 0, Y = top }, new Xdr.Extent { Cx = cx, Cy = cy }, picture,
+                    new Xdr.ClientData()));
+                top += cy + 20 * EmuPerPx;
+            }
+            else
+                drawing.WorksheetDrawing.Append(new Xdr.OneCellAnchor(
+                    new Xdr.FromMarker(new Xdr.ColumnId(column.ToString(CultureInfo.InvariantCulture)), new Xdr.ColumnOffset("0"),
+                        new Xdr.RowId("1"), new Xdr.RowOffset("0")),
+                    new Xdr.Extent { Cx = cx, Cy = cy }, picture, new Xdr.ClientData()));
         }
         drawing.WorksheetDrawing.Save();
     }
