@@ -14,7 +14,10 @@ public static class ReportCommands
         var report = new Command("report", "生成简报（Excel 与 PNG 图表）/ write the briefing (Excel workbook and PNG charts)");
         var outDir = new Option<string>("--out") { Description = "输出目录 / output folder", DefaultValueFactory = _ => "out" };
         var year = new Option<int?>("--year") { Description = "简报年份（默认最新观测年）/ year the briefing speaks for" };
-        var lang = new Option<string>("--lang") { Description = "图表与工作簿的语言 / language of charts and workbook: zh | en", DefaultValueFactory = _ => "zh" };
+        var lang = new Option<string>("--lang")
+        {
+            Description = "图表与工作簿的语言 / language of charts and workbook: zh | en", DefaultValueFactory = _ => "zh",
+        };
         lang.AcceptOnlyFromAmong("zh", "en");
         var regions = new Option<string[]>("--regions")
         {
@@ -32,14 +35,17 @@ public static class ReportCommands
 
     /// <summary>"320411,320481 320700" → three codes.</summary>
     public static IReadOnlyList<string>? SplitRegions(string[]? values) =>
-        values is { Length: > 0 } ? values.SelectMany(v => v.Split([',', '，', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList() : null;
+        values is { Length: > 0 }
+            ? values.SelectMany(v => v.Split([',', '，', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList()
+            : null;
 
     /// <summary>Writes the briefing and lists its files; exit code 1 with a clear message when charts cannot be drawn.</summary>
     public static int Run(Workspace ws, string outDir, int? year, IReadOnlyList<string>? regions = null, Lang? lang = null)
     {
         try
         {
-            var output = BriefingPublisher.Publish(ws.Dialect, outDir, "cli", year, say: line => AnsiConsole.WriteLine(line), regions: regions, lang: lang);
+            var output = BriefingPublisher.Publish(ws.Dialect, outDir, "cli", year, say: line => AnsiConsole.WriteLine(line),
+                regions: regions, lang: lang);
             var t = output.Timings;
             AnsiConsole.MarkupLine($"简报 / briefing: [bold]{Markup.Escape(output.Folder)}[/] ({output.Regions} regions, "
                 + $"{output.Files.Count(f => f.EndsWith(".png"))} PNG, 1 xlsx; {Seconds(t.Total)} s: load {Seconds(t.Load)}, charts {Seconds(t.Charts)}, "

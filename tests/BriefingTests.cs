@@ -233,8 +233,8 @@ public class ScorecardCellTests
     private static IReadOnlyList<string> Labels(Lang lang, params AttainmentRow[] rows)
     {
         var region = new Warehouse.Store.Region(1, "320612", "南通市通州区", "Tongzhou", "county", "320600", "");
-        var indicators = rows.Select((r, i) => new Warehouse.Store.Indicator(i + 1, r.IndicatorCode, r.IndicatorCode, r.IndicatorCode, "patent", r.Unit, "", r.Measure, 1, 1, ""))
-            .ToList();
+        var indicators = rows.Select((r, i) =>
+            new Warehouse.Store.Indicator(i + 1, r.IndicatorCode, r.IndicatorCode, r.IndicatorCode, "patent", r.Unit, "", r.Measure, 1, 1, "")).ToList();
         var d = new BriefingData
         {
             Regions = [region], Indicators = indicators, Attainment = rows, Targets = [], Observations = [], Forecasts = [], Sources = [],

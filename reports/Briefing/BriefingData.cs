@@ -135,7 +135,8 @@ public sealed class BriefingData
     public string RegionLabel(string code) => RegionLabel(Regions.First(r => r.RegionCode == code));
 
     /// <summary>The indicator's full name in the briefing's language.</summary>
-    public string IndicatorName(string code) => IndicatorOf(code) is var i && Lang.En && !string.IsNullOrWhiteSpace(i.NameEn) ? i.NameEn : IndicatorOf(code).IndicatorName;
+    public string IndicatorName(string code) =>
+        IndicatorOf(code) is var i && Lang.En && !string.IsNullOrWhiteSpace(i.NameEn) ? i.NameEn : i.IndicatorName;
 
     /// <summary>The indicator's short name for column heads (from the settings, else the full name).</summary>
     public string IndicatorLabel(string code) => Settings.IndicatorNames.TryGetValue(code, out var n) && (Lang.En ? n.En : n.Zh).Length > 0

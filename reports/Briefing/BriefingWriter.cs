@@ -10,7 +10,8 @@ public sealed record BriefingOutput(string Folder, IReadOnlyList<string> Files, 
 
 /// <summary>Seconds spent loading, drawing charts (in parallel) and writing the workbook; within the charts, the CPU seconds summed
 /// over threads for laying figures out, encoding PNG and writing SVG.</summary>
-public sealed record BriefingTimings(double Load, double Charts, double Workbook, int ChartCount, double LayoutCpu = 0, double PngCpu = 0, double SvgCpu = 0)
+public sealed record BriefingTimings(double Load, double Charts, double Workbook, int ChartCount, double LayoutCpu = 0, double PngCpu = 0,
+    double SvgCpu = 0)
 {
     /// <summary>Total seconds.</summary>
     public double Total => Load + Charts + Workbook;
@@ -36,14 +37,23 @@ public static class BriefingWriter
         // Each job builds and saves one figure; jobs share nothing but the read-only data, so they run in parallel.
         var jobs = new List<(string Name, Func<Figure?> Build)>();
         var scorecard = ScorecardChart.Build(data, date);
-        for (var i = 0; i < scorecard.Count; i++) { var page = scorecard[i]; jobs.Add((i == 0 ? "01_scorecard" : $"01_scorecard_p{i + 1:00}", () => page)); }
+        for (var i = 0; i < scorecard.Count; i++)
+        {
+            var page = scorecard[i];
+            jobs.Add((i == 0 ? "01_scorecard" : $"01_scorecard_p{i + 1:00}", () => page));
+        }
         if (ComparisonChart.PickIndicator(data) is { } cmp)
         {
             var pages = ComparisonChart.Build(data, date, cmp);
-            for (var i = 0; i < pages.Count; i++) { var page = pages[i]; jobs.Add(($"02_comparison_{cmp}" + (i == 0 ? "" : $"_p{i + 1:00}"), () => page)); }
+            for (var i = 0; i < pages.Count; i++)
+            {
+                var page = pages[i];
+                jobs.Add(($"02_comparison_{cmp}" + (i == 0 ? "" : $"_p{i + 1:00}"), () => page));
+            }
         }
         foreach (var region in data.Regions)
-            foreach (var code in data.Attainment.Where(a => a.RegionCode == region.RegionCode && a.TargetKind == "goal").Select(a => a.IndicatorCode).Distinct())
+            foreach (var code in data.Attainment.Where(a => a.RegionCode == region.RegionCode && a.TargetKind == "goal")
+                         .Select(a => a.IndicatorCode).Distinct())
             {
                 var (r, c) = (region.RegionCode, code);
                 jobs.Add(($"03_trend_{r}_{c}", () => TrendChart.Build(data, r, c, date)));
@@ -75,6 +85,7 @@ public static class BriefingWriter
         Workbook.Write(data, xlsx, date, files.Where(p => Path.GetFileName(p).StartsWith("01_scorecard") && p.EndsWith(".png")).ToList());
         files.Add(xlsx);
         var workbook = clock.Elapsed.TotalSeconds - load - charts;
-        return new BriefingOutput(folder, files, new BriefingTimings(load, charts, workbook, written.Count, Cpu(layoutTicks), Cpu(pngTicks), Cpu(svgTicks)), data.Regions.Count);
+        var timings = new BriefingTimings(load, charts, workbook, written.Count, Cpu(layoutTicks), Cpu(pngTicks), Cpu(svgTicks));
+        return new BriefingOutput(folder, files, timings, data.Regions.Count);
     }
 }

@@ -30,8 +30,12 @@ public static class Format
     public static string Num(double v, int decimals = 1) => Math.Round(v, decimals).ToString("#,0.##", CultureInfo.InvariantCulture);
 
     /// <summary>A share as a percentage; never more than ">999%" (a progress far past its target is a data problem, not a number to read).</summary>
-    public static string Percent(double? v) => v is null ? "—" : v.Value > 9.995 ? ">999%" : (v.Value * 100).ToString("0", CultureInfo.InvariantCulture) + "%";
+    public static string Percent(double? v) =>
+        v is null ? "—" : v.Value > 9.995 ? ">999%" : (v.Value * 100).ToString("0", CultureInfo.InvariantCulture) + "%";
 
-    /// <summary>A probability printed so that it agrees with the status colour: rounded down, so 74.9% (at risk) never reads 75% (on track).</summary>
-    public static string Probability(double? p) => p is null ? "—" : p > 0 && p < 0.01 ? "<1%" : Math.Floor(Math.Clamp(p.Value, 0, 1) * 100 + 1e-9).ToString("0", CultureInfo.InvariantCulture) + "%";
+    /// <summary>A probability printed so that it agrees with the status colour: rounded down, so 74.9% (at risk) never reads 75%.</summary>
+    public static string Probability(double? p) =>
+        p is null ? "—"
+        : p > 0 && p < 0.01 ? "<1%"
+        : Math.Floor(Math.Clamp(p.Value, 0, 1) * 100 + 1e-9).ToString("0", CultureInfo.InvariantCulture) + "%";
 }

@@ -34,7 +34,8 @@ public static class Palette
     public static string Ink(string status) => status is "at_risk" or "insufficient_data" or "not_assessed" ? "#1a1a1a" : "#ffffff";
 
     /// <summary>Colour of status words on white (the fill, darkened where the fill is too light to read).</summary>
-    public static string OnWhite(string status) => status switch { "at_risk" => "#8a5a00", "insufficient_data" or "not_assessed" => "#555555", _ => Fill(status) };
+    public static string OnWhite(string status) =>
+        status switch { "at_risk" => "#8a5a00", "insufficient_data" or "not_assessed" => "#555555", _ => Fill(status) };
 
     /// <summary>The status symbol: the shape cue that survives greyscale and colour blindness.</summary>
     public static string Symbol(string status) => status switch

@@ -31,7 +31,10 @@ public static class Workbook
         var mark = d.UsesIllustrative ? L.T("　示例数据，非真实统计", " · ILLUSTRATIVE DATA, not statistics") : "";
 
         // 总览: assessed goals first, no-data rows last, each group in region order.
-        var overview = new List<Row> { TitleRow(L.T($"{d.Regions.Count} 个地区知识产权目标达成总览（{d.AsOfText()}）", $"IP goals of {d.Regions.Count} regions ({d.AsOfText()})") + mark) };
+        var overview = new List<Row>
+        {
+            TitleRow(L.T($"{d.Regions.Count} 个地区知识产权目标达成总览（{d.AsOfText()}）", $"IP goals of {d.Regions.Count} regions ({d.AsOfText()})") + mark),
+        };
         overview.Add(HeaderRow(L.T("地区", "Region"), L.T("指标", "Indicator"), L.T("单位", "Unit"), L.T("口径", "Measure"), L.T("目标年", "Year"),
             L.T("目标值", "Target"), L.T("已完成", "Achieved"), L.T("截至", "As of"), L.T("进度", "Progress"), L.T("目标年预测", "Forecast"),
             L.T("80%下限", "80% low"), L.T("80%上限", "80% high"), L.T("达成概率", "P(met)"), L.T("状态", "Status"), L.T("数据来源", "Source"),
@@ -48,7 +51,8 @@ public static class Workbook
                 Num(a.ProbabilityMet is { } p ? Math.Floor(p * 100 + 1e-9) / 100 : null, Percent), Str(Palette.Label(a.Status, L.En), StatusStyle(a.Status)),
                 Str(a.SourceKind is { } k ? L.Kind(k) : "", a.SourceKind == "illustrative" ? Illustrative : Plain), Str(a.Note ?? "", Wrap)));
         }
-        var ov = AddSheet(wb, L.T("总览", "Overview"), overview, [10, 16, 6, 6, 6, 8, 8, 8, 6, 8, 7, 7, 7, 9, 7, 30], [26, 48, 18, 10, 8, 14, 14, 12, 10, 14, 12, 12, 12, 16, 14, 60], ref sheetId);
+        var ov = AddSheet(wb, L.T("总览", "Overview"), overview, [10, 16, 6, 6, 6, 8, 8, 8, 6, 8, 7, 7, 7, 9, 7, 30],
+            [26, 48, 18, 10, 8, 14, 14, 12, 10, 14, 12, 12, 12, 16, 14, 60], ref sheetId);
         // The first scorecard page sits beside the table; a many-region scorecard gets its own sheet with every page stacked,
         // so 总览 still prints one table wide.
         if (scorecardPngs is { Count: > 0 }) AddPictures(ov, scorecardPngs.Take(1).ToList(), column: 17);
@@ -69,15 +73,19 @@ public static class Workbook
             var unit = d.IndicatorOf(code).Unit;
             var years = obs.Select(o => o.Year).Concat(fc.Select(f => f.Year)).Distinct().Order().ToList();
             var withData = d.Regions.Where(r => obs.Any(o => o.RegionCode == r.RegionCode)).ToList();
-            var rows = new List<Row> { TitleRow($"{d.IndicatorName(code)}（{L.Unit(unit)}）　" + L.T("黑色为观测值，蓝色斜体为预测值", "black: observed, blue italic: forecast") + mark) };
+            var rows = new List<Row>
+            {
+                TitleRow($"{d.IndicatorName(code)}（{L.Unit(unit)}）　" + L.T("黑色为观测值，蓝色斜体为预测值", "black: observed, blue italic: forecast") + mark),
+            };
             rows.Add(HeaderRow(new[] { L.T("地区", "Region") }.Concat(years.Select(y => y.ToString(CultureInfo.InvariantCulture))).ToArray()));
             foreach (var r in withData)
             {
                 var cells = new List<Cell> { Str(d.RegionLabel(r)) };
+                var lastObserved = obs.Where(q => q.RegionCode == r.RegionCode).Max(q => q.Year);
                 foreach (var y in years)
                 {
                     var o = obs.FirstOrDefault(x => x.RegionCode == r.RegionCode && x.Year == y);
-                    var f = fc.FirstOrDefault(x => x.RegionCode == r.RegionCode && x.Year == y && x.Year > obs.Where(q => q.RegionCode == r.RegionCode).Max(q => q.Year));
+                    var f = fc.FirstOrDefault(x => x.RegionCode == r.RegionCode && x.Year == y && x.Year > lastObserved);
                     cells.Add(o != null ? Num(o.Value, Decimal) : f != null ? Num(f.Point, Forecast) : Str(""));
                 }
                 rows.Add(new Row(cells));
@@ -87,8 +95,10 @@ public static class Workbook
             rows.Add(new Row(Str(L.T("来源：观测值取自 v_observations（统计 > 公开 > 示例 的优先顺序），预测取自 v_forecasts。",
                 "Source: figures from v_observations (statistics > published > illustrative), forecasts from v_forecasts."))));
             var name = SheetName(d.IndicatorName(code));
-            var ws = AddSheet(wb, name, rows, new double[] { 12 }.Concat(years.Select(_ => 10.0)).ToArray(), new double[] { 30 }.Concat(years.Select(_ => 12.0)).ToArray(), ref sheetId);
-            AddLineChart(ws, name, d.IndicatorName(code), L.T("（观测与预测）", " (observed and forecast)"), L.Unit(unit), Math.Min(withData.Count, MaxChartSeries), years.Count, withData.Count + 2);
+            var ws = AddSheet(wb, name, rows, new double[] { 12 }.Concat(years.Select(_ => 10.0)).ToArray(),
+                new double[] { 30 }.Concat(years.Select(_ => 12.0)).ToArray(), ref sheetId);
+            AddLineChart(ws, name, d.IndicatorName(code), L.T("（观测与预测）", " (observed and forecast)"), L.Unit(unit),
+                Math.Min(withData.Count, MaxChartSeries), years.Count, withData.Count + 2);
         }
 
         // 目标: every target with its evidence sentence.
@@ -116,16 +126,19 @@ public static class Workbook
             (L.T("目标类型", "Target kinds"), L.T("目标 = 规划期末的目标；阶段目标 = 规划期内某年的目标；基线 = 规划所述已取得的成绩。",
                 "goal = target for the plan's last year; milestone = target for a year within the plan; baseline = what the plan says was achieved.")),
             (L.T("口径", "Measures"), L.T("存量 = 期末水平；年度 = 当年发生量；累计 = 规划期内各年之和；新增 = 期末比规划前一年的增加量；比率 = 比例或人均。“已完成”按目标口径计算，“截至”为其所属年份。",
-                "level = value at the year's end; annual = flow in the year; cumulative = sum over the plan's years; increase = change since the year before the plan; "
+                "level = value at the year's end; annual = flow in the year; cumulative = sum over the plan's years; "
+                + "increase = change since the year before the plan; "
                 + "ratio = share or per head. \"Achieved\" is computed in the target's own sense; \"As of\" gives its years.")),
             (L.T("预测方法", "Forecast"), L.T("默认方法为“带漂移随机游走、Theta 法、阻尼趋势指数平滑”三者的平均。预测区间由该序列自身的滚动样本外误差校准（M3 年度数据上 95% 区间覆盖约 92%）。",
-                "Mean of random walk with drift, Theta and damped-trend exponential smoothing; intervals calibrated on the series' own rolling out-of-sample errors.")),
+                "Mean of random walk with drift, Theta and damped-trend exponential smoothing; intervals calibrated on the series' own rolling "
+                + "out-of-sample errors.")),
             (L.T("达成概率", "Probability"), L.T("按预测分布计算目标比较式成立的概率；累计目标把已观测年份与预测年份相加。概率向下取整显示，与状态颜色一致。",
                 "Probability that the target's comparison holds under the forecast distribution; shown rounded down so it agrees with the status.")),
             (L.T("状态阈值", "Statuses"), L.T("达成概率 ≥75% 有望达成；40%–75% 存在风险；<40% 难以达成；目标年已有观测值时直接判定已达成/未达成；观测少于 4 年为数据不足。数据不足的行排在最后。",
                 "P ≥ 75% on track; 40–75% at risk; < 40% off track; met / missed once the target year is observed; fewer than 4 years: no data (listed last).")),
             (L.T("示例数据", "Illustrative"), d.UsesIllustrative
-                ? L.T("本简报包含示例数据（illustrative），由确定性生成器生成，仅经过真实的规划基线与公开数据点，不是统计数据。", "This briefing contains illustrative data from a deterministic generator; it is not statistics.")
+                ? L.T("本简报包含示例数据（illustrative），由确定性生成器生成，仅经过真实的规划基线与公开数据点，不是统计数据。",
+                    "This briefing contains illustrative data from a deterministic generator; it is not statistics.")
                 : L.T("本简报不含示例数据。", "No illustrative data in this briefing.")),
         };
         var noteRows = new List<Row> { TitleRow(L.T("说明", "Notes")), HeaderRow(L.T("项目", "Item"), L.T("内容", "Text")) };
@@ -169,7 +182,8 @@ public static class Workbook
 
     // Numbers as the #,##0.00 format shows them, so a column of 135,000.00 is not drawn as ###.
     private static string CellText(Cell c) => c.InlineString?.InnerText
-        ?? (double.TryParse(c.CellValue?.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v.ToString("#,##0.00", CultureInfo.InvariantCulture) : "");
+        ?? (double.TryParse(c.CellValue?.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v)
+            ? v.ToString("#,##0.00", CultureInfo.InvariantCulture) : "");
 
     /// <summary>Adds a sheet: title row, header row (both frozen), then data. Column widths fit the content between
     /// <paramref name="minWidths"/> and <paramref name="maxWidths"/>; wrapped cells get rows tall enough for all their lines.</summary>

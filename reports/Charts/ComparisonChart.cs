@@ -42,7 +42,8 @@ public static class ComparisonChart
             "Bar: latest value ÷ goal (progress); dot and whisker: forecast for the goal year with its 80% interval; line: the goal (100%)")
             + (pages > 1 ? L.T($"（第 {page}/{pages} 页）", $" (page {page}/{pages})") : ""), d.UsesIllustrative, L);
 
-        var maxPct = Math.Min(3, Math.Max(1.2, all.Select(x => Math.Max(x.Goal.Progress ?? 0, (x.Goal.Hi80 ?? 0) / x.Goal.Target)).DefaultIfEmpty(1).Max()));
+        var widest = all.Select(x => Math.Max(x.Goal.Progress ?? 0, (x.Goal.Hi80 ?? 0) / x.Goal.Target)).DefaultIfEmpty(1).Max();
+        var maxPct = Math.Min(3, Math.Max(1.2, widest));
         double x0 = ChartFrame.Margin + 8, x1 = f.Width - ChartFrame.Margin - 8;
         double X(double pct) => x0 + Math.Clamp(pct, 0, maxPct) / maxPct * (x1 - x0);
         // Percent ticks along the top.
@@ -68,12 +69,14 @@ public static class ComparisonChart
                 ? L.T($"{g.AchievedAsOf}年 {L.Value(a, unit)}，{g.TargetYear}年目标 {L.Value(g.Target, unit)}，进度 {Format.Percent(g.Progress)}",
                     $"{L.Value(a, unit)} in {g.AchievedAsOf}; goal {L.Value(g.Target, unit)} by {g.TargetYear}; progress {Format.Percent(g.Progress)}")
                 : L.T($"无观测数据；{g.TargetYear}年目标 {L.Value(g.Target, unit)}", $"no figures; goal {L.Value(g.Target, unit)} by {g.TargetYear}");
-            if (g.Forecast is { } f2 && g.Status is "on_track" or "at_risk" or "off_track") line += L.T($"；预测 {L.Value(f2, unit)}", $"; forecast {L.Value(f2, unit)}");
+            if (g.Forecast is { } f2 && g.Status is "on_track" or "at_risk" or "off_track")
+                line += L.T($"；预测 {L.Value(f2, unit)}", $"; forecast {L.Value(f2, unit)}");
             y = f.Paragraph(x0, barY + 52, line, 26, x1 - x0, "#333333", lineGap: 1.3, maxLines: 2) + 18;
         }
         y = f.Paragraph(ChartFrame.Margin, y + 6, L.T("达成概率 ≥75% 有望达成；40%–75% 存在风险；<40% 难以达成；百分比向下取整，与颜色一致。",
             "Probability ≥75% on track; 40–75% at risk; <40% off track; rounded down so it agrees with the colour."), 26, f.Width - 2 * ChartFrame.Margin, Palette.Muted);
-        ChartFrame.Footer(f, y, L.T("各地规划文件（目标）；观测与预测见工作簿", "regional plans (goals); figures and forecasts in the workbook"), date, d.UsesIllustrative, L);
+        ChartFrame.Footer(f, y, L.T("各地规划文件（目标）；观测与预测见工作簿", "regional plans (goals); figures and forecasts in the workbook"), date,
+            d.UsesIllustrative, L);
         return f;
     }
 }

@@ -58,7 +58,8 @@ public sealed partial class Figure
     public static double TextWidth(string text, float size, bool bold = false) => Measure(text, size, bold).Width;
 
     /// <summary>Places text; <paramref name="align"/> says which point of the text box sits at (x, y). Returns the box.</summary>
-    public PixelRect Text(double x, double y, string text, float size, string color = "#222222", Alignment align = Alignment.UpperLeft, bool bold = false)
+    public PixelRect Text(double x, double y, string text, float size, string color = "#222222", Alignment align = Alignment.UpperLeft,
+        bool bold = false)
     {
         if (size < MinText) throw new ArgumentOutOfRangeException(nameof(size), size, $"text below {MinText} px is unreadable on a phone");
         var t = _page.Add.Text(text, x, y);
@@ -155,7 +156,8 @@ public sealed partial class Figure
         using var image = surface.Snapshot();
         using var pixels = image.PeekPixels();
         // Flat chart colours compress almost as well with the Sub filter at zlib level 3, four times faster than Skia's default.
-        using var data = pixels.Encode(new SKPngEncoderOptions(SKPngEncoderFilterFlags.Sub, 3)) ?? throw new InvalidOperationException($"Skia could not encode {path}");
+        using var data = pixels.Encode(new SKPngEncoderOptions(SKPngEncoderFilterFlags.Sub, 3))
+            ?? throw new InvalidOperationException($"Skia could not encode {path}");
         using var file = File.Create(path);
         data.SaveTo(file);
     }
@@ -230,7 +232,8 @@ public sealed partial class Figure
 
     private static bool IsClosing(string token) => token.Length == 1 && "，。；：、）”！？,.;:)%".Contains(token[0]);
 
-    // English unit phrases; a number with its sign, separators, scale and unit (17.1亿元, 3,100件, 92%, 2021–2024, >999%); a Latin word; one other character.
+    // English unit phrases; a number with its sign, separators, scale and unit (17.1亿元, 3,100件, 92%, 2021–2024, >999%);
+    // a Latin word; one other character.
     [GeneratedRegex(@"100M yuan|10k yuan|[>≥<+\-−]?\d[\d,.]*(?:[–-]\d[\d,.]*)?\s?(?:%|万件|亿元|万元|件/万人|件|家|个|项|年|亿|万|k\b|M\b)?|件/万人|[A-Za-z][A-Za-z'’\-/.]*|\s+|.")]
     private static partial Regex Token();
 }

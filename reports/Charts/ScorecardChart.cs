@@ -84,7 +84,9 @@ public static class ScorecardChart
         var slot = y + Pad + 8;
 
         // 1: achieved / target, in one unit (万件 when the target is that large), at the largest size that fits.
-        var (ach, unit) = a.Achieved is { } v ? Format.Scaled(v, a.Unit, a.Target, L.En) : ("—", Format.Scaled(a.Target, a.Unit, a.Target, L.En).Unit);
+        var (ach, unit) = a.Achieved is { } v
+            ? Format.Scaled(v, a.Unit, a.Target, L.En)
+            : ("—", Format.Scaled(a.Target, a.Unit, a.Target, L.En).Unit);
         var tgt = Format.Scaled(a.Target, a.Unit, a.Target, L.En).Text;
         var pair = $"{ach} / {tgt}";
         var size = new[] { 32f, 30f, 28f, 26f }.FirstOrDefault(sz => Figure.TextWidth(pair, sz, true) <= inner);
@@ -102,7 +104,9 @@ public static class ScorecardChart
             : L.T($"目标 {a.TargetYear}年", $"goal {a.TargetYear}");
         slot = f.Text(cx, slot, span, 26, ink, Alignment.UpperCenter).Bottom;
         // 4: the verdict: the printed probability sets the colour (rounded down so it agrees with the thresholds), or met / missed.
-        var verdict = s is "on_track" or "at_risk" or "off_track" ? $"{Palette.Symbol(s)} {Format.Probability(a.ProbabilityMet)}" : Palette.Label(s, L.En);
+        var verdict = s is "on_track" or "at_risk" or "off_track"
+            ? $"{Palette.Symbol(s)} {Format.Probability(a.ProbabilityMet)}"
+            : Palette.Label(s, L.En);
         if (Figure.TextWidth(verdict, 28, true) > inner) verdict = Palette.Symbol(s) + " " + Palette.Word(s, L.En);
         slot = f.Text(cx, slot, verdict, Figure.TextWidth(verdict, 28, true) <= inner ? 28 : 26, ink, Alignment.UpperCenter, bold: true).Bottom + 2;
         // 5: illustrative figures are marked on the cell itself, not only in the footer.

@@ -18,7 +18,8 @@ public static class TrendChart
         var L = d.Lang;
         var obs = d.Observations.Where(o => o.RegionCode == regionCode && o.IndicatorCode == indicatorCode).OrderBy(o => o.Year).ToList();
         if (obs.Count == 0) return null;
-        var fc = d.Forecasts.Where(x => x.RegionCode == regionCode && x.IndicatorCode == indicatorCode && x.Year > obs[^1].Year).OrderBy(x => x.Year).ToList();
+        var fc = d.Forecasts.Where(x => x.RegionCode == regionCode && x.IndicatorCode == indicatorCode && x.Year > obs[^1].Year)
+            .OrderBy(x => x.Year).ToList();
         var targets = d.Targets.Where(t => t.RegionCode == regionCode && t.IndicatorCode == indicatorCode).ToList();
         var levelTargets = targets.Where(t => BriefingData.IsLevel(t.Measure)).ToList();
         var spanGoal = d.Attainment.Where(a => a.RegionCode == regionCode && a.IndicatorCode == indicatorCode && !BriefingData.IsLevel(a.Measure))
@@ -39,8 +40,9 @@ public static class TrendChart
         if (fc.Count > 0)
         {
             var fx = new[] { xs[^1] }.Concat(fc.Select(x => (double)x.Year)).ToArray();
-            Band(level, fx, new[] { obs[^1].Value }.Concat(fc.Select(x => x.Lo95)).ToArray(), new[] { obs[^1].Value }.Concat(fc.Select(x => x.Hi95)).ToArray(), Palette.Band95);
-            Band(level, fx, new[] { obs[^1].Value }.Concat(fc.Select(x => x.Lo80)).ToArray(), new[] { obs[^1].Value }.Concat(fc.Select(x => x.Hi80)).ToArray(), Palette.Band80);
+            double[] From(Func<ForecastPoint, double> pick) => new[] { obs[^1].Value }.Concat(fc.Select(pick)).ToArray();
+            Band(level, fx, From(x => x.Lo95), From(x => x.Hi95), Palette.Band95);
+            Band(level, fx, From(x => x.Lo80), From(x => x.Hi80), Palette.Band80);
             var line = level.Add.ScatterLine(fx, new[] { obs[^1].Value }.Concat(fc.Select(x => x.Point)).ToArray(), Color.FromHex(Palette.Forecast));
             line.LineWidth = 4;
             line.LinePattern = LinePattern.Dashed;
@@ -55,7 +57,8 @@ public static class TrendChart
         }
         foreach (var t in levelTargets)
             TargetMarker(level, t.TargetKind, t.TargetYear, t.Value);
-        var levelValues = obs.Select(o => o.Value).Concat(fc.SelectMany(x => new[] { x.Lo95, x.Hi95 })).Concat(levelTargets.Select(t => t.Value)).ToList();
+        var levelValues = obs.Select(o => o.Value).Concat(fc.SelectMany(x => new[] { x.Lo95, x.Hi95 }))
+            .Concat(levelTargets.Select(t => t.Value)).ToList();
         var years = obs.Select(o => o.Year).Concat(fc.Select(x => x.Year)).Concat(levelTargets.Select(t => t.TargetYear)).ToList();
         if (spanGoal != null) years.AddRange([spanGoal.PeriodStart - (spanGoal.Measure == "increment" ? 1 : 0), spanGoal.PeriodEnd]);
         var (minYear, maxYear) = (years.Min(), years.Max());
@@ -72,14 +75,16 @@ public static class TrendChart
             var cumulative = spanGoal.Measure == "cumulative";
             var caption = cumulative
                 ? L.T($"累计：{spanGoal.PeriodStart}年起逐年合计，对照{spanGoal.PeriodStart}–{spanGoal.PeriodEnd}年累计目标 {L.Value(spanGoal.Target, unit)}",
-                    $"Cumulative: running sum from {spanGoal.PeriodStart} against the {spanGoal.PeriodStart}–{spanGoal.PeriodEnd} target of {L.Value(spanGoal.Target, unit)}")
+                    $"Cumulative: running sum from {spanGoal.PeriodStart} against the {spanGoal.PeriodStart}–{spanGoal.PeriodEnd} "
+                        + $"target of {L.Value(spanGoal.Target, unit)}")
                 : L.T($"新增：较{spanGoal.PeriodStart - 1}年的增加量，对照{spanGoal.PeriodEnd}年新增目标 {L.Value(spanGoal.Target, unit)}",
                     $"Increase since {spanGoal.PeriodStart - 1} against the target increase of {L.Value(spanGoal.Target, unit)} by {spanGoal.PeriodEnd}");
             y = f.Paragraph(ChartFrame.Margin, y + 4, caption, 28, f.Width - 2 * ChartFrame.Margin, "#222222", bold: true, lineGap: 1.3);
             var span = NewPanel();
             var seen = series.Where(p => !p.Forecast).ToList();
             var ahead = series.Where(p => p.Forecast).ToList();
-            var s1 = span.Add.Scatter(seen.Select(p => (double)p.Year).ToArray(), seen.Select(p => p.Value).ToArray(), Color.FromHex(Palette.Observed));
+            var s1 = span.Add.Scatter(seen.Select(p => (double)p.Year).ToArray(), seen.Select(p => p.Value).ToArray(),
+                Color.FromHex(Palette.Observed));
             s1.LineWidth = 4;
             s1.MarkerSize = 14;
             var illustrativeYears = obs.Where(o => o.SourceKind == "illustrative").Select(o => o.Year).ToHashSet();
@@ -111,7 +116,8 @@ public static class TrendChart
             levelTargets.Any(t => t.TargetKind == "baseline"), drewSpan);
         var sources = obs.Select(o => o.Source).Distinct().ToList();
         var source = $"{goal?.SourceDocument ?? spanGoal?.SourceDocument ?? L.T("规划文件", "plan")}{L.T("；观测：", "; figures: ")}"
-            + string.Join(L.T("、", ", "), sources.Take(2)) + (sources.Count > 2 ? L.T($"等 {sources.Count} 个文件", $" and {sources.Count - 2} more") : "");
+            + string.Join(L.T("、", ", "), sources.Take(2))
+            + (sources.Count > 2 ? L.T($"等 {sources.Count} 个文件", $" and {sources.Count - 2} more") : "");
         ChartFrame.Footer(f, y, source, date, d.UsesIllustrative, L);
         return f;
     }
@@ -120,7 +126,8 @@ public static class TrendChart
     private static string Title(BriefingData d, string region, string indicator, AttainmentRow? g, ObservationPoint last, string unit)
     {
         var L = d.Lang;
-        if (g == null) return L.T($"{region}{indicator}：{last.Year}年为{L.Value(last.Value, unit)}", $"{region}, {indicator}: {L.Value(last.Value, unit)} in {last.Year}");
+        if (g == null)
+            return L.T($"{region}{indicator}：{last.Year}年为{L.Value(last.Value, unit)}", $"{region}, {indicator}: {L.Value(last.Value, unit)} in {last.Year}");
         var achieved = g.Achieved is { } a ? L.Value(a, unit) : "—";
         var what = g.Measure switch
         {
@@ -221,14 +228,20 @@ public static class TrendChart
     }
 
     /// <summary>Flowing legend of what this chart draws, swatches drawn with the same shapes.</summary>
-    private static double Legend(Figure f, BriefingData d, double y, bool forecast, bool illustrative, bool goal, bool milestone, bool baseline, bool spanLine)
+    private static double Legend(Figure f, BriefingData d, double y, bool forecast, bool illustrative, bool goal, bool milestone, bool baseline,
+        bool spanLine)
     {
         var L = d.Lang;
         var items = new List<(string Text, Action<double, double> Swatch)>
         {
-            (L.T("观测", "observed"), (x, cy) => { f.Line(x, cy, x + 40, cy, Palette.Observed, 4); f.Marker(x + 20, cy, MarkerShape.FilledCircle, 14, Palette.Observed); }),
+            (L.T("观测", "observed"), (x, cy) =>
+            {
+                f.Line(x, cy, x + 40, cy, Palette.Observed, 4);
+                f.Marker(x + 20, cy, MarkerShape.FilledCircle, 14, Palette.Observed);
+            }),
         };
-        if (illustrative) items.Add((L.T("空心点 = 示例数据", "hollow = illustrative"), (x, cy) => f.Marker(x + 20, cy, MarkerShape.OpenCircle, 16, Palette.Observed)));
+        if (illustrative)
+            items.Add((L.T("空心点 = 示例数据", "hollow = illustrative"), (x, cy) => f.Marker(x + 20, cy, MarkerShape.OpenCircle, 16, Palette.Observed)));
         if (forecast)
         {
             items.Add((L.T("预测", "forecast"), (x, cy) => f.Line(x, cy, x + 40, cy, Palette.Forecast, 4, LinePattern.Dashed)));
@@ -238,7 +251,8 @@ public static class TrendChart
         if (goal) items.Add((L.T("目标", "goal"), (x, cy) => f.Marker(x + 20, cy, MarkerShape.FilledDiamond, 26, Palette.Target)));
         if (milestone) items.Add((L.T("阶段目标", "milestone"), (x, cy) => f.Marker(x + 20, cy, MarkerShape.OpenDiamond, 24, Palette.Target)));
         if (baseline) items.Add((L.T("规划基线", "plan baseline"), (x, cy) => f.Marker(x + 20, cy, MarkerShape.OpenSquare, 20, Palette.Target)));
-        if (spanLine) items.Add((L.T("目标水平（点线）", "target level (dotted)"), (x, cy) => f.Line(x, cy, x + 40, cy, Palette.Target, 3, LinePattern.Dotted)));
+        if (spanLine)
+            items.Add((L.T("目标水平（点线）", "target level (dotted)"), (x, cy) => f.Line(x, cy, x + 40, cy, Palette.Target, 3, LinePattern.Dotted)));
         var lx = ChartFrame.Margin;
         foreach (var (text, swatch) in items)
         {
