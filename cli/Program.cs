@@ -24,6 +24,7 @@ ForecastCommands.Add(root, db);
 ForecastRunCommand.Add(root, db);
 ReportCommands.Add(root, db);
 BenchCommands.Add(root);
+BenchBriefing.Add(root);
 ServeCommand.Add(root, db);
 
 var parse = root.Parse(args);

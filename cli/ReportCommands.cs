@@ -1,5 +1,6 @@
 using Dapper;
 using System.CommandLine;
+using System.Globalization;
 using Spectre.Console;
 using Warehouse.Reports.Briefing;
 
@@ -15,29 +16,50 @@ public static class ReportCommands
         var outDir = new Option<string>("--out") { Description = "输出目录 / output folder", DefaultValueFactory = _ => "out" };
         var year = new Option<int?>("--year") { Description = "简报年份（默认最新观测年）/ year the briefing speaks for" };
         Validate.Range(year, Warehouse.Store.Periods.FirstYear, Warehouse.Store.Periods.LastYear);
-        var lang = new Option<string>("--lang") { Description = "zh | en（图表文字目前为中文）", DefaultValueFactory = _ => "zh" };
+        var lang = new Option<string>("--lang")
+        {
+            Description = "图表与工作簿的语言 / language of charts and workbook: zh | en", DefaultValueFactory = _ => "zh",
+        };
         lang.AcceptOnlyFromAmong("zh", "en");
+        var regions = new Option<string[]>("--regions")
+        {
+            Description = "地区（代码、名称或别名，逗号或空格分隔；默认：有目标的地区）/ regions by code, name or alias (default: every region with goals)",
+            AllowMultipleArgumentsPerToken = true,
+        };
         report.Options.Add(outDir);
         report.Options.Add(year);
         report.Options.Add(lang);
-        report.SetAction(r => Run(Workspace.Resolve(r.GetValue(db)), r.GetValue(outDir)!, r.GetValue(year)));
+        report.Options.Add(regions);
+        report.SetAction(r => Run(Workspace.Resolve(r.GetValue(db)), r.GetValue(outDir)!, r.GetValue(year), SplitRegions(r.GetValue(regions)),
+            Lang.Parse(r.GetValue(lang))));
         root.Subcommands.Add(report);
     }
 
+    /// <summary>"320411,320481 320700" → three codes.</summary>
+    public static IReadOnlyList<string>? SplitRegions(string[]? values) =>
+        values is { Length: > 0 }
+            ? values.SelectMany(v => v.Split([',', '，', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList()
+            : null;
+
     /// <summary>Writes the briefing and lists its files; exit code 1 with a clear message when charts cannot be drawn.</summary>
-    public static int Run(Workspace ws, string outDir, int? year)
+    public static int Run(Workspace ws, string outDir, int? year, IReadOnlyList<string>? regions = null, Lang? lang = null)
     {
         try
         {
-            var output = ProgressDisplay.Run("简报 / briefing",
-                _ => BriefingPublisher.Publish(ws.Dialect, outDir, "cli", year, say: line => Console.Error.WriteLine(line)));
-            AnsiConsole.MarkupLine($"简报 / briefing: [bold]{Markup.Escape(output.Folder)}[/] ({output.Files.Count(f => f.EndsWith(".png"))} PNG, 1 xlsx)");
+            var output = ProgressDisplay.Run("简报 / briefing", _ => BriefingPublisher.Publish(ws.Dialect, outDir, "cli", year,
+                say: line => Console.Error.WriteLine(line), regions: regions, lang: lang));
+            var t = output.Timings;
+            AnsiConsole.MarkupLine($"简报 / briefing: [bold]{Markup.Escape(output.Folder)}[/] ({output.Regions} regions, "
+                + $"{output.Files.Count(f => f.EndsWith(".png"))} PNG, 1 xlsx; {Seconds(t.Total)} s: load {Seconds(t.Load)}, charts {Seconds(t.Charts)}, "
+                + $"workbook {Seconds(t.Workbook)})");
             return 0;
         }
-        catch (InvalidOperationException ex)
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
         {
             Console.Error.WriteLine($"error: {ex.Message}");
             return 1;
         }
     }
+
+    private static string Seconds(double s) => s.ToString("0.0", CultureInfo.InvariantCulture);
 }

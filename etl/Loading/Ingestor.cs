@@ -29,10 +29,11 @@ public sealed class Ingestor(SqlDialect dialect)
         return files.Distinct().ToList();
     }
 
-    /// <summary>Whether a loader takes this file (the reference-data CSVs in seeds/ are loaded by init, not here).</summary>
+    /// <summary>Whether a loader takes this file (the reference-data CSVs in seeds/ are loaded by init, and briefing.csv holds
+    /// the briefing's presentation settings: none of them is data to ingest).</summary>
     public static bool IsLoadable(string path)
     {
-        if (Path.GetFileName(path) is "regions.csv" or "indicators.csv") return false;
+        if (Path.GetFileName(path) is "regions.csv" or "indicators.csv" or "briefing.csv") return false;
         var ext = Path.GetExtension(path).ToLowerInvariant();
         return PlanDocumentText.Extensions.Contains(ext) || Sheets.Extensions.Contains(ext);
     }

@@ -25,16 +25,13 @@ public sealed record SourceRow(string SourceName, string Kind, string? Title, st
 public sealed record TargetRow(string RegionCode, string RegionName, string IndicatorCode, string IndicatorName, string Unit, string Measure, string TargetKind,
     long PeriodStart, long PeriodEnd, long TargetYear, string Comparator, double Value, string SourceDocument, string Evidence, long EvidenceOffset);
 
-/// <summary>Everything a briefing shows, read once from the warehouse views.</summary>
+/// <summary>Everything a briefing shows, read once from the warehouse views, for a chosen set of regions.</summary>
 public sealed class BriefingData
 {
-    /// <summary>The five customer regions, in a fixed order.</summary>
-    public static readonly string[] RegionOrder = ["320411", "320481", "320700", "320612", "320282"];
+    /// <summary>At most this many scorecard columns fit a phone-width image with 26 px text.</summary>
+    public const int MaxScorecardColumns = 5;
 
-    /// <summary>Indicators on the scorecard, in column order.</summary>
-    public static readonly string[] ScorecardIndicators =
-        ["hv_invention_patents_per_10k", "invention_patents_per_10k", "registered_trademarks", "ip_pledge_financing", "madrid_registrations"];
-
+    /// <summary>The regions shown, in settings order, then by code.</summary>
     public required IReadOnlyList<Region> Regions { get; init; }
     public required IReadOnlyList<Indicator> Indicators { get; init; }
     public required IReadOnlyList<AttainmentRow> Attainment { get; init; }
@@ -43,32 +40,30 @@ public sealed class BriefingData
     public required IReadOnlyList<ForecastPoint> Forecasts { get; init; }
     public required IReadOnlyList<SourceRow> Sources { get; init; }
 
+    /// <summary>Scorecard columns: the settings' order first, then other indicators by how many regions set a goal for them.</summary>
+    public required IReadOnlyList<string> ScorecardIndicators { get; init; }
+
     /// <summary>The year the briefing speaks for (latest observed year unless given).</summary>
     public required int Year { get; init; }
+
+    /// <summary>Language of every word shown.</summary>
+    public Lang Lang { get; init; } = Lang.Zh;
+
+    /// <summary>Short names and orders.</summary>
+    public BriefingSettings Settings { get; init; } = BriefingSettings.Empty;
 
     /// <summary>Whether any figure shown comes from illustrative data (then every chart says 示例数据).</summary>
     public bool UsesIllustrative => Observations.Any(o => o.SourceKind == "illustrative");
 
     /// <summary>Loads from the warehouse; observations after <paramref name="year"/> are left out.</summary>
-    public static BriefingData Load(SqlDialect dialect, int? year = null)
+    /// <param name="regions">Region codes, names or aliases; default: every region with at least one goal.</param>
+    public static BriefingData Load(SqlDialect dialect, int? year = null, IReadOnlyList<string>? regions = null, Lang? lang = null,
+        BriefingSettings? settings = null)
     {
+        settings ??= BriefingSettings.Load(BriefingSettings.DefaultPath());
         using var c = dialect.OpenReadOnly();
         var catalog = Catalog.Load(c);
-        var obs = c.Query<ObservationPoint>($"""
-            SELECT region_code AS RegionCode, indicator_code AS IndicatorCode, year AS Year, value AS Value, source_kind AS SourceKind, source AS Source, location AS Location
-            FROM (SELECT v.*, ROW_NUMBER() OVER (PARTITION BY region_code, indicator_code, year
-                    ORDER BY {ForecastRun.SourcePriority("source_kind")}) AS rn
-                  FROM v_observations v WHERE period = CAST(year AS TEXT)) WHERE rn = 1
-            ORDER BY region_code, indicator_code, year
-            """).ToList();
-        var y = year ?? (int)(obs.Count == 0 ? DateTime.Today.Year : obs.Max(o => o.Year));
-        return new BriefingData
-        {
-            Regions = RegionOrder.Select(catalog.RegionByCode).ToList(),
-            Indicators = catalog.Indicators,
-            Year = y,
-            Observations = obs.Where(o => o.Year <= y).ToList(),
-            Attainment = c.Query<AttainmentRow>("""
+        var attainment = c.Query<AttainmentRow>("""
                 SELECT region_code AS RegionCode, region_name AS RegionName, indicator_code AS IndicatorCode, indicator_name AS IndicatorName, unit AS Unit,
                        measure AS Measure, target_kind AS TargetKind, period_start AS PeriodStart, period_end AS PeriodEnd, target_year AS TargetYear,
                        comparator AS Comparator, target AS Target, latest_year AS LatestYear, latest_value AS LatestValue, progress AS Progress,
@@ -76,17 +71,49 @@ public sealed class BriefingData
                        required_growth AS RequiredGrowth, status AS Status, note AS Note, source_document AS SourceDocument, evidence AS Evidence,
                        achieved AS Achieved, achieved_as_of AS AchievedAsOf, source_kind AS SourceKind
                 FROM v_attainment ORDER BY region_code, indicator_code, target_year
-                """).ToList(),
+                """).ToList();
+        var chosen = regions is { Count: > 0 }
+            ? regions.Select(r => catalog.FindRegion(r) ?? throw new ArgumentException($"unknown region \"{r}\" (use a code, name or alias from dim_region)"))
+                .DistinctBy(r => r.RegionCode).ToList()
+            : attainment.Where(a => a.TargetKind == "goal").Select(a => a.RegionCode).Distinct().Select(catalog.RegionByCode).ToList();
+        var order = settings.RegionOrder.Distinct().Select((code, i) => (code, i)).ToDictionary(x => x.code, x => x.i);
+        int Rank(string code) => order.GetValueOrDefault(code, int.MaxValue);
+        chosen = chosen.OrderBy(r => Rank(r.RegionCode)).ThenBy(r => r.RegionCode, StringComparer.Ordinal).ToList();
+        var codes = chosen.Select(r => r.RegionCode).ToHashSet();
+
+        var obs = c.Query<ObservationPoint>($"""
+            SELECT region_code AS RegionCode, indicator_code AS IndicatorCode, year AS Year, value AS Value, source_kind AS SourceKind, source AS Source, location AS Location
+            FROM (SELECT v.*, ROW_NUMBER() OVER (PARTITION BY region_code, indicator_code, year
+                    ORDER BY {ForecastRun.SourcePriority("source_kind")}) AS rn
+                  FROM v_observations v WHERE period = CAST(year AS TEXT)) WHERE rn = 1
+            ORDER BY region_code, indicator_code, year
+            """).Where(o => codes.Contains(o.RegionCode)).ToList();
+        var y = year ?? (int)(obs.Count == 0 ? DateTime.Today.Year : obs.Max(o => o.Year));
+        attainment = attainment.Where(a => codes.Contains(a.RegionCode)).ToList();
+        var goals = attainment.Where(a => a.TargetKind == "goal").ToList();
+        var scorecard = settings.ScorecardOrder.Where(code => goals.Any(g => g.IndicatorCode == code))
+            .Concat(goals.GroupBy(g => g.IndicatorCode).OrderByDescending(g => g.Select(x => x.RegionCode).Distinct().Count()).ThenBy(g => g.Key).Select(g => g.Key))
+            .Distinct().Take(MaxScorecardColumns).ToList();
+        return new BriefingData
+        {
+            Regions = chosen,
+            Indicators = catalog.Indicators,
+            Year = y,
+            Lang = lang ?? Lang.Zh,
+            Settings = settings,
+            ScorecardIndicators = scorecard,
+            Observations = obs.Where(o => o.Year <= y).ToList(),
+            Attainment = attainment,
             Targets = c.Query<TargetRow>("""
                 SELECT region_code AS RegionCode, region_name AS RegionName, indicator_code AS IndicatorCode, indicator_name AS IndicatorName, unit AS Unit,
                        measure AS Measure, target_kind AS TargetKind, period_start AS PeriodStart, period_end AS PeriodEnd, target_year AS TargetYear,
                        comparator AS Comparator, value AS Value, source_document AS SourceDocument, evidence AS Evidence, evidence_offset AS EvidenceOffset
                 FROM v_targets ORDER BY region_code, target_kind, indicator_code, target_year
-                """).ToList(),
+                """).Where(t => codes.Contains(t.RegionCode)).ToList(),
             Forecasts = c.Query<ForecastPoint>("""
                 SELECT region_code AS RegionCode, indicator_code AS IndicatorCode, year AS Year, point AS Point, lo80 AS Lo80, hi80 AS Hi80, lo95 AS Lo95, hi95 AS Hi95
                 FROM v_forecasts ORDER BY region_code, indicator_code, year
-                """).ToList(),
+                """).Where(f => codes.Contains(f.RegionCode)).ToList(),
             Sources = c.Query<SourceRow>("SELECT source_name AS SourceName, kind AS Kind, title AS Title, checksum AS Checksum, loaded_at AS LoadedAt FROM dim_source ORDER BY kind, source_name").ToList(),
         };
     }
@@ -94,10 +121,39 @@ public sealed class BriefingData
     /// <summary>The region's main goal for an indicator: the goal at the plan's end (largest target year), level-type preferred.</summary>
     public AttainmentRow? MainGoal(string region, string indicator) =>
         Attainment.Where(a => a.RegionCode == region && a.IndicatorCode == indicator && a.TargetKind == "goal")
-            .OrderByDescending(a => a.TargetYear).ThenBy(a => a.Measure is "stock" or "ratio" or "annual" ? 0 : 1).FirstOrDefault();
+            .OrderByDescending(a => a.TargetYear).ThenBy(a => IsLevel(a.Measure) ? 0 : 1).FirstOrDefault();
 
-    /// <summary>Short region name for labels.</summary>
-    public static string ShortName(Region r) => r.RegionCode switch { "320411" => "常州高新区", "320612" => "通州区", _ => r.RegionName };
+    /// <summary>Whether a target is about a level in its year (stock, ratio, annual) rather than a sum or change over a span.</summary>
+    public static bool IsLevel(string measure) => measure is "stock" or "ratio" or "annual";
+
+    /// <summary>The region's name as labels show it (short name from the settings, English name in English).</summary>
+    public string RegionLabel(Region r) => Settings.RegionNames.TryGetValue(r.RegionCode, out var n)
+        ? Lang.T(n.Zh, n.En.Length > 0 ? n.En : r.NameEn)
+        : Lang.T(r.RegionName, string.IsNullOrWhiteSpace(r.NameEn) ? r.RegionName : r.NameEn);
+
+    /// <summary>The region's label by code.</summary>
+    public string RegionLabel(string code) => RegionLabel(Regions.First(r => r.RegionCode == code));
+
+    /// <summary>The indicator's full name in the briefing's language.</summary>
+    public string IndicatorName(string code) =>
+        IndicatorOf(code) is var i && Lang.En && !string.IsNullOrWhiteSpace(i.NameEn) ? i.NameEn : i.IndicatorName;
+
+    /// <summary>The indicator's short name for column heads (from the settings, else the full name).</summary>
+    public string IndicatorLabel(string code) => Settings.IndicatorNames.TryGetValue(code, out var n) && (Lang.En ? n.En : n.Zh).Length > 0
+        ? Lang.T(n.Zh, n.En) : IndicatorName(code);
+
+    /// <summary>Latest observed year per region (regions without observations left out).</summary>
+    public IReadOnlyDictionary<string, long> LatestYearByRegion() =>
+        Observations.GroupBy(o => o.RegionCode).ToDictionary(g => g.Key, g => g.Max(o => o.Year));
+
+    /// <summary>"截至2024年" when every region's data reaches the same year, else the range "最新数据 2023–2025年" (each cell states its own year).</summary>
+    public string AsOfText()
+    {
+        var years = LatestYearByRegion().Values.ToList();
+        if (years.Count == 0) return Lang.T("暂无观测数据", "no observations yet");
+        var (lo, hi) = (years.Min(), years.Max());
+        return lo == hi ? Lang.T($"截至{hi}年", $"as of {hi}") : Lang.T($"最新数据 {lo}–{hi}年（各格注明年份）", $"latest data {lo}–{hi} (year in each cell)");
+    }
 
     /// <summary>The indicator by code.</summary>
     public Indicator IndicatorOf(string code) => Indicators.First(i => i.IndicatorCode == code);

@@ -13,8 +13,10 @@ public static class BriefingPublisher
 {
     /// <summary>Refreshes stale forecasts, checks readiness, writes the briefing; <paramref name="say"/> hears what it did.</summary>
     /// <exception cref="BriefingRefusedException">The warehouse cannot support a true briefing; nothing was written.</exception>
+    /// <param name="regions">Region codes, names or aliases (default: every region with goals).</param>
+    /// <param name="lang">Language of charts and workbook (default Chinese).</param>
     public static BriefingOutput Publish(SqlDialect dialect, string outDir, string trigger, int? year = null, DateOnly? today = null,
-        Action<string>? say = null)
+        Action<string>? say = null, IReadOnlyList<string>? regions = null, Lang? lang = null)
     {
         if (Freshness.Read(dialect, Freshness.Forecast) is { } stale)
         {
@@ -24,6 +26,6 @@ public static class BriefingPublisher
         }
         if (BriefingReadiness.Read(dialect).Refusal() is { } why)
             throw new BriefingRefusedException("简报未发布 / briefing refused: " + why);
-        return BriefingWriter.Write(dialect, outDir, year, today);
+        return BriefingWriter.Write(dialect, outDir, year, today, regions, lang);
     }
 }

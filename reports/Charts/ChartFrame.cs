@@ -1,43 +1,40 @@
+using ScottPlot;
+using Warehouse.Reports.Briefing;
+using Palette = Warehouse.Reports.Briefing.Palette;
+
 namespace Warehouse.Reports.Charts;
 
-/// <summary>Title, subtitle and footer shared by every chart; phone-sized text (titles 40 px, body 26 px at 1080 px width).</summary>
+/// <summary>Title, subtitle and footer shared by every chart: titles 40 px, everything else at least 26 px on a 1080 px image.</summary>
 public static class ChartFrame
 {
-    /// <summary>Standard width (phones show 1080 px across).</summary>
-    public const int Width = 1080;
+    /// <summary>Left and right margin.</summary>
+    public const double Margin = 32;
 
-    /// <summary>Writes the title block; returns the y where content starts.</summary>
-    public static double Header(Svg svg, string title, string subtitle)
+    /// <summary>Writes the title (the finding) and the subtitle, wrapped by measured width; returns the y where content starts.</summary>
+    public static double Header(Figure f, string title, string subtitle, bool illustrative, Lang lang)
     {
-        var y = 64.0;
-        foreach (var line in Wrap(title, 40, svg.Width - 80))
+        var y = 28.0;
+        if (illustrative)
         {
-            svg.Text(40, y, line, 40, "#111", bold: true, cls: "title");
-            y += 52;
+            // The warning sits above the title so a cropped screenshot still carries it.
+            f.Rect(Margin, y, f.Width - 2 * Margin, 42, "#fde0dd");
+            f.Text(f.Width / 2.0, y + 21, lang.IllustrativeMark, 28, Palette.Illustrative, Alignment.MiddleCenter, bold: true);
+            y += 56;
         }
-        svg.Text(40, y, TextMetrics.Fit(subtitle, 26, svg.Width - 80), 26, "#555", cls: "subtitle");
-        return y + 30;
+        y = f.Paragraph(Margin, y, title, 40, f.Width - 2 * Margin, "#111111", bold: true, lineGap: 1.35);
+        y = f.Paragraph(Margin, y + 6, subtitle, 26, f.Width - 2 * Margin, Palette.Muted, lineGap: 1.4);
+        return y + 12;
     }
 
-    /// <summary>Writes the footer: source, date, and 示例数据 in red when illustrative data is shown.</summary>
-    public static void Footer(Svg svg, string source, DateOnly date, bool illustrative)
+    /// <summary>Writes the footer from <paramref name="y"/> (source, date, illustrative mark) and sets the figure's height to fit it.</summary>
+    public static void Footer(Figure f, double y, string source, DateOnly date, bool illustrative, Lang lang)
     {
-        var y = svg.Height - 26;
-        svg.Line(40, y - 40, svg.Width - 40, y - 40, "#cccccc");
-        svg.Text(40, y, TextMetrics.Fit($"生成 {date:yyyy-MM-dd}　数据来源：{source}", 22, svg.Width - 320), 22, "#555", cls: "footer");
-        if (illustrative) svg.Text(svg.Width - 40, y, "示例数据 非真实统计", 24, "#b2182b", "end", bold: true, cls: "illustrative");
-    }
-
-    /// <summary>Splits text into lines that fit the width (CJK text can break anywhere).</summary>
-    public static IEnumerable<string> Wrap(string text, double size, double width)
-    {
-        var line = "";
-        foreach (var ch in text)
-        {
-            // Break before the character, except before closing punctuation, which stays on its line.
-            if (TextMetrics.Width(line + ch, size) > width && !"，。；：、）”！？,.;:)".Contains(ch)) { yield return line; line = ""; }
-            line += ch;
-        }
-        if (line.Length > 0) yield return line;
+        y += 16;
+        f.Line(Margin, y, f.Width - Margin, y, "#bbbbbb", 2);
+        y += 12;
+        var text = lang.T($"生成 {date:yyyy-MM-dd}　数据来源：{source}", $"made {date:yyyy-MM-dd} · source: {source}");
+        y = f.Paragraph(Margin, y, text, 26, f.Width - 2 * Margin, Palette.Muted, lineGap: 1.35);
+        if (illustrative) y = f.Paragraph(Margin, y + 4, lang.IllustrativeMark, 26, f.Width - 2 * Margin, Palette.Illustrative, bold: true);
+        f.Height = (int)Math.Ceiling(y + 20);
     }
 }

@@ -1,4 +1,6 @@
 using System.Globalization;
+using ScottPlot;
+using Warehouse.Reports.Briefing;
 using Warehouse.Reports.Charts;
 
 namespace Warehouse.Reports.Forecasting;
@@ -136,42 +138,48 @@ public static class AttainmentCalibration
     /// <summary>Writes the reliability diagram: stated probability against the observed share met, with the ±5-point band.</summary>
     public static void WriteReliabilityPng(AttainmentCalibrationReport report, string path, string subtitle)
     {
-        const int W = 1080, H = 1340;
-        var svg = new Svg(W, H);
-        var top = ChartFrame.Header(svg, "目标达成概率可靠性 / Attainment reliability", subtitle);
-        double x0 = 130, x1 = W - 60, y0 = top + 60, y1 = y0 + (x1 - x0);
-        double X(double p) => x0 + p * (x1 - x0);
-        double Y(double p) => y1 - p * (y1 - y0);
-        svg.Polygon([(X(0), Y(Tolerance)), (X(1 - Tolerance), Y(1)), (X(1), Y(1)), (X(1), Y(1 - Tolerance)), (X(Tolerance), Y(0)), (X(0), Y(0))],
-            "#d9e8f5", 1);
-        for (var t = 0; t <= 10; t++)
+        var f = new Figure(Figure.StandardWidth, 1400);
+        var top = ChartFrame.Header(f, "目标达成概率可靠性 / Attainment reliability", subtitle, illustrative: false, new Lang(false));
+        var plot = new Plot();
+        foreach (var axis in plot.Axes.GetAxes())
         {
-            var v = t / 10.0;
-            svg.Line(X(v), y0, X(v), y1, "#eeeeee").Line(x0, Y(v), x1, Y(v), "#eeeeee");
-            svg.Text(X(v), y1 + 32, v.ToString("0.0", CultureInfo.InvariantCulture), 22, "#555", "middle");
-            svg.Text(x0 - 12, Y(v) + 8, v.ToString("0.0", CultureInfo.InvariantCulture), 22, "#555", "end");
+            axis.TickLabelStyle.Font = ChartFont.Face();
+            axis.TickLabelStyle.FontSize = Figure.MinText;
+            axis.Label.Font = ChartFont.Face();
+            axis.Label.FontSize = Figure.MinText;
         }
-        svg.Line(x0, y1, x1, y1, "#333", 2).Line(x0, y0, x0, y1, "#333", 2).Line(X(0), Y(0), X(1), Y(1), "#777", 2, "8,6");
-        svg.Text((x0 + x1) / 2, y1 + 70, "预测概率 / stated probability", 26, "#222", "middle");
-        svg.Text(30, y0 - 24, "实际达成比例 / observed share met", 26, "#222");
-        var styles = new[] { ("#999999", 0), ("#e08214", 1), ("#2166ac", 2) };
-        var legendY = y1 + 120.0;
-        foreach (var (color, j) in styles.Skip(1))
+        plot.Axes.Bottom.Label.Text = "预测概率 / stated probability";
+        plot.Axes.Left.Label.Text = "实际达成比例 / observed share met";
+        var band = plot.Add.Polygon([0, 1 - Tolerance, 1, 1, Tolerance, 0], [Tolerance, 1, 1, 1 - Tolerance, 0, 0]);
+        band.FillStyle.Color = Color.FromHex("#d9e8f5");
+        band.LineStyle.Width = 0;
+        var diagonal = plot.Add.Line(0, 0, 1, 1);
+        diagonal.LineStyle.Color = Color.FromHex("#777777");
+        diagonal.LineStyle.Pattern = LinePattern.Dashed;
+        foreach (var (color, j, shape) in new[] { ("#e08214", 1, MarkerShape.FilledSquare), ("#2166ac", 2, MarkerShape.FilledCircle) })
         {
-            var s = report.Scores[j];
-            var pts = s.Bins.Where(b => b.Cases > 0).Select(b => (X(b.MeanProbability), Y(b.Observed))).ToList();
-            svg.Polyline(pts, color, 3);
-            foreach (var b in s.Bins.Where(b => b.Cases > 0))
-                svg.Circle(X(b.MeanProbability), Y(b.Observed), b.Cases >= WellFilled ? 9 : 5, b.Cases >= WellFilled ? color : "#ffffff", color);
-            svg.Line(x0, legendY - 8, x0 + 50, legendY - 8, color, 4).Circle(x0 + 25, legendY - 8, 8, color);
-            svg.Text(x0 + 64, legendY, $"{s.Name}: Brier {s.Brier.ToString("0.000", CultureInfo.InvariantCulture)}", 24, "#222");
-            legendY += 40;
+            var bins = report.Scores[j].Bins.Where(b => b.Cases > 0).ToList();
+            var line = plot.Add.Scatter(bins.Select(b => b.MeanProbability).ToArray(), bins.Select(b => b.Observed).ToArray());
+            line.Color = Color.FromHex(color);
+            line.LineWidth = 3;
+            line.MarkerShape = shape;
+            line.MarkerSize = 16;
         }
+        plot.Axes.SetLimits(0, 1, 0, 1);
+        var size = f.Width - 2 * ChartFrame.Margin;
+        f.Panel(plot, ChartFrame.Margin, top, size, size);
+        var y = top + size + 16;
         string F3(double v) => v.ToString("0.000", CultureInfo.InvariantCulture);
+        foreach (var (color, j) in new[] { ("#e08214", 1), ("#2166ac", 2) })
+        {
+            f.Rect(ChartFrame.Margin, y + 6, 40, 20, color);
+            y = f.Paragraph(ChartFrame.Margin + 56, y, $"{report.Scores[j].Name}: Brier {F3(report.Scores[j].Brier)}", 26, size - 56);
+        }
         var baseRate = report.Scores[0];
-        svg.Text(x0 + 64, legendY, $"base rate {F3(baseRate.Bins.First(b => b.Cases > 0).MeanProbability)}: Brier {F3(baseRate.Brier)}; "
-            + $"shaded: within ±5 points; filled: bins with ≥{WellFilled} cases", 22, "#555");
+        y = f.Paragraph(ChartFrame.Margin, y + 4, $"base rate {F3(baseRate.Bins.First(b => b.Cases > 0).MeanProbability)}: Brier {F3(baseRate.Brier)}; "
+            + $"shaded: within ±5 points of the diagonal; bins with ≥{WellFilled} cases are judged", 26, size, "#555555");
+        f.Height = (int)Math.Ceiling(y + 24);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        Raster.WritePng(svg.ToString(), W, H, path);
+        f.SavePng(path);
     }
 }

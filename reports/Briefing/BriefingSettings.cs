@@ -1,0 +1,97 @@
+namespace Warehouse.Reports.Briefing;
+
+/// <summary>Presentation choices read from <c>seeds/briefing.csv</c> (kind,code,zh,en): short region names and their order
+/// (kind region), scorecard columns in order (kind scorecard), short indicator names (kind indicator). Everything not listed
+/// falls back to the names in the dimensions, so any region or indicator in the data can be shown without editing the file.</summary>
+public sealed record BriefingSettings(IReadOnlyList<string> RegionOrder, IReadOnlyList<string> ScorecardOrder,
+    IReadOnlyDictionary<string, (string Zh, string En)> RegionNames, IReadOnlyDictionary<string, (string Zh, string En)> IndicatorNames)
+{
+    /// <summary>No preferences: data order and full names.</summary>
+    public static readonly BriefingSettings Empty = new([], [], new Dictionary<string, (string, string)>(), new Dictionary<string, (string, string)>());
+
+    /// <summary>Reads the file, or <see cref="Empty"/> when it does not exist.</summary>
+    public static BriefingSettings Load(string? path)
+    {
+        if (path == null || !File.Exists(path)) return Empty;
+        List<string> regions = [], scorecard = [];
+        Dictionary<string, (string, string)> regionNames = [], indicatorNames = [];
+        foreach (var line in File.ReadLines(path).Skip(1).Where(l => l.Trim().Length > 0))
+        {
+            var f = line.Split(',');
+            if (f.Length < 4) throw new InvalidDataException($"{path}: expected kind,code,zh,en in \"{line}\"");
+            var (kind, code, zh, en) = (f[0].Trim(), f[1].Trim(), f[2].Trim(), f[3].Trim());
+            switch (kind)
+            {
+                case "region": regions.Add(code); regionNames[code] = (zh, en); break;
+                case "scorecard": scorecard.Add(code); indicatorNames[code] = (zh, en); break;
+                case "indicator": indicatorNames[code] = (zh, en); break;
+                default: throw new InvalidDataException($"{path}: unknown kind \"{kind}\" (region, scorecard or indicator)");
+            }
+        }
+        return new BriefingSettings(regions, scorecard, regionNames, indicatorNames);
+    }
+
+    /// <summary><c>seeds/briefing.csv</c> under WAREHOUSE_HOME or the first folder above the working or program folder that holds Warehouse.sln.</summary>
+    public static string? DefaultPath()
+    {
+        var home = Environment.GetEnvironmentVariable("WAREHOUSE_HOME");
+        if (!string.IsNullOrEmpty(home)) return Path.Combine(home, "seeds", "briefing.csv");
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+            for (var dir = new DirectoryInfo(start); dir != null; dir = dir.Parent)
+                if (File.Exists(Path.Combine(dir.FullName, "Warehouse.sln"))) return Path.Combine(dir.FullName, "seeds", "briefing.csv");
+        return null;
+    }
+}
+
+/// <summary>The language of a briefing: every visible word goes through <see cref="T"/>.</summary>
+public sealed record Lang(bool En)
+{
+    /// <summary>Chinese (the default).</summary>
+    public static readonly Lang Zh = new(false);
+
+    /// <summary>English.</summary>
+    public static readonly Lang English = new(true);
+
+    /// <summary>From the CLI value zh / en.</summary>
+    public static Lang Parse(string? code) => code?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "zh" => Zh, "en" => English, _ => throw new ArgumentException($"unknown language \"{code}\" (zh or en)"),
+    };
+
+    /// <summary>The Chinese or the English text.</summary>
+    public string T(string zh, string en) => En ? en : zh;
+
+    /// <summary>A measure in words.</summary>
+    public string Measure(string m) => m switch
+    {
+        "stock" => T("存量", "level"), "annual" => T("年度", "annual"), "cumulative" => T("累计", "total"),
+        "increment" => T("新增", "increase"), "ratio" => T("比率", "ratio"), _ => m,
+    };
+
+    /// <summary>A target kind or source kind in words.</summary>
+    public string Kind(string k) => k switch
+    {
+        "goal" => T("目标", "goal"), "milestone" => T("阶段目标", "milestone"), "baseline" => T("基线", "baseline"), "plan" => T("规划文件", "plan"),
+        "statistics" => T("统计数据", "statistics"), "published" => T("公开数据", "published"), "illustrative" => T("示例数据", "illustrative"), _ => k,
+    };
+
+    /// <summary>"2024年" or "2024".</summary>
+    public string Year(long y) => En ? y.ToString(System.Globalization.CultureInfo.InvariantCulture) : $"{y}年";
+
+    /// <summary>A unit as printed (English spells the Chinese units out).</summary>
+    public string Unit(string unit) => !En ? unit : unit switch
+    {
+        "件" => "", "万件" => "×10k", "件/万人" => "per 10k people", "亿元" => "100M yuan", "万元" => "10k yuan", "家" or "个" or "项" => "", _ => unit,
+    };
+
+    /// <summary>A value with its unit in this language (13.5万件 / 13.5 ×10k).</summary>
+    public string Value(double v, string unit)
+    {
+        if (!En) return Format.Value(v, unit);
+        var (text, u) = Format.Scaled(v, unit, en: true);
+        return $"{text} {Unit(u)}".Trim();
+    }
+
+    /// <summary>The illustrative-data warning printed on every output.</summary>
+    public string IllustrativeMark => T("示例数据 非真实统计", "ILLUSTRATIVE DATA, not statistics");
+}
