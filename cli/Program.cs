@@ -4,6 +4,17 @@ using Warehouse.Cli;
 
 Console.OutputEncoding = Encoding.UTF8;
 Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+if (Console.IsOutputRedirected)
+{
+    // A log file or a pipe gets plain text: no colour codes, and no wrapping at an imagined 80-column terminal.
+    Spectre.Console.AnsiConsole.Console = Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings
+    {
+        Ansi = Spectre.Console.AnsiSupport.No,
+        ColorSystem = Spectre.Console.ColorSystemSupport.NoColors,
+        Interactive = Spectre.Console.InteractionSupport.No,
+    });
+    Spectre.Console.AnsiConsole.Profile.Width = 1000;
+}
 
 var db = new Option<string?>("--db")
 {

@@ -219,17 +219,18 @@ public class AchievedTests
     [Fact]
     public void Cumulative_target_achieved_is_the_sum_over_its_span_so_far()
     {
-        // seeds: 通州区 知识产权质押融资 2020 3.3 (before the span), 2021 3.68, 2022 4.12, 2023 4.65, 2024 4.6 亿元; goal 累计 20亿元 2021–2025.
-        var obs = Series((2020, 3.3), (2021, 3.68), (2022, 4.12), (2023, 4.65), (2024, 4.6));
+        // seeds: 通州区 知识产权质押融资 2020 5 (before the span: the plan's baseline), 2021 5.03, 2022 5.07, 2023 5.16, 2024 4.6 亿元
+        // (published); goal 累计 20亿元 2021–2025.
+        var obs = Series((2020, 5), (2021, 5.03), (2022, 5.07), (2023, 5.16), (2024, 4.6));
         var t = new TargetSpec("cumulative", ">=", 20, 2025, 2021, 2025);
         var (achieved, asOf) = Attainment.Achieved(t, obs);
-        Assert.Equal(17.05, achieved!.Value, 6);
+        Assert.Equal(19.86, achieved!.Value, 6);
         Assert.Equal(2024, asOf);
         var f = new IntervalForecast("test", [4.8], [4.0], [5.6], [3.5], [6.1]);
         var a = Attainment.Assess(t, obs, f);
-        Assert.Equal(17.05 / 20, a.Progress!.Value, 6);
+        Assert.Equal(19.86 / 20, a.Progress!.Value, 6);
         Assert.NotEqual("met", a.Status);
-        Assert.Null(Attainment.Achieved(t, Series((2020, 3.3), (2021, 3.68), (2023, 4.65))).Achieved); // a missing year is not summed over
+        Assert.Null(Attainment.Achieved(t, Series((2020, 5), (2021, 5.03), (2023, 5.16))).Achieved); // a missing year is not summed over
     }
 
     [Fact]
@@ -252,7 +253,7 @@ public class AchievedTests
         new ForecastRun(w.Dialect).Execute();
         var rows = BriefingData.Load(w.Dialect).Attainment;
         var pledge = rows.Single(a => a is { RegionCode: "320612", IndicatorCode: "ip_pledge_financing", TargetKind: "goal" });
-        Assert.Equal((17.05, 2024L, "illustrative"), (Math.Round(pledge.Achieved!.Value, 2), pledge.AchievedAsOf!.Value, pledge.SourceKind));
+        Assert.Equal((19.86, 2024L, "illustrative"), (Math.Round(pledge.Achieved!.Value, 2), pledge.AchievedAsOf!.Value, pledge.SourceKind));
         Assert.Equal(pledge.Achieved / pledge.Target, pledge.Progress);
         var madrid = rows.Single(a => a is { RegionCode: "320411", IndicatorCode: "madrid_registrations", TargetKind: "goal" });
         Assert.Equal(7, madrid.Achieved);

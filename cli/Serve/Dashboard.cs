@@ -105,7 +105,7 @@ public static class Dashboard
         app.MapGet("/api/briefings", () =>
         {
             if (!Directory.Exists(options.BriefingsDir)) return Results.Json(Array.Empty<object>());
-            return Results.Json(Directory.GetDirectories(options.BriefingsDir, "briefing-*").OrderDescending().Select(d => new
+            return Results.Json(Directory.GetDirectories(options.BriefingsDir, "briefing-*").OrderByDescending(Directory.GetCreationTimeUtc).ThenByDescending(d => d, StringComparer.Ordinal).Select(d => new
             {
                 name = Path.GetFileName(d),
                 files = Directory.GetFiles(d).Where(f => f.EndsWith(".png") || f.EndsWith(".xlsx")).Order().Select(f => new

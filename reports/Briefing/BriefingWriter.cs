@@ -31,7 +31,9 @@ public static class BriefingWriter
         var date = today ?? DateOnly.FromDateTime(DateTime.Now);
         var data = BriefingData.Load(dialect, year, regions, lang);
         var load = clock.Elapsed.TotalSeconds;
+        // A second briefing on the same day gets its own folder: the one leaders already received is never overwritten.
         var folder = Path.Combine(outDir, $"briefing-{date:yyyy-MM-dd}");
+        for (var n = 2; Directory.Exists(folder); n++) folder = Path.Combine(outDir, $"briefing-{date:yyyy-MM-dd}-{n}");
         Directory.CreateDirectory(folder);
 
         // Each job builds and saves one figure; jobs share nothing but the read-only data, so they run in parallel.

@@ -52,9 +52,11 @@ public sealed class PlanLoader(SqlDialect dialect)
             }
             var after = Rows();
 
+            // A statistician finds a line, not a character offset.
+            string Where(int offset) => $"line {text.AsSpan(0, Math.Clamp(offset, 0, text.Length)).Count('\n') + 1} (char {offset})";
             var rejects = result.Unknown
-                .Select(u => new Reject(file, $"char {u.Offset}", $"unknown indicator: 未识别的指标“{u.Phrase}”（在 seeds/indicators.csv 中添加同义词后重新导入 / add a synonym and re-ingest）", u.Evidence))
-                .Concat(outOfRange.Select(t => new Reject(file, $"char {t.Offset}", Periods.IsStorable(t.Value)
+                .Select(u => new Reject(file, Where(u.Offset), $"unknown indicator: 未识别的指标“{u.Phrase}”（在 seeds/indicators.csv 中添加同义词后重新导入 / add a synonym and re-ingest）", u.Evidence))
+                .Concat(outOfRange.Select(t => new Reject(file, Where(t.Offset), Periods.IsStorable(t.Value)
                     ? $"year out of range: 目标年份 {t.TargetYear}（{t.SpanStart}–{t.SpanEnd}）不在 {Periods.FirstYear}–{Periods.LastYear} 之内 / "
                         + $"outside {Periods.FirstYear}..{Periods.LastYear}"
                     : "bad value: 数值超出范围 / not a finite number", t.Evidence)))

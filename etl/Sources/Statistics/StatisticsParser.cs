@@ -166,6 +166,13 @@ public sealed partial class StatisticsParser(Catalog catalog)
                 : "no period: 行和标题都没有期间 / neither the row nor the title gives a period", raw));
             return;
         }
+        if (roles.TryGetValue("unit", out var unitColumn) && unitColumn >= row.Cells.Length && resolved.Value.UnitHint.Length == 0)
+        {
+            // The file has a unit column and this row stops before it: the figure's scale (件 or 万件) is unknown, not the default.
+            rejects(new Reject(file, sheet.CellRef(row, unitColumn),
+                $"missing cell: 此行缺少“单位”列（只有 {row.Cells.Length} 列）/ the row ends before its unit column ({row.Cells.Length} cells)", raw));
+            return;
+        }
         var unit = Cell("unit").Length > 0 ? Cell("unit") : resolved.Value.UnitHint;
         var note = string.Join("；", new[] { Cell("note"), Cell("url") }.Where(s => s.Length > 0));
         var figure = MakeFigure(sheet, row, roles["value"], region, resolved.Value.Indicator, period, valueText, unit, file, raw, rejects);
