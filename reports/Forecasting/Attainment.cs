@@ -96,10 +96,18 @@ public static class Attainment
             return Result(met ? "met" : "missed", progress, mean, lo80, hi80, lo95, hi95, met ? 1 : 0, gap, required,
                 met ? "已实现（观测值）/ met on observed figures" : "未实现（观测值）/ missed on observed figures");
         }
-        var z = (t.Value - mean - MedianShift(t.Measure, needed, lastYear, forecast)) / sigma;
-        var p = Calibration.Exceedance(z, higher, forecast?.Origins ?? 0);
+        // One predictive distribution behind every number printed beside the probability: its centre is the forecast shown and
+        // the 80% / 95% ranges shown are its quantiles, so "forecast below target" never comes with a probability above 50%, nor a
+        // target beyond the 80% range with more than 10%.
+        var centre = mean + MedianShift(t.Measure, needed, lastYear, forecast);
+        var origins = forecast?.Origins ?? 0;
+        var floor = lo95 >= 0 ? values.Where(v => v.Sigma == 0).Sum(v => t.Measure == "increment" ? 0 : v.Mean) : double.NegativeInfinity;
+        double Quantile(double q) => Math.Max(floor, centre + sigma * Calibration.QuantileZ(q, origins));
+        (lo80, hi80, lo95, hi95) = (Quantile(0.10), Quantile(0.90), Quantile(0.025), Quantile(0.975));
+        gap = higher ? t.Value - centre : centre - t.Value;
+        var p = Calibration.Exceedance((t.Value - centre) / sigma, higher, origins);
         var status = p >= OnTrack ? "on_track" : p >= AtRisk ? "at_risk" : "off_track";
-        return Result(status, progress, mean, lo80, hi80, lo95, hi95, p, gap, required, "");
+        return Result(status, progress, centre, lo80, hi80, lo95, hi95, p, gap, required, "");
     }
 
     /// <summary>Measures this code can assess.</summary>

@@ -74,7 +74,7 @@ public sealed class ForecastRun(SqlDialect dialect)
                     c.Execute("""
                         INSERT INTO fact_forecast (region_key, indicator_key, period_key, method, point, lo80, hi80, lo95, hi95, n_observations, last_observed_year, batch_id)
                         VALUES (@r, @i, @p, @m, @point, @lo80, @hi80, @lo95, @hi95, @n, @last, @batchId)
-                        """, new { r = key.Region, i = key.Indicator, p = periodKey, m = method.Name, point = f.Mean[k], lo80 = f.Lo80[k], hi80 = f.Hi80[k],
+                        """, new { r = key.Region, i = key.Indicator, p = periodKey, m = method.Name, point = Math.Clamp(f.Median?[k] ?? f.Mean[k], f.Lo80[k], f.Hi80[k]), lo80 = f.Lo80[k], hi80 = f.Hi80[k],
                             lo95 = f.Lo95[k], hi95 = f.Hi95[k], n = y.Length, last, batchId }, tx);
                     rows++;
                 }

@@ -92,6 +92,8 @@ public sealed class ExponentialSmoothing(ExponentialSmoothing.Trend trend) : IFo
 
     private double Sse(double[] y, (double A, double B, double Phi) p) => Run(y, p.A, p.B, p.Phi).Sse;
 
+    // Called thousands of times in one run (every fit, every origin): compiled optimised at once, not first unoptimised.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private (double Level, double Slope, double Sse) Run(double[] y, double a, double b, double phi)
     {
         double level = y[0], slope = trend == Trend.None ? 0 : y[1] - y[0], sse = 0;

@@ -6,6 +6,8 @@ namespace Warehouse.Reports.Forecasting;
 public static class Minimizer
 {
     /// <summary>Minimises <paramref name="f"/> from <paramref name="start"/>.</summary>
+    // Thousands of fits per run: compiled optimised at once instead of running unoptimised until the runtime tiers it up.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static double[] NelderMead(Func<double[], double> f, double[] start, int maxIterations = 300, double step = 0.5, double tolerance = 1e-8)
     {
         var n = start.Length;
