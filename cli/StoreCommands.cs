@@ -81,9 +81,10 @@ public static class StoreCommands
         AnsiConsole.Write(batches);
 
         var rejects = c.Query("""
-            SELECT reason, count(*) AS n, min(file || ' ' || location) AS example
-            FROM etl_reject WHERE batch_id IN (SELECT batch_id FROM etl_batch ORDER BY batch_id DESC LIMIT 200)
-            GROUP BY reason ORDER BY n DESC LIMIT 20
+            SELECT kind AS reason, count(*) AS n, min(file || ' ' || location || ': ' || reason) AS example
+            FROM (SELECT r.*, CASE WHEN instr(reason, ':') > 0 THEN substr(reason, 1, instr(reason, ':') - 1) ELSE reason END AS kind
+                  FROM etl_reject r WHERE batch_id IN (SELECT batch_id FROM etl_batch ORDER BY batch_id DESC LIMIT 200))
+            GROUP BY kind ORDER BY n DESC LIMIT 20
             """).ToList();
         if (rejects.Count > 0)
         {

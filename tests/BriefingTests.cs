@@ -284,7 +284,7 @@ public class ScorecardCellTests
     {
         var labels = Labels(Lang.English, Row("a", "亿元", "cumulative", 2021, 20, 17.1, 2024, "missed", 0));
         Assert.Contains(labels, l => l.StartsWith("total"));
-        Assert.Contains(labels, l => l.EndsWith("100M yuan")); // never "100M" / "yuan" on two lines
+        Assert.Contains(labels, l => l.EndsWith("CNY100M")); // one token: never "10" / "0M" on two lines
         Assert.Contains("× missed", labels);
     }
 }

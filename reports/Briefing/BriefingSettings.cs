@@ -81,7 +81,7 @@ public sealed record Lang(bool En)
     /// <summary>A unit as printed (English spells the Chinese units out).</summary>
     public string Unit(string unit) => !En ? unit : unit switch
     {
-        "件" => "", "万件" => "×10k", "件/万人" => "per 10k people", "亿元" => "100M yuan", "万元" => "10k yuan", "家" or "个" or "项" => "", _ => unit,
+        "件" => "", "万件" => "×10k", "件/万人" => "per 10k people", "亿元" => "CNY100M", "万元" => "CNY10k", "家" or "个" or "项" => "", _ => unit,
     };
 
     /// <summary>A value with its unit in this language (13.5万件 / 13.5 ×10k).</summary>

@@ -13,7 +13,8 @@ public static class Workbook
 {
     // Style indexes into the stylesheet below.
     private const uint Plain = 0, Header = 1, Number = 2, Decimal = 3, Percent = 4, Date = 5, Forecast = 6, Wrap = 7,
-        StatusOn = 8, StatusRisk = 9, StatusOff = 10, StatusNone = 11, Title = 12, StatusMet = 13, StatusMissed = 14, Illustrative = 15;
+        StatusOn = 8, StatusRisk = 9, StatusOff = 10, StatusNone = 11, Title = 12, StatusMet = 13, StatusMissed = 14, Illustrative = 15,
+        Whole = 16;
 
     /// <summary>Line height of 11 pt Noto Sans CJK in points (its ascent and descent are taller than Latin fonts').</summary>
     private const double LinePt = 16.5;
@@ -48,7 +49,7 @@ public static class Workbook
             overview.Add(new Row(Str(d.RegionLabel(a.RegionCode)), Str(d.IndicatorName(a.IndicatorCode)), Str(L.Unit(a.Unit)), Str(L.Measure(a.Measure)),
                 Num(a.TargetYear, Number), Num(a.Target, Decimal), Num(a.Achieved, Decimal), Str(asOf),
                 a.Progress > 9.995 ? Str(">999%") : Num(a.Progress, Percent), Num(a.Forecast, Decimal), Num(a.Lo80, Decimal), Num(a.Hi80, Decimal),
-                Num(a.ProbabilityMet is { } p ? Math.Floor(p * 100 + 1e-9) / 100 : null, Percent), Str(Palette.Label(a.Status, L.En), StatusStyle(a.Status)),
+                a.ProbabilityMet is > 0 and < 0.01 ? Str("<1%") : Num(a.ProbabilityMet is { } p ? Math.Floor(p * 100 + 1e-9) / 100 : null, Percent), Str(Palette.Label(a.Status, L.En), StatusStyle(a.Status)),
                 Str(a.SourceKind is { } k ? L.Kind(k) : "", a.SourceKind == "illustrative" ? Illustrative : Plain), Str(a.Note ?? "", Wrap)));
         }
         var ov = AddSheet(wb, L.T("总览", "Overview"), overview, [10, 16, 6, 6, 6, 8, 8, 8, 6, 8, 7, 7, 7, 9, 7, 30],
@@ -166,7 +167,11 @@ public static class Workbook
 
     private static Cell Str(string text, uint style = Plain) => new() { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(text) { Space = SpaceProcessingModeValues.Preserve }), StyleIndex = style };
 
-    private static Cell Num(double? v, uint style) => v is { } x && double.IsFinite(x) ? new Cell { CellValue = new CellValue(x), DataType = CellValues.Number, StyleIndex = style } : Str("");
+    // Whole numbers (counts) show as 27,634, not 27,634.00; fractional ones keep two decimals.
+    private static Cell Num(double? v, uint style) => v is { } x && double.IsFinite(x)
+        ? new Cell { CellValue = new CellValue(x), DataType = CellValues.Number,
+            StyleIndex = style == Decimal && Math.Abs(x - Math.Round(x)) < 1e-9 ? Whole : style }
+        : Str("");
 
     private static Cell DateCell(string iso) =>
         DateTimeOffset.TryParse(iso, CultureInfo.InvariantCulture, DateTimeStyles.None, out var t)
@@ -358,7 +363,8 @@ public static class Workbook
             F(4),                      // Title
             F(3, 8),                   // StatusMet
             F(3, 9),                   // StatusMissed
-            F(5));                     // Illustrative
+            F(5),                      // Illustrative
+            F(numFmt: 3));             // Whole (#,##0)
         return new Stylesheet(numFmts, fonts, fills, borders, new CellStyleFormats(new CellFormat()), xfs);
     }
 }

@@ -232,8 +232,8 @@ public sealed partial class Figure
 
     private static bool IsClosing(string token) => token.Length == 1 && "，。；：、）”！？,.;:)%".Contains(token[0]);
 
-    // English unit phrases; a number with its sign, separators, scale and unit (17.1亿元, 3,100件, 92%, 2021–2024, >999%);
+    // English money units (one token each); a number with its sign, separators, scale and unit (17.1亿元, 3,100件, 92%, 2021–2024, >999%);
     // a Latin word; one other character.
-    [GeneratedRegex(@"100M yuan|10k yuan|[>≥<+\-−]?\d[\d,.]*(?:[–-]\d[\d,.]*)?\s?(?:%|万件|亿元|万元|件/万人|件|家|个|项|年|亿|万|k\b|M\b)?|件/万人|[A-Za-z][A-Za-z'’\-/.]*|\s+|.")]
+    [GeneratedRegex(@"CNY100M|CNY10k|[>≥<+\-−]?\d[\d,.]*(?:[–-]\d[\d,.]*)?\s?(?:%|万件|亿元|万元|件/万人|件|家|个|项|年|亿|万|k\b|M\b)?|件/万人|[A-Za-z][A-Za-z'’\-/.]*|\s+|.")]
     private static partial Regex Token();
 }
