@@ -65,7 +65,7 @@ public sealed class PipelineService(Workspace ws, ServeOptions options)
             + $"{changed} 行变更 rows changed"
             + (unchanged.Count > 0 ? "; " + Ingestor.Describe(unchanged) : "")
             + (failed.Count > 0 ? "; 失败 failed: " + string.Join("; ", failed.Select(f => $"{Path.GetFileName(f.File)}: {f.Error}")) : "");
-        return new JobOutcome(status, results.Count, changed, failed.Count, detail, stale);
+        return new JobOutcome(status, read.Count, changed, failed.Count, detail, stale); // unchanged files were not read: not counted as loaded
     }
 
     /// <summary>Forecasts every series and assesses every target.</summary>
