@@ -56,7 +56,7 @@ async function load() {
     document.getElementById('msg').textContent = r.ok ? `已触发 ${names[b.dataset.job]}` : `失败 ${r.status}`; setTimeout(load, 1500);
   });
   const batches = await (await fetch('/api/batches?limit=30')).json();
-  document.querySelector('#batches tbody').innerHTML = batches.map(b => `<tr><td>${b.batch_id}</td><td>${esc(b.job)}</td><td>${esc(b.trigger)}</td><td>${esc((b.source || '').split('/').pop())}</td><td>${esc(bj(b.started_at))}</td><td class="${b.status}">${b.status}</td><td>${b.rows_read}</td><td>${b.rows_loaded}</td><td>${b.rows_rejected}</td><td>${b.rows_changed}</td><td>${esc(b.error || (['partial', 'skipped'].includes(b.status) ? b.detail : ''))}</td></tr>`).join('');
+  document.querySelector('#batches tbody').innerHTML = batches.map(b => `<tr><td>${b.batch_id}</td><td>${esc(b.job)}</td><td>${esc(b.trigger)}</td><td>${esc((b.source || '').split('/').pop())}</td><td>${esc(bj(b.started_at))}</td><td class="${b.status}">${b.status}</td><td>${b.rows_read}</td><td>${b.rows_loaded}</td><td>${b.rows_rejected}</td><td>${b.rows_changed}</td><td>${esc(b.error || (['partial', 'skipped'].includes(b.status) || b.job.startsWith('job:') ? b.detail : ''))}</td></tr>`).join('');
   const rejects = await (await fetch('/api/rejects?limit=50')).json();
   document.querySelector('#rejects tbody').innerHTML = rejects.map(r => `<tr><td>${r.batch_id}</td><td>${esc(r.file)}</td><td>${esc(r.location)}</td><td>${esc(r.reason)}</td><td class="muted">${esc(r.raw_text).slice(0, 120)}</td></tr>`).join('');
   const briefings = await (await fetch('/api/briefings')).json();
