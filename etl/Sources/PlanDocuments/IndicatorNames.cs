@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using Warehouse.Etl.Normalisation;
 using Warehouse.Store;
 
@@ -15,7 +16,7 @@ public sealed record Mention(int Start, int End, string Name, Indicator Indicato
 
 /// <summary>Finds indicator names in text by the longest match over normalised names: 每万人口/每万人/万人, 数/数量/量, and 的 or
 /// 年 inside a name (发明专利年申请量) do not matter, so the wording of a plan need not copy the dictionary's.</summary>
-public sealed class IndicatorNames
+public sealed partial class IndicatorNames
 {
     private readonly Dictionary<string, Indicator> _folded = new(StringComparer.Ordinal);
     private readonly List<(string Name, Indicator Indicator)> _longestFirst;
@@ -40,7 +41,8 @@ public sealed class IndicatorNames
     public Catalog Catalog { get; }
 
     /// <summary>Non-overlapping mentions in <paramref name="text"/> (a <see cref="SearchText"/> value), in reading order.</summary>
-    public List<Mention> Find(string text)
+    /// <param name="places">Names of the plan's region and its parents (晋江, 泉州市): standing before a name they are context.</param>
+    public List<Mention> Find(string text, IReadOnlyCollection<string>? places = null)
     {
         var (folded, map) = Fold(text);
         var taken = new bool[folded.Length];
@@ -58,14 +60,43 @@ public sealed class IndicatorNames
             }
         }
         found.Sort((a, b) => a.Start.CompareTo(b.Start));
+        found = WithElidedHeads(text, found);
         for (var i = 0; i < found.Count; i++)
         {
             var floor = i > 0 ? found[i - 1].End : 0;
-            var qualifier = QualifierBefore(text, found[i].Start, floor);
+            var qualifier = QualifierBefore(text, found[i].Start, floor, places);
             if (qualifier.Length > 0) found[i] = found[i] with { Qualifier = qualifier };
         }
         return found;
     }
+
+    /// <summary>发明专利申请量、授权量: a list item that only repeats the tail of a name (授权量, 有效量) keeps the head of the item
+    /// before it (发明专利), when head and tail together name an indicator.</summary>
+    private List<Mention> WithElidedHeads(string text, List<Mention> found)
+    {
+        var result = new List<Mention>(found);
+        foreach (var m in found)
+        {
+            var tail = ElidedTail().Match(text[m.End..]);
+            if (!tail.Success) continue;
+            var word = tail.Groups["w"].Value;
+            int start = m.End + tail.Groups["w"].Index, end = start + word.Length;
+            if (result.Any(o => o.Start < end && start < o.End)) continue;
+            var name = Fold(m.Name).Text;
+            for (var cut = name.Length - 1; cut >= 2; cut--)
+            {
+                if (_folded.GetValueOrDefault(name[..cut] + Fold(word).Text) is not { } indicator || indicator == m.Indicator) continue;
+                result.Add(new Mention(start, end, word, indicator));
+                break;
+            }
+        }
+        result.Sort((a, b) => a.Start.CompareTo(b.Start));
+        return result;
+    }
+
+    // The tail of a name standing alone after a list joint: 、授权量 / 和有效量 / 及拥有量 (not a name of its own).
+    [GeneratedRegex(@"^(?:、|和|及|与)(?<w>[\u4e00-\u9fff]{1,4}量)(?=[、和及与分从由达为突]|\d)")]
+    private static partial Regex ElidedTail();
 
     /// <summary>Resolves a table cell such as 累计PCT专利申请量（件）: strips the unit in brackets and leading qualifiers.
     /// Null when the cell holds words the dictionary does not know.</summary>
@@ -118,6 +149,7 @@ public sealed class IndicatorNames
         "十三五", "十四五", "十五五", "以来", "持续", "鼓励", "探索", "加大", "强化", "完善", "建立", "依托", "优化", "加强", "引导",
         "申报", "承担", "纳入", "构建", "形成", "扩大", "吸引", "规范", "严格", "积极", "大力", "着力", "重点", "不断", "切实", "全面",
         "深化", "深入", "注重", "提供", "做好", "做大", "做强", "用好", "抓好", "落实", "新增加", "培养引进", "引进培养", "一批", "每",
+        "通过", "新通过",
     ];
 
     /// <summary>Verbs after which a new noun phrase starts: what stands before them never qualifies the name.</summary>
@@ -131,7 +163,7 @@ public sealed class IndicatorNames
 
     /// <summary>The words glued to the front of a mention (back to a clause break, a digit or the previous mention) that are not
     /// neutral; empty when the name stands alone.</summary>
-    internal static string QualifierBefore(string text, int start, int floor)
+    internal static string QualifierBefore(string text, int start, int floor, IReadOnlyCollection<string>? places = null)
     {
         var from = start;
         while (from > floor && IsWordChar(text[from - 1])) from--;
@@ -145,6 +177,9 @@ public sealed class IndicatorNames
         // Peel neutral words off the end of the run; what remains right before the name qualifies it.
         while (run.Length > 0)
         {
+            // 晋江每万人发明专利拥有量, 江苏全省…: the plan's own region before a name says where, not what.
+            var place = places?.Where(p => run.EndsWith(p, StringComparison.Ordinal)).MaxBy(p => p.Length);
+            if (place != null) { run = ""; break; }
             var n = NeutralLongestFirst.FirstOrDefault(w => run.EndsWith(w, StringComparison.Ordinal));
             if (n == null) break;
             run = run[..^n.Length];
@@ -171,6 +206,8 @@ public sealed class IndicatorNames
             if (c == '口' && prev == '人' && i >= 2 && s[i - 2] == '万') continue;          // 万人口 → 万人
             if (c == '名' && prev == '万' && next is not '称') { Put('人', i); continue; }  // 每万名 → 万人
             if (c == '的') continue;
+            if (c == '著' && next == '作' && i + 2 < s.Length && s[i + 2] == '权') { Put('版', i); Put('权', i + 2); i += 2; continue; } // 著作权 → 版权
+            if (c == '例' && prev == '比') { Put('重', i); continue; }                        // 比例 → 比重
             if (c == '级' && prev == '家' && i >= 2 && s[i - 2] == '国') continue;            // 国家级 → 国家
             if (prev == '占' && i + 1 < s.Length && s[i] == '全' && "省市区县".Contains(next)) { i++; continue; } // 占全省GDP → 占GDP
             if (c == '数' && next == '量') continue;                                       // 数量 → 量

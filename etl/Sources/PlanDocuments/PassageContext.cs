@@ -26,6 +26,8 @@ public sealed partial record PassageContext(string Kind, int Year, int SpanStart
                 ? new PassageContext("baseline", years.Max(), years.Min(), years.Max())
                 : new PassageContext("baseline", previous.End, previous.Start, previous.End);
         }
+        // 截至2023年底 / 截至今年上半年 / 目前 in a plan starting later: figures reported at that date.
+        if (ReportYear(sentence, plan) is { } reportedAt) return new PassageContext("baseline", reportedAt, reportedAt, reportedAt);
         // 2021年,全省专利授权15.5万件,同比增长40.93%: figures compared with the year before are results, not commitments.
         if (sentence.Contains("同比") && ExplicitYears().Matches(sentence).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture))
                 .Where(y => y <= plan.StartYear && !ByYear().IsMatch(sentence)).ToList() is { Count: > 0 } reported)
@@ -49,6 +51,25 @@ public sealed partial record PassageContext(string Kind, int Year, int SpanStart
         }
         return new PassageContext("goal", plan.EndYear, plan.StartYear, plan.EndYear);
     }
+
+    /// <summary>The year a sentence reports figures at, or null: a past date after 截至/至/到 (截至2023年底, 至2023年年底 in a plan
+    /// starting 2024), or the present (截至今年上半年, 截至目前, 目前/现已 opening the sentence), which is the plan's first year.</summary>
+    public static int? ReportYear(string sentence, PlanHeader plan)
+    {
+        if (ByYear().Matches(sentence).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToList() is { Count: > 0 } years)
+            return years.Max() < plan.StartYear ? years.Max() : null;
+        return Now().IsMatch(sentence) && !Commitment().IsMatch(sentence) ? plan.StartYear : null;
+    }
+
+    /// <summary>Whether a sentence names no year and no commitment, so it may continue the report of the sentence before it.</summary>
+    public static bool Undated(string sentence) => !ExplicitYears().IsMatch(sentence) && !Commitment().IsMatch(sentence) && !Now().IsMatch(sentence);
+
+    [GeneratedRegex(@"截至(?:今年|目前|当前|本年|去年)|今年(?:上半年|以来|前[一二三四五六七八九十]+个?月)|^[^，,]{0,6}?(?:目前|现已)[，,]")]
+    private static partial Regex Now();
+
+    // Words of a commitment: what follows them is a target even in a paragraph that reports results.
+    [GeneratedRegex("力争|确保|将|计划|目标|预计|争取|推动|打造|实现|进一步|接下来|今后")]
+    private static partial Regex Commitment();
 
     [GeneratedRegex(@"(\d{4})年(?!\d)")]
     private static partial Regex ExplicitYears();

@@ -56,6 +56,13 @@ public static partial class ProseRule
             while (j + 1 < s.Mentions.Count && ListJoint().IsMatch(text[s.Mentions[j].End..s.Mentions[j + 1].Start])) j++;
             if (j == i) continue;
             var rest = text[s.Mentions[j].End..];
+            var clauseEnd = rest.IndexOfAny(['，', ',', '；', ';', '。']);
+            if (RespectivelyFromTo().Match(clauseEnd < 0 ? rest : rest[..clauseEnd]) is { Success: true } fromTo)
+            {
+                foreach (var c in ListFromTo(s, i, j, fromTo)) yield return c;
+                i = j;
+                continue;
+            }
             var respectively = Respectively().Match(rest);
             if (!respectively.Success) continue;
             var pos = respectively.Length;
@@ -79,6 +86,45 @@ public static partial class ProseRule
             }
             i = j;
         }
+    }
+
+    /// <summary>发明专利申请量、授权量分别从4.70万件、1.76万件增长至2020年的8.28万件、2.42万件: both lists are results (baselines),
+    /// the first at the start of the period reviewed, the second at its end (or the year written before it).</summary>
+    private static IEnumerable<TargetCandidate> ListFromTo(SentenceInput s, int i, int j, Match fromTo)
+    {
+        var count = j - i + 1;
+        var origin = s.Mentions[j].End;
+        var firsts = QuantityList(fromTo.Groups["a"].Value, origin + fromTo.Groups["a"].Index, count);
+        var lasts = QuantityList(fromTo.Groups["b"].Value, origin + fromTo.Groups["b"].Index, count);
+        if (lasts.Count != count) yield break;
+        int? yearB = fromTo.Groups["yb"].Success ? int.Parse(fromTo.Groups["yb"].Value, CultureInfo.InvariantCulture) : null;
+        for (var k = i; k <= j; k++)
+        {
+            var m = s.Mentions[k];
+            if (m.Qualified) continue;
+            if (firsts.Count == count && Candidates.Make(s, m.Indicator, firsts[k - i].Q, "", "from-to", firsts[k - i].At, s.Context.SpanStart - 1) is { } a)
+                yield return a with { Kind = "baseline", Comparator = "=" };
+            if (Candidates.Make(s, m.Indicator, lasts[k - i].Q, "", "from-to", lasts[k - i].At, yearB) is { } b)
+                yield return yearB is { } yb && b.Measure == "cumulative"
+                    ? b with { Kind = "baseline", Comparator = "=", Measure = "annual", SpanStart = yb }
+                    : b with { Kind = "baseline", Comparator = "=" };
+        }
+    }
+
+    /// <summary>Up to <paramref name="count"/> quantities with units joined by 、/和 at the start of <paramref name="text"/>.</summary>
+    private static List<(Quantity Q, int At)> QuantityList(string text, int at, int count)
+    {
+        var found = new List<(Quantity, int)>();
+        var pos = 0;
+        while (found.Count < count && Quantity.ParsePrefix(text[pos..]) is var (q, length) && q.Unit.Length > 0)
+        {
+            found.Add((q, at + pos));
+            pos += length;
+            var joint = ListJoint().Match(text[pos..]);
+            if (!joint.Success || joint.Length == 0) break;
+            pos += joint.Length;
+        }
+        return found;
     }
 
     private static IEnumerable<TargetCandidate> Single(SentenceInput s)
@@ -147,7 +193,7 @@ public static partial class ProseRule
 
     // Between the name and its number: how it accumulates (累计, 三年累计, 每年, 年均) and a comparator (达到, 力争达到, 突破, 不低于).
     [GeneratedRegex(@"^(?:力争|确保|预计|(?:[两三四五\d]年)?累计|每年|年均|年度|全年|总数|总量|数量|人数|家数|个数|件数|注册量|拥有量|有效量|金额|规模|登记金额|累计金额|有效|稳定|年内|当年)*" +
-        @"(?:达到|达|约为|为|约|超过|超|不低于|不少于|不超过|不高于|突破|保持在|稳定在|控制在|提高到|提高至|提升到|提升至|增加到|增长到|增至|上升到|逾|实现)?(?=\d)")]
+        @"(?:达到|达|约为|为|约|超过|超|不低于|不少于|不超过|不高于|突破|保持在|稳定在|控制在|提高到|提高至|提升到|提升至|增加到|增长到|增至|上升到|逾|实现|到|至)?(?=\d)")]
     private static partial Regex Lead();
 
     // 年均增长10%以上, 增幅10%以上, 增长率达到8%: a growth rate, not a level.
@@ -160,9 +206,17 @@ public static partial class ProseRule
     [GeneratedRegex(@"^(?:每年|年均|累计|力争)*分别(?:达到|达|为|超过|突破|不低于|不少于|增加到|提高到|保持在)?")]
     private static partial Regex Respectively();
 
-    [GeneratedRegex(@"^(?:累计)?[从由](?:(?<ya>(?:19|20)\d\d)年(?:底|末)?的?)?(?<a>\d[\d.,]*(?:万|亿)?[^\d增提上到]{0,3})" +
-        @"(?:增加到|提高到|增长到|提升到|上升到|增至|升至)(?:(?<yb>(?:19|20)\d\d)年(?:底|末)?的?)?(?<b>\d[\d.,]*(?:万|亿)?\S{0,3})")]
+    [GeneratedRegex(@"^(?:累计|总量|总数|数量|拥有量|有效量|注册量)?[从由](?:(?<ya>(?:19|20)\d\d)年(?:底|末)?的?)?(?<a>\d[\d.,]*(?:万|亿)?[^\d增提上到]{0,3})" +
+        "(?:" + Rises + @")(?:(?<yb>(?:19|20)\d\d)年(?:底|末)?的?)?(?<b>\d[\d.,]*(?:万|亿)?\S{0,3})")]
     private static partial Regex FromTo();
+
+    // The verbs of 从A增长到B.
+    private const string Rises = "增加到|增加至|提高到|提高至|增长到|增长至|提升到|提升至|上升到|上升至|增至|升至";
+
+    // 分别从A1、A2增长至2020年的B1、B2: the two lists of a from-to statement about a list of names.
+    [GeneratedRegex(@"^(?:每年|年均|累计)?分别[从由][^\d]{0,10}?(?<a>\d[^增提上]*?)(?:" + Rises +
+        @")(?:(?<yb>(?:19|20)\d\d)年(?:底|末)?的?)?(?<b>\d.*)$")]
+    private static partial Regex RespectivelyFromTo();
 
     // A number followed by 年/月/日/号/届/次会议 is a date or a serial number, not a quantity.
     [GeneratedRegex(@"^(?:年|月|日|号|届|次会议|〕)")]
