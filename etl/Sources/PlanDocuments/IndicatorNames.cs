@@ -200,6 +200,13 @@ public sealed partial class IndicatorNames
         void Put(char c, int at) { sb.Append(c); map.Add(at); }
         for (var i = 0; i < s.Length; i++)
         {
+            if (Phrases.FirstOrDefault(p => string.CompareOrdinal(s, i, p.From, 0, p.From.Length) == 0) is { From: not null } phrase)
+            {
+                // The last folded character maps to the phrase's last, so a mention ending on it ends where the phrase does.
+                for (var k = 0; k < phrase.To.Length; k++) Put(phrase.To[k], k == phrase.To.Length - 1 ? i + phrase.From.Length - 1 : i);
+                i += phrase.From.Length - 1;
+                continue;
+            }
             var c = s[i];
             char prev = i > 0 ? s[i - 1] : ' ', next = i + 1 < s.Length ? s[i + 1] : ' ';
             if (c == '每' && next == '万') continue;                                      // 每万人 → 万人
@@ -218,6 +225,12 @@ public sealed partial class IndicatorNames
         }
         return (sb.ToString(), map.ToArray());
     }
+
+    // Wordings of one thing: every level of government listed (国家、省、市) is 各级; 示范或优势 is 优势示范.
+    private static readonly (string From, string To)[] Phrases =
+        new[] { "国家级、省级、市级、县级", "国家、省、市、县", "国家级、省级、市级", "国家、省、市", "省、市、县", "省级、市级、县级" }.Select(f => (f, "各级"))
+        .Concat(new[] { "示范或优势", "示范和优势", "示范、优势", "优势或示范", "优势和示范", "优势、示范" }.Select(f => (f, "优势示范")))
+        .OrderByDescending(p => p.Item1.Length).ToArray();
 
     private const string YearKeepsBefore = "每全当同今明近半周两三四五六七十一";
     private const string YearKeepsAfter = "度均底末初份内间来前后起以";

@@ -54,10 +54,13 @@ public static partial class ProseRule
         {
             var j = i;
             while (j + 1 < s.Mentions.Count && ListJoint().IsMatch(text[s.Mentions[j].End..s.Mentions[j + 1].Start])) j++;
-            if (j == i) continue;
+            // 国家级和省级优势示范企业、信息公共服务网点总数分别突破360家、18个: names the dictionary does not know may open the list;
+            // they take the first numbers, which then stay unexplained (reported), and the known names the numbers after them.
+            var unknownItems = UnknownItemsBefore(text, s.Mentions[i].Start, i > 0 ? s.Mentions[i - 1].End : 0);
+            if (j == i && unknownItems == 0) continue;
             var rest = text[s.Mentions[j].End..];
             var clauseEnd = rest.IndexOfAny(['，', ',', '；', ';', '。']);
-            if (RespectivelyFromTo().Match(clauseEnd < 0 ? rest : rest[..clauseEnd]) is { Success: true } fromTo)
+            if (unknownItems == 0 && RespectivelyFromTo().Match(clauseEnd < 0 ? rest : rest[..clauseEnd]) is { Success: true } fromTo)
             {
                 foreach (var c in ListFromTo(s, i, j, fromTo)) yield return c;
                 i = j;
@@ -67,7 +70,7 @@ public static partial class ProseRule
             if (!respectively.Success) continue;
             var pos = respectively.Length;
             var quantities = new List<(Quantity Q, int At)>();
-            while (quantities.Count <= j - i && Quantity.ParsePrefix(rest[pos..]) is var (q, length) && q.Unit.Length > 0)
+            while (quantities.Count <= j - i + unknownItems && Quantity.ParsePrefix(rest[pos..]) is var (q, length) && q.Unit.Length > 0)
             {
                 quantities.Add((q, s.Mentions[j].End + pos));
                 pos += length;
@@ -75,17 +78,26 @@ public static partial class ProseRule
                 if (!joint.Success || joint.Length == 0) break;
                 pos += joint.Length;
             }
-            if (quantities.Count != j - i + 1) continue;
+            if (quantities.Count != j - i + 1 + unknownItems) continue;
             for (var k = i; k <= j; k++)
             {
                 var m = s.Mentions[k];
                 if (m.Qualified) continue;
-                var (q, at) = quantities[k - i];
+                var (q, at) = quantities[k - i + unknownItems];
                 if (Candidates.Make(s, m.Indicator, q, Before(text, m.Start, k > 0 ? s.Mentions[k - 1].End : 0) + m.Name + respectively.Value, "list", at) is { } c)
                     yield return c;
             }
             i = j;
         }
+    }
+
+    /// <summary>How many list items (joined by 、, without digits or other names) stand between the clause start and a mention.</summary>
+    private static int UnknownItemsBefore(string text, int start, int floor)
+    {
+        if (start == 0 || text[start - 1] != '、') return 0;
+        var from = Math.Max(floor, text.LastIndexOfAny(['，', ',', '；', ';', '。', '：', ':'], start - 1) + 1);
+        var head = text[from..(start - 1)];
+        return head.Length == 0 || head.Any(char.IsDigit) ? 0 : head.Split('、').Length;
     }
 
     /// <summary>发明专利申请量、授权量分别从4.70万件、1.76万件增长至2020年的8.28万件、2.42万件: both lists are results (baselines),
@@ -203,7 +215,7 @@ public static partial class ProseRule
     [GeneratedRegex(@"^(?:、|，|,|和|及|以及|与)")]
     private static partial Regex ListJoint();
 
-    [GeneratedRegex(@"^(?:每年|年均|累计|力争)*分别(?:达到|达|为|超过|突破|不低于|不少于|增加到|提高到|保持在)?")]
+    [GeneratedRegex(@"^(?:总数|总量|数量|每年|年均|累计|力争)*分别(?:达到|达|为|超过|突破|不低于|不少于|增加到|提高到|保持在)?")]
     private static partial Regex Respectively();
 
     [GeneratedRegex(@"^(?:累计|总量|总数|数量|拥有量|有效量|注册量)?[从由](?:(?<ya>(?:19|20)\d\d)年(?:底|末)?的?)?(?<a>\d[\d.,]*(?:万|亿)?[^\d增提上到]{0,3})" +
