@@ -1,0 +1,159 @@
+using Warehouse.Etl.Sources.PlanDocuments;
+using Warehouse.Store;
+
+namespace Warehouse.Tests;
+
+/// <summary>Causes found on held-out set 2 (issue #15, round 2), each with sentences written for these tests: spans of long
+/// outlines, report dates, reviews of the previous period, lists, wording variants, other scripts and numbers that commit nothing.</summary>
+public class PlanReportsListsAndWordingTests
+{
+    private static ExtractionResult Extract(string text)
+    {
+        using var wh = new TempWarehouse();
+        using var c = wh.Dialect.OpenReadWrite();
+        return new TargetExtractor(Catalog.Load(c)).Extract(text, "test.txt");
+    }
+
+    private const string Head = "宁波市知识产权局\n宁波市知识产权高质量发展行动方案（2025—2027年）\n三、主要目标\n";
+
+    // ---- goals, milestones and baselines ----
+
+    [Fact]
+    public void Figures_for_an_intermediate_year_of_a_long_outline_are_milestones()
+    {
+        var r = Extract("湖南落实《知识产权强国建设纲要(2021—2035年)》实施方案\n发布机构:湖南省人民政府办公厅\n" +
+            "方案提出,到2025年,每万人口高价值发明专利拥有量力争达到9件,有效注册商标量达到120万件。\n" +
+            "方案提出,到2035年,知识产权综合竞争力跻身全国前列,基本建成知识产权强省。\n");
+        Assert.Equal((2021, 2035), (r.Header.StartYear, r.Header.EndYear));
+        Assert.All(r.Targets, t => Assert.Equal(("milestone", 2025), (t.Kind, t.TargetYear)));
+        Assert.Equal(2, r.Targets.Count);
+    }
+
+    [Fact]
+    public void A_plan_of_a_few_years_that_cites_an_outline_keeps_its_own_span()
+    {
+        var r = Extract("长沙市人民政府\n长沙市贯彻《知识产权强国建设纲要(2021—2035年)》三年行动计划\n" +
+            "到2027年,发明专利授权量达到1.2万件;到2035年,基本建成知识产权强市。\n");
+        Assert.Equal((2025, 2027), (r.Header.StartYear, r.Header.EndYear));
+        Assert.Contains(r.Targets, t => t is { IndicatorCode: "invention_grants", Kind: "goal", TargetYear: 2027 });
+    }
+
+    [Fact]
+    public void The_last_day_of_a_consultation_is_not_a_goal_year()
+    {
+        var r = Extract("关于加快知识产权强市建设的实施意见(征求意见稿)\n发布机构:绍兴市市场监督管理局(2026年3月1日至2026年3月31日公开征求意见)\n" +
+            "一、总体要求\n到2028年,有效发明专利拥有量达到5万件。\n");
+        Assert.Equal(2028, r.Header.EndYear);
+        Assert.Contains(r.Targets, t => t is { IndicatorCode: "invention_patents_owned", Kind: "goal", TargetYear: 2028, Value: 50000 });
+    }
+
+    [Fact]
+    public void A_past_report_date_makes_its_paragraph_a_baseline_until_a_commitment()
+    {
+        var r = Extract(Head + "至2024年年底,全市专利授权量连续10年位居全省首位;每万人发明专利拥有量、每万人高价值发明专利拥有量分别达31.2件、9.8件," +
+            "居全省第一梯队。方案明确了6类主要任务,并相应界定24项具体工作内容,力争通过三年努力,发明专利授权量达到1.5万件。\n");
+        var t = r.Targets.ToDictionary(x => x.IndicatorCode);
+        Assert.Equal(("baseline", 2024, 31.2), (t["invention_patents_per_10k"].Kind, t["invention_patents_per_10k"].TargetYear, t["invention_patents_per_10k"].Value));
+        Assert.Equal(("baseline", 2024, 9.8), (t["hv_invention_patents_per_10k"].Kind, t["hv_invention_patents_per_10k"].TargetYear, t["hv_invention_patents_per_10k"].Value));
+        Assert.Equal(("goal", 2027), (t["invention_grants"].Kind, t["invention_grants"].TargetYear));
+        Assert.Empty(r.Unknown);
+    }
+
+    [Fact]
+    public void Figures_as_of_this_year_are_baselines_and_shares_of_another_region_and_durations_are_not_commitments()
+    {
+        var r = Extract(Head + "截至今年上半年,宁波每万人发明专利拥有量为36.5件,商标有效注册量为52万件;累计培育知识产权服务机构40家,约占全省的12%。\n" +
+            "快维中心将外观专利授权周期从3—6个月缩短到7个工作日。到2027年,知识产权服务机构达到60家,约占全省的15%。\n");
+        var t = r.Targets.Where(x => x.Kind == "baseline").ToDictionary(x => x.IndicatorCode);
+        Assert.Equal(("baseline", 2025, 36.5), (t["invention_patents_per_10k"].Kind, t["invention_patents_per_10k"].TargetYear, t["invention_patents_per_10k"].Value));
+        Assert.Equal(("baseline", 2025, 520000.0), (t["registered_trademarks"].Kind, t["registered_trademarks"].TargetYear, t["registered_trademarks"].Value));
+        Assert.Equal(("baseline", 2025, 40.0), (t["ip_service_agencies"].Kind, t["ip_service_agencies"].TargetYear, t["ip_service_agencies"].Value));
+        Assert.Contains(r.Targets, x => x is { IndicatorCode: "ip_service_agencies", Kind: "goal", TargetYear: 2027, Value: 60 });
+        Assert.Empty(r.Unknown);
+    }
+
+    [Fact]
+    public void A_review_of_the_previous_plan_gives_baselines_also_for_lists_and_elided_names()
+    {
+        var r = Extract("嘉兴市人民政府\n嘉兴市知识产权“十五五”规划\n一、规划背景\n" +
+            "发明专利申请量、授权量分别从“十三五”期末的0.61万件、0.22万件增长至2025年的1.35万件、0.58万件。" +
+            "有效注册商标总量从21.3万件增长到40.6万件。作品版权年登记量从0.8万件增长到2.1万件。\n二、发展目标\n到2030年,发明专利授权量达到1万件。\n");
+        var t = r.Targets.Where(x => x.Kind == "baseline" && x.TargetYear == 2025).ToDictionary(x => x.IndicatorCode, x => x.Value);
+        Assert.Equal(13500, t["invention_applications"]);
+        Assert.Equal(5800, t["invention_grants"]);
+        Assert.Equal(406000, t["registered_trademarks"]);
+        Assert.Equal(21000, t["copyright_registrations"]);
+        Assert.Contains(r.Targets, x => x is { IndicatorCode: "invention_applications", Kind: "baseline", TargetYear: 2020, Value: 6100 });
+        Assert.Contains(r.Targets, x => x is { IndicatorCode: "invention_grants", Kind: "goal", TargetYear: 2030, Value: 10000 });
+    }
+
+    // ---- names ----
+
+    [Fact]
+    public void A_preposition_before_the_number_and_the_plans_own_region_before_the_name_are_read()
+    {
+        var r = Extract(Head + "到2027年,每万人高价值发明专利拥有量到30件以上,宁波有效发明专利拥有量为6万件,浙江全省专利密集型产业增加值占GDP比重18%以上," +
+            "上海每万人发明专利拥有量达到100件。\n");
+        var t = r.Targets.ToDictionary(x => x.IndicatorCode);
+        Assert.Equal(30, t["hv_invention_patents_per_10k"].Value);
+        Assert.Equal(60000, t["invention_patents_owned"].Value);
+        Assert.Equal(18, t["patent_intensive_gdp_share"].Value);
+        // Another region's figure is not this plan's indicator.
+        Assert.DoesNotContain(r.Targets, x => x.IndicatorCode == "invention_patents_per_10k");
+        Assert.Contains(r.Unknown, u => u.Phrase.Contains("100件"));
+    }
+
+    [Fact]
+    public void Wording_variants_name_the_same_indicator()
+    {
+        var r = Extract(Head + "到2027年,新增贯标单位800家,作品版权年登记量达到3万件,发明专利占专利申请总量的比例达到45%," +
+            "新培育国家、省、市知识产权示范或优势企业60家以上。通过《企业知识产权管理规范》认证企业达150家以上。\n");
+        var t = r.Targets.Where(x => x.Value != 150).ToDictionary(x => x.IndicatorCode, x => x.Value);
+        Assert.Equal(800, t["ip_standard_enterprises"]);
+        Assert.Equal(30000, t["copyright_registrations"]);
+        Assert.Equal(45, t["invention_share_of_applications"]);
+        Assert.Equal(60, t["ip_advantage_demo_enterprises_all_levels"]);
+        Assert.Contains(r.Targets, x => x is { IndicatorCode: "ip_standard_enterprises", Value: 150 });
+        Assert.Empty(r.Unknown);
+    }
+
+    [Fact]
+    public void Names_the_dictionary_does_not_know_may_open_a_list_without_taking_the_numbers_of_the_known_ones()
+    {
+        var r = Extract(Head + "到2027年,国家级和省级知识产权优势示范企业、知识产权信息公共服务网点总数分别突破200家、12个。\n");
+        var outlets = Assert.Single(r.Targets);
+        Assert.Equal(("ip_info_public_service_outlets", 12.0), (outlets.IndicatorCode, outlets.Value));
+        Assert.Contains(r.Unknown, u => u.Phrase.Contains("200家"));
+    }
+
+    [Fact]
+    public void Traditional_script_with_taiwan_terms_is_read_as_simplified_mainland_text()
+    {
+        var r = Extract("浙江省人民政府\n《浙江省“十四五”智慧財產權發展規劃》\n《規劃》提出,到2025年,智慧財產權保護社會滿意度達82分以上," +
+            "萬人高價值發明專利擁有量達15件,新增智慧財產權高層次人才300人。\n");
+        var t = r.Targets.ToDictionary(x => x.IndicatorCode, x => x.Value);
+        Assert.Equal(82, t["ip_protection_satisfaction"]);
+        Assert.Equal(15, t["hv_invention_patents_per_10k"]);
+        Assert.Equal(300, t["ip_high_level_talent"]);
+    }
+
+    [Fact]
+    public void Common_indicators_of_other_plans_are_in_the_dictionary()
+    {
+        var r = Extract(Head + "到2027年,有效发明专利五年以上维持率达到85%,计算机软件著作权登记量达到3万件,全市专利代理率达85%。\n");
+        var t = r.Targets.ToDictionary(x => x.IndicatorCode, x => x.Value);
+        Assert.Equal(85, t["invention_patent_5yr_maintenance_rate"]);
+        Assert.Equal(30000, t["software_copyright_registrations"]);
+        Assert.Equal(85, t["patent_agency_rate"]);
+    }
+
+    // ---- numbers that commit nothing ----
+
+    [Fact]
+    public void Counts_of_tasks_measures_departments_and_indicators_are_not_rejected()
+    {
+        var r = Extract(Head + "方案制定了21项重点任务和4项保障措施,并相应界定18项具体工作内容,由16个部门分工负责,明确了10个预期性定量指标。\n");
+        Assert.Empty(r.Targets);
+        Assert.Empty(r.Unknown);
+    }
+}
