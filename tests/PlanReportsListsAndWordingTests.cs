@@ -87,6 +87,25 @@ public class PlanReportsListsAndWordingTests
         Assert.Contains(r.Targets, x => x is { IndicatorCode: "invention_grants", Kind: "goal", TargetYear: 2030, Value: 10000 });
     }
 
+    [Fact]
+    public void A_date_after_jiezhi_before_the_last_year_and_already_reached_figures_are_reported_results()
+    {
+        var r = Extract("福州市知识产权“十四五”规划实施情况\n福州市市场监督管理局\n“十四五”以来,规划实施顺利。截至2023年底,全市有效发明专利拥有量达到2.6万件。" +
+            "全市马德里商标注册量已达900件,居全省前列。到2025年,有效发明专利拥有量达到3万件。\n");
+        Assert.Contains(r.Targets, t => t is { IndicatorCode: "invention_patents_owned", Kind: "baseline", TargetYear: 2023, Value: 26000 });
+        Assert.Contains(r.Targets, t => t is { IndicatorCode: "madrid_registrations", Kind: "baseline", TargetYear: 2021, Value: 900 });
+        Assert.Contains(r.Targets, t => t is { IndicatorCode: "invention_patents_owned", Kind: "goal", TargetYear: 2025, Value: 30000 });
+    }
+
+    [Fact]
+    public void A_table_pasted_with_bars_is_read_as_a_table()
+    {
+        var r = Extract(Head + "| 序号 | 指标 | 单位 | 2024年 | 2027年 |\n|---|---|---|---|---|\n| 1 | 发明专利授权量 | 件 | 8000 | 12000 |\n");
+        Assert.Contains(r.Targets, t => t is { IndicatorCode: "invention_grants", Kind: "baseline", TargetYear: 2024, Value: 8000 });
+        Assert.Contains(r.Targets, t => t is { IndicatorCode: "invention_grants", Kind: "goal", TargetYear: 2027, Value: 12000 });
+        Assert.Equal(2, r.Targets.Count);
+    }
+
     // ---- names ----
 
     [Fact]

@@ -52,19 +52,27 @@ public sealed partial record PassageContext(string Kind, int Year, int SpanStart
         return new PassageContext("goal", plan.EndYear, plan.StartYear, plan.EndYear);
     }
 
-    /// <summary>The year a sentence reports figures at, or null: a past date after 截至/至/到 (截至2023年底, 至2023年年底 in a plan
-    /// starting 2024), or the present (截至今年上半年, 截至目前, 目前/现已 opening the sentence), which is the plan's first year.</summary>
+    /// <summary>The year a sentence reports figures at, or null: a date after 截至 before the plan's last year (截至2023年底), a
+    /// past date after 至/到 (至2023年年底 in a plan starting 2024), or the present (截至今年上半年, 截至目前, 目前/现已 opening the
+    /// sentence, 已达), which is the plan's first year (去年: the year before).</summary>
     public static int? ReportYear(string sentence, PlanHeader plan)
     {
-        if (ByYear().Matches(sentence).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToList() is { Count: > 0 } years)
-            return years.Max() < plan.StartYear ? years.Max() : null;
-        return Now().IsMatch(sentence) && !Commitment().IsMatch(sentence) ? plan.StartYear : null;
+        static List<int> Years(Regex r, string s) => r.Matches(s).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToList();
+        var committed = Commitment().IsMatch(sentence);
+        if (Years(AsOf(), sentence) is { Count: > 0 } asOf && asOf.Max() < plan.EndYear && !committed) return asOf.Max();
+        if (Years(ByYear(), sentence) is { Count: > 0 } years) return years.Max() < plan.StartYear ? years.Max() : null;
+        if (!Now().IsMatch(sentence) || committed) return null;
+        return sentence.Contains("去年") ? plan.StartYear - 1 : plan.StartYear;
     }
+
+    [GeneratedRegex(@"(?:截至|截止到|截止)(\d{4})年")]
+    private static partial Regex AsOf();
 
     /// <summary>Whether a sentence names no year and no commitment, so it may continue the report of the sentence before it.</summary>
     public static bool Undated(string sentence) => !ExplicitYears().IsMatch(sentence) && !Commitment().IsMatch(sentence) && !Now().IsMatch(sentence);
 
-    [GeneratedRegex(@"截至(?:今年|目前|当前|本年|去年)|今年(?:上半年|以来|前[一二三四五六七八九十]+个?月)|^[^，,]{0,6}?(?:目前|现已)[，,]")]
+    [GeneratedRegex(@"(?:截至|截止到?)(?:今年|目前|当前|本年|去年)|今年(?:上半年|以来|前[一二三四五六七八九十]+个?月)|^[^，,]{0,6}?(?:目前|现已)[，,]" +
+        "|已达|已经达到|已突破")]
     private static partial Regex Now();
 
     // Words of a commitment: what follows them is a target even in a paragraph that reports results.

@@ -30,6 +30,12 @@ public sealed partial class TargetExtractor(Catalog catalog)
             var lineOffset = offset;
             offset += rawLine.Length + 1;
             var line = rawLine.TrimEnd('\r');
+            // A table copied from a web page as | cell | cell |: the same row as tab-separated cells (same length, offsets hold).
+            if (line.Count(ch => ch == '|') >= 2)
+            {
+                if (TableRuleLine().IsMatch(line)) continue;
+                line = line.Replace('|', '\t');
+            }
             var trimmed = line.Trim();
             if (trimmed.Length == 0) continue;
 
@@ -155,6 +161,10 @@ public sealed partial class TargetExtractor(Catalog catalog)
 
     [GeneratedRegex(@"^(?:(?<top>[一二三四五六七八九十]+[、．.])|（[一二三四五六七八九十]+）|\d+、)\s*(?<title>.*)$")]
     private static partial Regex Heading();
+
+    // The rule under a pasted table's header: |---|:---:|.
+    [GeneratedRegex(@"^[\s|:\-—–]+$")]
+    private static partial Regex TableRuleLine();
 
     [GeneratedRegex("发展基础|工作基础|十三五|发展现状|规划背景|现状基础|发展回顾|工作回顾")]
     private static partial Regex BaselineTitle();
