@@ -106,6 +106,23 @@ public class PlanReportsListsAndWordingTests
         Assert.Equal(2, r.Targets.Count);
     }
 
+    [Fact]
+    public void A_yearly_work_plan_may_name_its_region_before_its_year()
+    {
+        var r = Extract("临沂市兰山区2024年知识产权工作要点\n兰山区市场监督管理局\n全年新增发明专利授权量150件以上,培育省级知识产权优势企业5家。\n");
+        Assert.Equal((2024, 2024), (r.Header.StartYear, r.Header.EndYear));
+        Assert.Contains(r.Targets, t => t is { IndicatorCode: "invention_grants", Kind: "goal", TargetYear: 2024, Value: 150 });
+        Assert.Contains(r.Targets, t => t is { IndicatorCode: "provincial_ip_advantage_enterprises", Value: 5 });
+    }
+
+    [Fact]
+    public void A_review_sentence_opening_with_one_year_reports_that_year_not_the_period()
+    {
+        var r = Extract("西安市人民政府\n西安市知识产权“十四五”发展规划\n一、发展基础\n“十三五”以来,成效显著。2020年,全市专利授权量达到5.1万件,同比增长38%。\n");
+        var t = Assert.Single(r.Targets);
+        Assert.Equal(("patent_grants", "baseline", 2020, 2020, "annual"), (t.IndicatorCode, t.Kind, t.TargetYear, t.SpanStart, t.Measure));
+    }
+
     // ---- names ----
 
     [Fact]

@@ -18,6 +18,10 @@ public sealed partial record PassageContext(string Kind, int Year, int SpanStart
         var previousPlan = plan.StartYear switch { >= 2026 and < 2031 => "十四五", >= 2021 and < 2026 => "十三五", _ => null };
         if (section == Section.Baseline || previousPlan != null && sentence.Contains(previousPlan) && !ByYear().IsMatch(sentence))
         {
+            // 2020年,全市专利授权量达到5.1万件: a sentence opening with one year reports that year alone.
+            if (SentenceYear().Match(sentence) is { Success: true } opening
+                && int.Parse(opening.Groups[1].Value, CultureInfo.InvariantCulture) is var at && at <= previous.End + 1)
+                return new PassageContext("baseline", at, at, at);
             // Results of the previous plan period: the level at its last year, flows summed over it,
             // unless the sentence names its own years (2019年、2020年 ... 共获得融资额).
             var years = ExplicitYears().Matches(sentence).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture))

@@ -104,7 +104,8 @@ public sealed partial record PlanHeader(Region Region, int StartYear, int EndYea
         return (y, y + 4);
     }
 
-    [GeneratedRegex(@"(?:^|\n)\s*(20\d\d)年(?:度)?[^\n《》]{0,30}(?:工作要点|工作计划|实施计划|行动计划|工作方案|推进计划)")]
+    // 2026年全省知识产权工作要点, 临沂市兰山区2024年知识产权工作要点: a year (after the region, if any) and a yearly plan's name.
+    [GeneratedRegex(@"(?:^|\n)[^\n\d《》]{0,20}?(20\d\d)年(?:度)?[^\n《》]{0,30}(?:工作要点|工作计划|实施计划|行动计划|工作方案|推进计划)")]
     private static partial Regex YearTitle();
 
     [GeneratedRegex(@"〔(20\d\d|19\d\d)〕")]
