@@ -154,6 +154,17 @@ public class PlanReportsListsAndWordingTests
     }
 
     [Fact]
+    public void A_part_named_after_qizhong_takes_the_measure_of_the_whole_before_it()
+    {
+        var r = Extract(Head + "到2027年,全市专利授权量达到3.5万件,其中发明专利8000件;专利申请量年均增长10%,其中发明专利占30%以上。\n");
+        var t = r.Targets.ToDictionary(x => x.IndicatorCode, x => x.Value);
+        Assert.Equal(35000, t["patent_grants"]);
+        Assert.Equal(8000, t["invention_grants"]);
+        Assert.Equal(30, t["invention_share_of_applications"]);
+        Assert.Empty(r.Unknown);
+    }
+
+    [Fact]
     public void Names_the_dictionary_does_not_know_may_open_a_list_without_taking_the_numbers_of_the_known_ones()
     {
         var r = Extract(Head + "到2027年,国家级和省级知识产权优势示范企业、知识产权信息公共服务网点总数分别突破200家、12个。\n");

@@ -61,6 +61,7 @@ public sealed partial class IndicatorNames
         }
         found.Sort((a, b) => a.Start.CompareTo(b.Start));
         found = WithElidedHeads(text, found);
+        found = WithParts(text, found);
         for (var i = 0; i < found.Count; i++)
         {
             var floor = i > 0 ? found[i - 1].End : 0;
@@ -93,6 +94,33 @@ public sealed partial class IndicatorNames
         result.Sort((a, b) => a.Start.CompareTo(b.Start));
         return result;
     }
+
+    /// <summary>专利授权量达到2万件，其中发明专利5000件 / 专利申请量…，其中发明专利占30%: a part named after 其中 takes the measure of
+    /// the whole named before it (发明专利 + 授权量), or its share of it (发明专利占专利申请量比重), when that names an indicator.</summary>
+    private List<Mention> WithParts(string text, List<Mention> found)
+    {
+        var result = new List<Mention>(found);
+        foreach (Match part in Part().Matches(text))
+        {
+            var whole = found.LastOrDefault(m => m.End <= part.Index);
+            var word = part.Groups["w"];
+            int start = word.Index, end = part.Groups["share"].Success ? part.Groups["share"].Index + 1 : word.Index + word.Length;
+            if (whole == null || result.Any(o => o.Start < end && start < o.End)) continue;
+            var name = Fold(whole.Name).Text;
+            var w = Fold(word.Value).Text;
+            var candidates = part.Groups["share"].Success
+                ? new[] { name, name.EndsWith('量') ? name : name + "量" }.Select(n => w + "占" + n + "比重")
+                : Enumerable.Range(1, Math.Max(0, name.Length - 2)).Select(cut => w + name[cut..]).Where(n => n.Length > w.Length + 1);
+            if (candidates.Select(n => _folded.GetValueOrDefault(n)).FirstOrDefault(i => i != null && i != whole.Indicator) is { } indicator)
+                result.Add(new Mention(start, end, text[start..end], indicator));
+        }
+        result.Sort((a, b) => a.Start.CompareTo(b.Start));
+        return result;
+    }
+
+    // 其中发明专利5000件, 其中发明专利达到5000件, 其中发明专利占30%.
+    [GeneratedRegex(@"其中(?<w>[\u4e00-\u9fff]{2,8}?)(?:(?<share>占)|(?=(?:达到|达|为|超过|突破)?\d))")]
+    private static partial Regex Part();
 
     // The tail of a name standing alone after a list joint: 、授权量 / 和有效量 / 及拥有量 (not a name of its own).
     [GeneratedRegex(@"^(?:、|和|及|与)(?<w>[\u4e00-\u9fff]{1,4}量)(?=[、和及与分从由达为突]|\d)")]
