@@ -51,11 +51,15 @@ public class PlanReportsListsAndWordingTests
     public void A_past_report_date_makes_its_paragraph_a_baseline_until_a_commitment()
     {
         var r = Extract(Head + "至2024年年底,全市专利授权量连续10年位居全省首位;每万人发明专利拥有量、每万人高价值发明专利拥有量分别达31.2件、9.8件," +
-            "居全省第一梯队。方案明确了6类主要任务,并相应界定24项具体工作内容,力争通过三年努力,发明专利授权量达到1.5万件。\n");
-        var t = r.Targets.ToDictionary(x => x.IndicatorCode);
-        Assert.Equal(("baseline", 2024, 31.2), (t["invention_patents_per_10k"].Kind, t["invention_patents_per_10k"].TargetYear, t["invention_patents_per_10k"].Value));
-        Assert.Equal(("baseline", 2024, 9.8), (t["hv_invention_patents_per_10k"].Kind, t["hv_invention_patents_per_10k"].TargetYear, t["hv_invention_patents_per_10k"].Value));
-        Assert.Equal(("goal", 2027), (t["invention_grants"].Kind, t["invention_grants"].TargetYear));
+            "居全省第一梯队。方案明确了6类主要任务,并相应界定24项具体工作内容,力争通过三年努力,发明专利授权量达到1.5万件。\n" +
+            "截至2024年底,全市有效发明专利3.9万件。《方案》提出,每万人口高价值发明专利拥有量突破12件。\n");
+        var t = r.Targets.Select(x => (x.IndicatorCode, x.Kind, x.TargetYear, x.Value)).ToList();
+        Assert.Contains(("invention_patents_per_10k", "baseline", 2024, 31.2), t);
+        Assert.Contains(("hv_invention_patents_per_10k", "baseline", 2024, 9.8), t);
+        Assert.Contains(("invention_grants", "goal", 2027, 15000.0), t);
+        Assert.Contains(("invention_patents_owned", "baseline", 2024, 39000.0), t);
+        Assert.Contains(("hv_invention_patents_per_10k", "goal", 2027, 12.0), t);
+        Assert.Equal(5, t.Count);
         Assert.Empty(r.Unknown);
     }
 
@@ -128,9 +132,10 @@ public class PlanReportsListsAndWordingTests
     [Fact]
     public void A_preposition_before_the_number_and_the_plans_own_region_before_the_name_are_read()
     {
-        var r = Extract(Head + "到2027年,每万人高价值发明专利拥有量到30件以上,宁波有效发明专利拥有量为6万件,浙江全省专利密集型产业增加值占GDP比重18%以上," +
+        var r = Extract(Head + "发明专利授权量到2027年达到9000件。到2027年,每万人高价值发明专利拥有量到30件以上,宁波有效发明专利拥有量为6万件,浙江全省专利密集型产业增加值占GDP比重18%以上," +
             "上海每万人发明专利拥有量达到100件。\n");
         var t = r.Targets.ToDictionary(x => x.IndicatorCode);
+        Assert.Equal((9000.0, 2027), (t["invention_grants"].Value, t["invention_grants"].TargetYear));
         Assert.Equal(30, t["hv_invention_patents_per_10k"].Value);
         Assert.Equal(60000, t["invention_patents_owned"].Value);
         Assert.Equal(18, t["patent_intensive_gdp_share"].Value);

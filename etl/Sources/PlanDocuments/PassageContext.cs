@@ -80,7 +80,7 @@ public sealed partial record PassageContext(string Kind, int Year, int SpanStart
     private static partial Regex Now();
 
     // Words of a commitment: what follows them is a target even in a paragraph that reports results.
-    [GeneratedRegex("力争|确保|将|计划|目标|预计|争取|推动|打造|实现|进一步|接下来|今后")]
+    [GeneratedRegex("力争|确保|将|计划|目标|预计|争取|推动|打造|实现|进一步|接下来|今后|提出|明确|《")]
     private static partial Regex Commitment();
 
     [GeneratedRegex(@"(\d{4})年(?!\d)")]
