@@ -111,6 +111,20 @@ public class PlanReportsListsAndWordingTests
     }
 
     [Fact]
+    public void A_news_report_takes_the_span_of_the_plan_it_announces_and_a_past_year_opens_a_report()
+    {
+        var r = Extract("芜湖印发知识产权强市建设行动方案\n来源:芜湖日报 2024-05-10\n近日,芜湖市人民政府办公室印发《芜湖市知识产权强市建设行动方案" +
+            "(2024—2026年)》。《方案》提出,到2026年,全市发明专利授权量达到6000件。2023年,全市发明专利授权量4100件,同比增长12%;" +
+            "每万人口高价值发明专利拥有量21.5件,居全省第2位。\n");
+        Assert.Equal((2024, 2026), (r.Header.StartYear, r.Header.EndYear));
+        var t = r.Targets.Select(x => (x.IndicatorCode, x.Kind, x.TargetYear, x.Value)).ToList();
+        Assert.Contains(("invention_grants", "goal", 2026, 6000.0), t);
+        Assert.Contains(("invention_grants", "baseline", 2023, 4100.0), t);
+        Assert.Contains(("hv_invention_patents_per_10k", "baseline", 2023, 21.5), t);
+        Assert.Empty(r.Unknown);
+    }
+
+    [Fact]
     public void A_yearly_work_plan_may_name_its_region_before_its_year()
     {
         var r = Extract("临沂市兰山区2024年知识产权工作要点\n兰山区市场监督管理局\n全年新增发明专利授权量150件以上,培育省级知识产权优势企业5家。\n");

@@ -57,7 +57,7 @@ public sealed partial record PassageContext(string Kind, int Year, int SpanStart
     }
 
     /// <summary>The year a sentence reports figures at, or null: a date after 截至 before the plan's last year (截至2023年底), a
-    /// past date after 至/到 (至2023年年底 in a plan starting 2024), or the present (截至今年上半年, 截至目前, 目前/现已 opening the
+    /// past date after 至/到 (至2023年年底 in a plan starting 2024) or opening the sentence (2023年，…), or the present (截至今年上半年, 截至目前, 目前/现已 opening the
     /// sentence, 已达), which is the plan's first year (去年: the year before).</summary>
     public static int? ReportYear(string sentence, PlanHeader plan)
     {
@@ -65,6 +65,7 @@ public sealed partial record PassageContext(string Kind, int Year, int SpanStart
         var committed = Commitment().IsMatch(sentence);
         if (Years(AsOf(), sentence) is { Count: > 0 } asOf && asOf.Max() < plan.EndYear && !committed) return asOf.Max();
         if (Years(ByYear(), sentence) is { Count: > 0 } years) return years.Max() < plan.StartYear ? years.Max() : null;
+        if (Years(SentenceYear(), sentence) is [var opening] && opening < plan.StartYear) return opening; // 2023年，全市…：that year's results
         if (!Now().IsMatch(sentence) || committed) return null;
         return sentence.Contains("去年") ? plan.StartYear - 1 : plan.StartYear;
     }

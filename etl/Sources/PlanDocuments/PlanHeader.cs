@@ -39,7 +39,7 @@ public sealed partial record PlanHeader(Region Region, int StartYear, int EndYea
         var title = opening.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => TitleWord().IsMatch(l))
             ?? head.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0) ?? fileName;
 
-        var span = SpanIn(ownOpening) ?? TitleYear(ownOpening) ?? Outline(text, opening) ?? SpanFromGoals(text, ownOpening)
+        var span = SpanIn(ownOpening) ?? TitleYear(ownOpening) ?? Outline(text, opening) ?? Announced(head) ?? SpanFromGoals(text, ownOpening)
             ?? SpanIn(WithoutCitations(head)) ?? IssueSpan(head)
             ?? throw new InvalidDataException($"{fileName}: 无法识别规划期 / cannot tell the plan period (no year range, “十四五” or “到2025年” in the title or opening)");
         return new PlanHeader(region, span.Start, span.End, title);
@@ -56,6 +56,17 @@ public sealed partial record PlanHeader(Region Region, int StartYear, int EndYea
         var named = FiveYearPlans.Select(p => (p.Start, At: text.IndexOf(p.Name, StringComparison.Ordinal))).Where(p => p.At >= 0).OrderBy(p => p.At).ToList();
         return named.Count > 0 ? (named[0].Start, named[0].Start + 4) : null;
     }
+
+    /// <summary>A news report's first paragraph naming the plan it announces (印发《合肥市…行动方案(2024—2026年)》): that title's span.</summary>
+    private static (int Start, int End)? Announced(string head)
+    {
+        foreach (Match m in AnnouncedTitle().Matches(head))
+            if ((SpanIn(m.Groups["t"].Value) ?? TitleYear("\n" + m.Groups["t"].Value)) is { } span) return span;
+        return null;
+    }
+
+    [GeneratedRegex(@"(?:印发|出台|发布|制定|公布)了?《(?<t>[^《》]*)》")]
+    private static partial Regex AnnouncedTitle();
 
     /// <summary>A long-range outline or its implementation (纲要(2021—2035年), 贯彻《…纲要(2021—2035年)》的实施方案) that sets goals for
     /// the outline's last year (到2035年): its span is the outline's, so figures for 2025 are milestones. A plan of a few years
