@@ -184,6 +184,28 @@ public class PlanReportsListsAndWordingTests
     }
 
     [Fact]
+    public void A_list_item_after_a_number_keeps_the_head_of_the_name_before_it()
+    {
+        var r = Extract(Head + "到2027年,每万人口拥有高价值发明专利达到40件,累计新增国家知识产权优势企业30家、示范企业8家," +
+            "建成国家级知识产权保护中心1家、快维中心2家。\n");
+        var t = r.Targets.ToDictionary(x => x.IndicatorCode, x => x.Value);
+        Assert.Equal(40, t["hv_invention_patents_per_10k"]);
+        Assert.Equal(30, t["national_ip_advantage_enterprises"]);
+        Assert.Equal(8, t["national_ip_demo_enterprises"]);
+        Assert.Equal(2, t["rapid_protection_centers"]);
+        Assert.DoesNotContain(r.Targets, x => x.IndicatorCode == "national_ip_advantage_demo_enterprises");
+        Assert.Empty(r.Unknown);
+    }
+
+    [Fact]
+    public void A_number_after_two_joined_names_counts_both_and_is_neither_ones()
+    {
+        var r = Extract(Head + "到2027年,国家级知识产权保护中心和快速维权中心数量达到4个,发明专利授权量达到9000件。\n");
+        Assert.Equal("invention_grants", Assert.Single(r.Targets).IndicatorCode);
+        Assert.Contains(r.Unknown, u => u.Phrase.Contains("4个"));
+    }
+
+    [Fact]
     public void Names_the_dictionary_does_not_know_may_open_a_list_without_taking_the_numbers_of_the_known_ones()
     {
         var r = Extract(Head + "到2027年,国家级和省级知识产权优势示范企业、知识产权信息公共服务网点总数分别突破200家、12个。\n");

@@ -71,22 +71,25 @@ public sealed partial class IndicatorNames
         return found;
     }
 
-    /// <summary>发明专利申请量、授权量: a list item that only repeats the tail of a name (授权量, 有效量) keeps the head of the item
-    /// before it (发明专利), when head and tail together name an indicator.</summary>
+    /// <summary>发明专利申请量、授权量 / 国家知识产权优势企业50家、示范企业20家: a list item that only repeats the tail of a name
+    /// (授权量, 示范企业) keeps the head of the item before it (发明专利, 国家知识产权), when head and tail together name an indicator.</summary>
     private List<Mention> WithElidedHeads(string text, List<Mention> found)
     {
         var result = new List<Mention>(found);
         foreach (var m in found)
         {
-            var tail = ElidedTail().Match(text[m.End..]);
-            if (!tail.Success) continue;
-            var word = tail.Groups["w"].Value;
-            int start = m.End + tail.Groups["w"].Index, end = start + word.Length;
+            var elided = ElidedTail().Match(text[m.End..]);
+            if (!elided.Success) continue;
+            var word = elided.Groups["w"].Value;
+            int start = m.End + elided.Groups["w"].Index, end = start + word.Length;
             if (result.Any(o => o.Start < end && start < o.End)) continue;
             var name = Fold(m.Name).Text;
-            for (var cut = name.Length - 1; cut >= 2; cut--)
+            var tail = Fold(word).Text;
+            // The new tail replaces one of about its own length: 优势企业 → 示范企业, not 优势 + 示范企业.
+            var cuts = Enumerable.Range(2, Math.Max(0, name.Length - 2)).OrderBy(c => Math.Abs(name.Length - c - tail.Length)).ThenByDescending(c => c);
+            foreach (var cut in cuts)
             {
-                if (_folded.GetValueOrDefault(name[..cut] + Fold(word).Text) is not { } indicator || indicator == m.Indicator) continue;
+                if (_folded.GetValueOrDefault(name[..cut] + tail) is not { } indicator || indicator == m.Indicator) continue;
                 result.Add(new Mention(start, end, word, indicator));
                 break;
             }
@@ -122,8 +125,8 @@ public sealed partial class IndicatorNames
     [GeneratedRegex(@"其中(?<w>[\u4e00-\u9fff]{2,8}?)(?:(?<share>占)|(?=(?:达到|达|为|超过|突破)?\d))")]
     private static partial Regex Part();
 
-    // The tail of a name standing alone after a list joint: 、授权量 / 和有效量 / 及拥有量 (not a name of its own).
-    [GeneratedRegex(@"^(?:、|和|及|与)(?<w>[\u4e00-\u9fff]{1,4}量)(?=[、和及与分从由达为突]|\d)")]
+    // The tail of a name standing alone after a list joint: 、授权量 / 和有效量 / 、示范企业20家 (not a name of its own).
+    [GeneratedRegex(@"^(?:[\d.]+(?:万|亿)?[件家个项人次名所座条]{1,2}(?:以上|左右)?)?(?:、|和|及|与)(?<w>[\u4e00-\u9fff]{1,4}量|[\u4e00-\u9fff]{2,6}?(?=\d))(?=[、和及与分从由达为突]|\d)")]
     private static partial Regex ElidedTail();
 
     /// <summary>Resolves a table cell such as 累计PCT专利申请量（件）: strips the unit in brackets and leading qualifiers.

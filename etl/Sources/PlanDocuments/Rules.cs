@@ -146,6 +146,8 @@ public static partial class ProseRule
         {
             var m = s.Mentions[i];
             if (m.Qualified) continue; // a narrower indicator the dictionary does not know: reported as unknown, never loaded as this one
+            // 保护中心和快速维权中心数量达到3个: a number after two joined names counts both, so it is neither's (reported instead).
+            if (i > 0 && JointOnly().IsMatch(text[s.Mentions[i - 1].End..m.Start])) continue;
             var end = i + 1 < s.Mentions.Count ? s.Mentions[i + 1].Start : text.Length;
             var tail = text[m.End..end];
             var clauseEnd = tail.IndexOfAny(ClauseBreaks);
@@ -215,6 +217,9 @@ public static partial class ProseRule
 
     [GeneratedRegex(@"^(?:、|，|,|和|及|以及|与)")]
     private static partial Regex ListJoint();
+
+    [GeneratedRegex(@"^(?:、|和|及|以及|与)$")]
+    private static partial Regex JointOnly();
 
     [GeneratedRegex(@"^(?:总数|总量|数量|每年|年均|累计|力争)*分别(?:达到|达|为|超过|突破|不低于|不少于|增加到|提高到|保持在)?")]
     private static partial Regex Respectively();
