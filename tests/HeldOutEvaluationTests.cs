@@ -96,7 +96,8 @@ public class HeldOutEvaluationTests(ITestOutputHelper output)
     }
 
     /// <summary>heldout: the labeller's set (documents 01–06 moved to training after its first look, see moved_to_training.txt);
-    /// heldout_own: a plan written and labelled for this purpose before the extractor saw it.</summary>
+    /// heldout_own: a plan written and labelled for this purpose before the extractor saw it; heldout2: a second blind set of
+    /// ten published texts, all moved to training after round 2.</summary>
     [Theory]
     [InlineData("heldout")]
     [InlineData("heldout_own")]
