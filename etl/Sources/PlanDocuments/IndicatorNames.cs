@@ -86,7 +86,8 @@ public sealed partial class IndicatorNames
             var name = Fold(m.Name).Text;
             var tail = Fold(word).Text;
             // The new tail replaces one of about its own length: 优势企业 → 示范企业, not 优势 + 示范企业.
-            var cuts = Enumerable.Range(2, Math.Max(0, name.Length - 2)).OrderBy(c => Math.Abs(name.Length - c - tail.Length)).ThenByDescending(c => c);
+            var cuts = Enumerable.Range(2, Math.Max(0, name.Length - 2))
+                .OrderBy(c => Math.Abs(name.Length - c - tail.Length)).ThenByDescending(c => c);
             foreach (var cut in cuts)
             {
                 if (_folded.GetValueOrDefault(name[..cut] + tail) is not { } indicator || indicator == m.Indicator) continue;
@@ -114,7 +115,8 @@ public sealed partial class IndicatorNames
             var candidates = part.Groups["share"].Success
                 ? new[] { name, name.EndsWith('量') ? name : name + "量" }.Select(n => w + "占" + n + "比重")
                 : Enumerable.Range(1, Math.Max(0, name.Length - 2)).Select(cut => w + name[cut..]).Where(n => n.Length > w.Length + 1);
-            if (candidates.Select(n => _folded.GetValueOrDefault(n)).FirstOrDefault(i => i != null && i != whole.Indicator) is { } indicator)
+            var indicator = candidates.Select(n => _folded.GetValueOrDefault(n)).FirstOrDefault(i => i != null && i != whole.Indicator);
+            if (indicator != null)
                 result.Add(new Mention(start, end, text[start..end], indicator));
         }
         result.Sort((a, b) => a.Start.CompareTo(b.Start));
@@ -126,7 +128,8 @@ public sealed partial class IndicatorNames
     private static partial Regex Part();
 
     // The tail of a name standing alone after a list joint: 、授权量 / 和有效量 / 、示范企业20家 (not a name of its own).
-    [GeneratedRegex(@"^(?:[\d.]+(?:万|亿)?[件家个项人次名所座条]{1,2}(?:以上|左右)?)?(?:、|和|及|与)(?<w>[\u4e00-\u9fff]{1,4}量|[\u4e00-\u9fff]{2,6}?(?=\d))(?=[、和及与分从由达为突]|\d)")]
+    [GeneratedRegex(@"^(?:[\d.]+(?:万|亿)?[件家个项人次名所座条]{1,2}(?:以上|左右)?)?(?:、|和|及|与)" +
+        @"(?<w>[\u4e00-\u9fff]{1,4}量|[\u4e00-\u9fff]{2,6}?(?=\d))(?=[、和及与分从由达为突]|\d)")]
     private static partial Regex ElidedTail();
 
     /// <summary>Resolves a table cell such as 累计PCT专利申请量（件）: strips the unit in brackets and leading qualifiers.
@@ -244,7 +247,13 @@ public sealed partial class IndicatorNames
             if (c == '口' && prev == '人' && i >= 2 && s[i - 2] == '万') continue;          // 万人口 → 万人
             if (c == '名' && prev == '万' && next is not '称') { Put('人', i); continue; }  // 每万名 → 万人
             if (c == '的') continue;
-            if (c == '著' && next == '作' && i + 2 < s.Length && s[i + 2] == '权') { Put('版', i); Put('权', i + 2); i += 2; continue; } // 著作权 → 版权
+            if (c == '著' && next == '作' && i + 2 < s.Length && s[i + 2] == '权')           // 著作权 → 版权
+            {
+                Put('版', i);
+                Put('权', i + 2);
+                i += 2;
+                continue;
+            }
             if (c == '例' && prev == '比') { Put('重', i); continue; }                        // 比例 → 比重
             if (c == '级' && prev == '家' && i >= 2 && s[i - 2] == '国') continue;            // 国家级 → 国家
             if (prev == '占' && i + 1 < s.Length && s[i] == '全' && "省市区县".Contains(next)) { i++; continue; } // 占全省GDP → 占GDP

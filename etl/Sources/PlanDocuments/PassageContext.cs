@@ -61,11 +61,12 @@ public sealed partial record PassageContext(string Kind, int Year, int SpanStart
     /// sentence, 已达), which is the plan's first year (去年: the year before).</summary>
     public static int? ReportYear(string sentence, PlanHeader plan)
     {
-        static List<int> Years(Regex r, string s) => r.Matches(s).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToList();
+        static List<int> Years(Regex r, string s) =>
+            r.Matches(s).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToList();
         var committed = Commitment().IsMatch(sentence);
         if (Years(AsOf(), sentence) is { Count: > 0 } asOf && asOf.Max() < plan.EndYear && !committed) return asOf.Max();
         if (Years(ByYear(), sentence) is { Count: > 0 } years) return years.Max() < plan.StartYear ? years.Max() : null;
-        if (Years(SentenceYear(), sentence) is [var opening] && opening < plan.StartYear) return opening; // 2023年，全市…：that year's results
+        if (Years(SentenceYear(), sentence) is [var opening] && opening < plan.StartYear) return opening; // 2023年，…: that year's
         if (!Now().IsMatch(sentence) || committed) return null;
         return sentence.Contains("去年") ? plan.StartYear - 1 : plan.StartYear;
     }
@@ -74,7 +75,8 @@ public sealed partial record PassageContext(string Kind, int Year, int SpanStart
     private static partial Regex AsOf();
 
     /// <summary>Whether a sentence names no year and no commitment, so it may continue the report of the sentence before it.</summary>
-    public static bool Undated(string sentence) => !ExplicitYears().IsMatch(sentence) && !Commitment().IsMatch(sentence) && !Now().IsMatch(sentence);
+    public static bool Undated(string sentence) =>
+        !ExplicitYears().IsMatch(sentence) && !Commitment().IsMatch(sentence) && !Now().IsMatch(sentence);
 
     [GeneratedRegex(@"(?:截至|截止到?)(?:今年|目前|当前|本年|去年)|今年(?:上半年|以来|前[一二三四五六七八九十]+个?月)|^[^，,]{0,6}?(?:目前|现已)[，,]" +
         "|已达|已经达到|已突破")]

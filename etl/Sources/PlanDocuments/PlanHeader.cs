@@ -39,7 +39,8 @@ public sealed partial record PlanHeader(Region Region, int StartYear, int EndYea
         var title = opening.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => TitleWord().IsMatch(l))
             ?? head.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0) ?? fileName;
 
-        var span = SpanIn(ownOpening) ?? TitleYear(ownOpening) ?? Outline(text, opening) ?? Announced(head) ?? SpanFromGoals(text, ownOpening)
+        var span = SpanIn(ownOpening) ?? TitleYear(ownOpening) ?? Outline(text, opening) ?? Announced(head)
+            ?? SpanFromGoals(text, ownOpening)
             ?? SpanIn(WithoutCitations(head)) ?? IssueSpan(head)
             ?? throw new InvalidDataException($"{fileName}: 无法识别规划期 / cannot tell the plan period (no year range, “十四五” or “到2025年” in the title or opening)");
         return new PlanHeader(region, span.Start, span.End, title);
@@ -74,10 +75,12 @@ public sealed partial record PlanHeader(Region Region, int StartYear, int EndYea
     private static (int Start, int End)? Outline(string text, string opening)
     {
         if (YearsLong().IsMatch(opening)) return null;
-        var goalYears = ByYear().Matches(WithoutCitations(text)).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToHashSet();
+        var goalYears = ByYear().Matches(WithoutCitations(text))
+            .Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToHashSet();
         foreach (Match m in YearRange().Matches(opening))
         {
-            int from = int.Parse(m.Groups["a"].Value, CultureInfo.InvariantCulture), to = int.Parse(m.Groups["b"].Value, CultureInfo.InvariantCulture);
+            int from = int.Parse(m.Groups["a"].Value, CultureInfo.InvariantCulture);
+            int to = int.Parse(m.Groups["b"].Value, CultureInfo.InvariantCulture);
             if (to - from is > 6 and <= 20 && goalYears.Contains(to) && goalYears.Any(y => y > from && y < to)) return (from, to);
         }
         return null;

@@ -88,7 +88,7 @@ public sealed partial class TargetExtractor(Catalog catalog)
                     { } year => PassageContext.For(sentence, Section.Schedule, plan, year),
                     _ => PassageContext.For(sentence, section, plan, scheduleYear),
                 };
-                if (PassageContext.ReportYear(sentence, plan) is { } reportYear) reported = new PassageContext("baseline", reportYear, reportYear, reportYear);
+                if (PassageContext.ReportYear(sentence, plan) is { } asOf) reported = new PassageContext("baseline", asOf, asOf, asOf);
                 else if (reported != null && context.Kind != "baseline" && PassageContext.Undated(sentence)) context = reported;
                 else if (!PassageContext.Undated(sentence)) reported = null;
                 var mentions = _names.Find(search.Value, places);
