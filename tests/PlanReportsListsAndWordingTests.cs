@@ -187,8 +187,10 @@ public class PlanReportsListsAndWordingTests
     public void A_list_item_after_a_number_keeps_the_head_of_the_name_before_it()
     {
         var r = Extract(Head + "到2027年,每万人口拥有高价值发明专利达到40件,累计新增国家知识产权优势企业30家、示范企业8家," +
-            "建成国家级知识产权保护中心1家、快维中心2家。\n");
+            "建成国家级知识产权保护中心1家、快维中心2家。全市每万人发明专利拥有量达到90件、有效发明专利拥有量5万件。\n");
         var t = r.Targets.ToDictionary(x => x.IndicatorCode, x => x.Value);
+        Assert.Equal(90, t["invention_patents_per_10k"]);
+        Assert.Equal(50000, t["invention_patents_owned"]);
         Assert.Equal(40, t["hv_invention_patents_per_10k"]);
         Assert.Equal(30, t["national_ip_advantage_enterprises"]);
         Assert.Equal(8, t["national_ip_demo_enterprises"]);
@@ -203,6 +205,16 @@ public class PlanReportsListsAndWordingTests
         var r = Extract(Head + "到2027年,国家级知识产权保护中心和快速维权中心数量达到4个,发明专利授权量达到9000件。\n");
         Assert.Equal("invention_grants", Assert.Single(r.Targets).IndicatorCode);
         Assert.Contains(r.Unknown, u => u.Phrase.Contains("4个"));
+    }
+
+    [Fact]
+    public void Per_ten_thousand_people_carries_over_to_the_next_item_of_a_list()
+    {
+        var r = Extract(Head + "到2027年,每万人发明专利拥有量达到95件、高价值发明专利拥有量达到40件。\n");
+        var t = r.Targets.ToDictionary(x => x.IndicatorCode, x => x.Value);
+        Assert.Equal(95, t["invention_patents_per_10k"]);
+        Assert.Equal(40, t["hv_invention_patents_per_10k"]);
+        Assert.Equal(2, t.Count);
     }
 
     [Fact]

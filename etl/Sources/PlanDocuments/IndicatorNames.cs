@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using Warehouse.Etl.Normalisation;
@@ -78,6 +79,13 @@ public sealed partial class IndicatorNames
         var result = new List<Mention>(found);
         foreach (var m in found)
         {
+            // 每万人发明专利拥有量20件、高价值发明专利拥有量8件: "per 10,000 people" carries over to the next item of the list,
+            // unless that item's own number is a count, not a rate (、有效发明专利拥有量5万件).
+            var step = ListStep().Match(text[m.End..]);
+            var n = step.Success && Fold(m.Name).Text.StartsWith("万人") ? result.FindIndex(o => o.Start == m.End + step.Length) : -1;
+            if (n >= 0 && Fold(result[n].Name).Text is var next && !next.StartsWith("万人")
+                && _folded.GetValueOrDefault("万人" + next) is { } perCapita && !IsCount(text[result[n].End..]))
+                result[n] = result[n] with { Indicator = perCapita };
             var elided = ElidedTail().Match(text[m.End..]);
             if (!elided.Success) continue;
             var word = elided.Groups["w"].Value;
@@ -126,6 +134,18 @@ public sealed partial class IndicatorNames
     // 其中发明专利5000件, 其中发明专利达到5000件, 其中发明专利占30%.
     [GeneratedRegex(@"其中(?<w>[\u4e00-\u9fff]{2,8}?)(?:(?<share>占)|(?=(?:达到|达|为|超过|突破)?\d))")]
     private static partial Regex Part();
+
+    /// <summary>Whether the number right after a name is a count (5万件, 3000件) rather than a rate per 10,000 people.</summary>
+    private static bool IsCount(string after) => CountAfter().Match(after) is { Success: true } count
+        && (count.Groups["big"].Success || double.Parse(count.Groups["v"].Value, CultureInfo.InvariantCulture) >= 1000);
+
+    // The number right after a name, and whether it counts in 万 or 亿.
+    [GeneratedRegex(@"^(?:力争)?(?:达到|达|为|突破|超过)?(?<v>\d+(?:\.\d+)?)(?<big>万|亿)?")]
+    private static partial Regex CountAfter();
+
+    // From the end of a list item to the start of the next: its number, if any, and a joint.
+    [GeneratedRegex(@"^(?:(?:达到|达|为|突破|超过)?[\d.]+(?:万|亿)?[件家个项人次名所座条]{1,2}(?:以上|左右)?)?(?:、|和|及|与)")]
+    private static partial Regex ListStep();
 
     // The tail of a name standing alone after a list joint: 、授权量 / 和有效量 / 、示范企业20家 (not a name of its own).
     [GeneratedRegex(@"^(?:[\d.]+(?:万|亿)?[件家个项人次名所座条]{1,2}(?:以上|左右)?)?(?:、|和|及|与)" +
