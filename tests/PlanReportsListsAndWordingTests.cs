@@ -141,6 +141,17 @@ public class PlanReportsListsAndWordingTests
         Assert.Equal(("patent_grants", "baseline", 2020, 2020, "annual"), (t.IndicatorCode, t.Kind, t.TargetYear, t.SpanStart, t.Measure));
     }
 
+    [Fact]
+    public void From_a_to_b_among_goals_gives_a_baseline_and_a_target()
+    {
+        var r = Extract(Head + "到2027年,全市发明专利授权量从2024年的5000件增加到8000件,每万人口高价值发明专利拥有量由2024年底的30件提高到2026年的38件。\n");
+        var t = r.Targets.Select(x => (x.IndicatorCode, x.Kind, x.TargetYear, x.Value)).ToList();
+        Assert.Contains(("invention_grants", "baseline", 2024, 5000.0), t);
+        Assert.Contains(("invention_grants", "goal", 2027, 8000.0), t);
+        Assert.Contains(("hv_invention_patents_per_10k", "baseline", 2024, 30.0), t);
+        Assert.Contains(("hv_invention_patents_per_10k", "milestone", 2026, 38.0), t);
+    }
+
     // ---- names ----
 
     [Fact]

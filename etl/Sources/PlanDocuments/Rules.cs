@@ -118,10 +118,19 @@ public static partial class ProseRule
             if (firsts.Count == count && Candidates.Make(s, m.Indicator, first, "", "from-to", firstAt, s.Context.SpanStart - 1) is { } a)
                 yield return a with { Kind = "baseline", Comparator = "=" };
             if (Candidates.Make(s, m.Indicator, lasts[k - i].Q, "", "from-to", lasts[k - i].At, yearB) is { } b)
-                yield return yearB is { } yb && b.Measure == "cumulative"
-                    ? b with { Kind = "baseline", Comparator = "=", Measure = "annual", SpanStart = yb }
-                    : b with { Kind = "baseline", Comparator = "=" };
+                yield return EndPoint(s, b, yearB);
         }
+    }
+
+    /// <summary>B of 从A提高到B: in a review, a result (baseline); among goals, the target for its year (goal or milestone).</summary>
+    private static TargetCandidate EndPoint(SentenceInput s, TargetCandidate b, int? yearB)
+    {
+        var ctx = s.Context;
+        if (ctx.Kind != "baseline" && (yearB ?? ctx.Year) is var year && year >= ctx.SpanStart)
+            return b with { Kind = year == ctx.Year ? ctx.Kind : year < ctx.Year ? "milestone" : "goal" };
+        return yearB is { } yb && b.Measure == "cumulative" // a flow in a named year is that year's, not a sum
+            ? b with { Kind = "baseline", Comparator = "=", Measure = "annual", SpanStart = yb }
+            : b with { Kind = "baseline", Comparator = "=" };
     }
 
     /// <summary>Up to <paramref name="count"/> quantities with units joined by 、/和 at the start of <paramref name="text"/>.</summary>
@@ -166,9 +175,7 @@ public static partial class ProseRule
                 if (Candidates.Make(s, m.Indicator, first, "", "from-to", m.End + fromTo.Groups["a"].Index, start) is { } a)
                     yield return a with { Kind = "baseline", Comparator = "=" };
                 if (Candidates.Make(s, m.Indicator, qb, "", "from-to", m.End + fromTo.Groups["b"].Index, yearB) is { } b)
-                    yield return yearB is { } yb && b.Measure == "cumulative" // a flow in a named year is that year's, not a sum
-                        ? b with { Kind = "baseline", Comparator = "=", Measure = "annual", SpanStart = yb }
-                        : b with { Kind = "baseline", Comparator = "=" };
+                    yield return EndPoint(s, b, yearB);
                 continue;
             }
 
