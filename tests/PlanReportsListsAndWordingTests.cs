@@ -152,6 +152,23 @@ public class PlanReportsListsAndWordingTests
         Assert.Contains(("hv_invention_patents_per_10k", "milestone", 2026, 38.0), t);
     }
 
+    [Fact]
+    public void A_dash_in_a_table_keeps_its_column_so_later_figures_keep_their_years()
+    {
+        var r = Extract(Head + "序号\t指标名称\t单位\t2024年\t2027年目标\t属性\n1\t新增国家知识产权优势示范企业\t家\t—\t30\t预期性\n" +
+            "\n表2\n序号\n指标\n2024年\n2027年\n1\n发明专利授权量（件）\n—\n9000\n");
+        Assert.Contains(r.Targets, t => t is { IndicatorCode: "national_ip_advantage_demo_enterprises", Kind: "goal", TargetYear: 2027, Value: 30 });
+        Assert.Contains(r.Targets, t => t is { IndicatorCode: "invention_grants", Kind: "goal", TargetYear: 2027, Value: 9000 });
+        Assert.DoesNotContain(r.Targets, t => t.Kind == "baseline");
+    }
+
+    [Fact]
+    public void A_yearly_work_plan_may_give_its_year_in_brackets_after_its_name()
+    {
+        var r = Extract("台州市知识产权工作要点（2025年）\n台州市市场监督管理局\n全市新增发明专利授权3500件以上。\n");
+        Assert.Equal((2025, 2025), (r.Header.StartYear, r.Header.EndYear));
+    }
+
     // ---- names ----
 
     [Fact]

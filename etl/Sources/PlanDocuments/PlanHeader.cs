@@ -104,7 +104,7 @@ public sealed partial record PlanHeader(Region Region, int StartYear, int EndYea
     {
         var m = YearTitle().Match(opening);
         if (!m.Success) return null;
-        var y = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
+        var y = int.Parse((m.Groups[1].Success ? m.Groups[1] : m.Groups[2]).Value, CultureInfo.InvariantCulture);
         return (y, y);
     }
 
@@ -118,8 +118,9 @@ public sealed partial record PlanHeader(Region Region, int StartYear, int EndYea
         return (y, y + 4);
     }
 
-    // 2026年全省知识产权工作要点, 临沂市兰山区2024年知识产权工作要点: a year (after the region, if any) and a yearly plan's name.
-    [GeneratedRegex(@"(?:^|\n)[^\n\d《》]{0,20}?(20\d\d)年(?:度)?[^\n《》]{0,30}(?:工作要点|工作计划|实施计划|行动计划|工作方案|推进计划)")]
+    // 2026年全省知识产权工作要点, 临沂市兰山区2024年知识产权工作要点, 台州市知识产权工作要点（2025年）: a yearly plan's name and its year.
+    [GeneratedRegex(@"(?:^|\n)[^\n\d《》]{0,20}?(20\d\d)年(?:度)?[^\n《》]{0,30}(?:工作要点|工作计划|实施计划|行动计划|工作方案|推进计划)" +
+        @"|(?:^|\n)[^\n\d《》]{0,40}?(?:工作要点|工作计划|推进计划)\s*[（(](20\d\d)年度?[）)]")]
     private static partial Regex YearTitle();
 
     [GeneratedRegex(@"〔(20\d\d|19\d\d)〕")]
