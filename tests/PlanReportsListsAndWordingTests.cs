@@ -275,6 +275,17 @@ public class PlanReportsListsAndWordingTests
         Assert.Equal(85, t["patent_agency_rate"]);
     }
 
+    [Fact]
+    public void Numbers_written_with_yu_after_wan_nearly_or_a_thousands_comma_are_read()
+    {
+        var r = Extract("成都市人民政府\n成都市知识产权“十四五”规划\n一、发展基础\n“十三五”期间，全市有效发明专利近5万件，商标有效注册量1.2万余件，" +
+            "知识产权服务机构1,200余家。\n");
+        var t = r.Targets.ToDictionary(x => x.IndicatorCode, x => (x.Kind, x.TargetYear, x.Value));
+        Assert.Equal(("baseline", 2020, 50000.0), t["invention_patents_owned"]);
+        Assert.Equal(("baseline", 2020, 12000.0), t["registered_trademarks"]);
+        Assert.Equal(("baseline", 2020, 1200.0), t["ip_service_agencies"]);
+    }
+
     // ---- numbers that commit nothing ----
 
     [Fact]

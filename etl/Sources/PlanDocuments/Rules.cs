@@ -20,8 +20,8 @@ internal static partial class Candidates
         var (measure, isExplicit) = Qualifiers.Measure(indicator, words, ctx);
         var spanned = measure is "cumulative" or "increment";
         var fallback = indicator.Direction < 0 || UpperBound().IsMatch(words) ? "<=" : ">=";
-        // 300件左右, 约300件: about, not at least.
-        var comparator = ctx.Kind == "baseline" || q.Qualifier == "左右" || words.EndsWith('约') ? q.Comparator("=") : q.Comparator(fallback);
+        // 300件左右, 约300件, 近300件: about, not at least.
+        var comparator = ctx.Kind == "baseline" || q.Qualifier == "左右" || words.EndsWith('约') || words.EndsWith('近') ? q.Comparator("=") : q.Comparator(fallback);
         return new TargetCandidate(indicator.IndicatorCode, ctx.Kind, measure, comparator, value.Value, ctx.Year,
             spanned ? ctx.SpanStart : ctx.Year, ctx.Year, s.Text.Original.Trim(), s.Text.Offset, rule, isExplicit, numberAt);
     }
@@ -160,7 +160,7 @@ public static partial class ProseRule
             if (i > 0 && JointOnly().IsMatch(text[s.Mentions[i - 1].End..m.Start])) continue;
             var end = i + 1 < s.Mentions.Count ? s.Mentions[i + 1].Start : text.Length;
             var tail = text[m.End..end];
-            var clauseEnd = tail.IndexOfAny(ClauseBreaks);
+            var clauseEnd = ClauseEnd(tail);
             var clause = clauseEnd >= 0 ? tail[..clauseEnd] : tail;
             var before = Before(text, m.Start, i > 0 ? s.Mentions[i - 1].End : 0);
 
@@ -211,13 +211,23 @@ public static partial class ProseRule
         return start > from ? text[from..start] : "";
     }
 
+    /// <summary>Where the first clause of <paramref name="text"/> ends (-1 if it runs to the end); a comma inside a number
+    /// (1,200余家) is a thousands separator, not a break.</summary>
+    internal static int ClauseEnd(string text)
+    {
+        for (var at = text.IndexOfAny(ClauseBreaks); at >= 0; at = text.IndexOfAny(ClauseBreaks, at + 1))
+            if (!(text[at] == ',' && at > 0 && at + 1 < text.Length && char.IsAsciiDigit(text[at - 1]) && char.IsAsciiDigit(text[at + 1])))
+                return at;
+        return -1;
+    }
+
     internal static readonly char[] ClauseBreaks = ['，', ',', '；', ';', '。', '、', '：', ':'];
 
     // Between the name and its number: a goal date (到2027年), how it accumulates (累计, 三年累计, 每年, 年均) and a comparator
     // (达到, 力争达到, 突破, 不低于).
     [GeneratedRegex(@"^(?:(?:到|至|于)20\d\d年(?:底|末|前)?)?" +
         @"(?:力争|确保|预计|已经|已|现已|(?:[两三四五\d]年)?累计|每年|年均|年度|全年|总数|总量|数量|人数|家数|个数|件数|注册量|拥有量|有效量|金额|规模|登记金额|累计金额|有效|稳定|年内|当年)*" +
-        @"(?:达到|达|约为|为|约|超过|超|不低于|不少于|不超过|不高于|突破|保持在|稳定在|控制在|提高到|提高至|提升到|提升至|增加到|增长到|增至|上升到|逾|实现|到|至少|至)?(?=\d)")]
+        @"(?:达到|达|约为|为|约|近|超过|超|不低于|不少于|不超过|不高于|突破|保持在|稳定在|控制在|提高到|提高至|提升到|提升至|增加到|增长到|增至|上升到|逾|实现|到|至少|至)?(?=\d)")]
     private static partial Regex Lead();
 
     // 年均增长10%以上, 增幅10%以上, 增长率达到8%: a growth rate, not a level.
