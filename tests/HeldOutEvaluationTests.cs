@@ -35,7 +35,8 @@ public class HeldOutEvaluationTests(ITestOutputHelper output)
         public double Precision => Extracted == 0 ? 1 : (double)Matched / Extracted;
     }
 
-    /// <summary>Reads labels.csv; NEW: codes map through new_codes.csv to indicators added to the dictionary, else stay NEW.</summary>
+    /// <summary>Reads labels.csv; NEW: codes map through new_codes.csv to indicators added to the dictionary, else stay NEW.
+    /// Units are read in simplified script (萬家 → 万家), as the extractor reads the text.</summary>
     public static List<Label> Labels(string set, Catalog catalog)
     {
         var newCodes = File.ReadAllLines(Path.Combine(Root(set), "new_codes.csv")).Skip(1).Select(l => l.Split(','))
@@ -48,7 +49,7 @@ public class HeldOutEvaluationTests(ITestOutputHelper output)
             var code = newCodes.GetValueOrDefault(f[2], f[2]);
             var value = double.Parse(f[6], CultureInfo.InvariantCulture);
             if (f[8] != "growth_rate" && catalog.FindIndicator(code) is { } indicator
-                && Quantity.ParsePrefix(f[6] + f[7]) is var (q, _) && q.In(indicator.Unit, indicator.AltUnits) is { } converted)
+                && Quantity.ParsePrefix(f[6] + Script.ToSimplified(f[7])) is var (q, _) && q.In(indicator.Unit, indicator.AltUnits) is { } converted)
                 value = converted;
             labels.Add(new Label(f[0], f[1], code, f[4], int.TryParse(f[5], out var y) ? y : null, value, f[8], f[10]));
         }
@@ -95,7 +96,8 @@ public class HeldOutEvaluationTests(ITestOutputHelper output)
     }
 
     /// <summary>heldout: the labeller's set (documents 01–06 moved to training after its first look, see moved_to_training.txt);
-    /// heldout_own: a plan written and labelled for this purpose before the extractor saw it.</summary>
+    /// heldout_own: a plan written and labelled for this purpose before the extractor saw it; heldout2: a second blind set of
+    /// ten published texts, all moved to training after round 2.</summary>
     [Theory]
     [InlineData("heldout")]
     [InlineData("heldout_own")]

@@ -12,7 +12,8 @@ public sealed record Quantity(double Value, string Scale, string Unit, string Qu
 
     // [0-9], not \d: .NET's \d matches every Unicode digit (Arabic-Indic ١٢٣), which double.Parse then refuses.
     private static readonly Regex Pattern = new(
-        @"^(?<num>[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?)\s*(?<pre>余|多)?\s*(?<scale>万|亿)?\s*(?<unit>" + UnitPattern + @")?\s*(?<q>以上|以内|以下|左右|余|多)?",
+        @"^(?<num>[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?)\s*(?<pre>余|多)?\s*(?<scale>万|亿)?\s*(?<mid>余|多)?\s*(?<unit>" + UnitPattern +
+        @")?\s*(?<q>以上|以内|以下|左右|余|多)?",
         RegexOptions.Compiled);
 
     /// <summary>Parses the start of <paramref name="text"/> (full-width digits allowed); null when it is not a number
@@ -23,7 +24,9 @@ public sealed record Quantity(double Value, string Scale, string Unit, string Qu
         if (!m.Success) return null;
         var value = double.Parse(m.Groups["num"].Value.Replace(",", ""), CultureInfo.InvariantCulture);
         if (!double.IsFinite(value)) return null;
-        return (new Quantity(value, m.Groups["scale"].Value, m.Groups["unit"].Value, m.Groups["pre"].Success ? m.Groups["pre"].Value : m.Groups["q"].Value), m.Length);
+        // 300余件 and 1.2万余件: 余/多 may stand before or after the scale word.
+        var qualifier = m.Groups["pre"].Success ? m.Groups["pre"].Value : m.Groups["mid"].Success ? m.Groups["mid"].Value : m.Groups["q"].Value;
+        return (new Quantity(value, m.Groups["scale"].Value, m.Groups["unit"].Value, qualifier), m.Length);
     }
 
     /// <summary>Reads a unit written on its own (万件, 亿元, 件/万人): its scale word and unit, and whether the whole text was a unit.</summary>

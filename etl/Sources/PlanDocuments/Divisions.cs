@@ -73,7 +73,10 @@ public sealed partial class Divisions
             chosen = Choose(inside, chosen, everything);
             end = next.End;
         }
-        return chosen;
+        // 泉州晚报 … 晋江市人民政府: a government inside the region named first is the issuing body (a newspaper is not).
+        var government = mentions.Where(m => m.Start >= end && text.AsSpan(m.End).StartsWith("人民政府"))
+            .Select(m => m.Candidates.Where(c => Ancestors(c).Contains(chosen)).ToList()).FirstOrDefault(c => c.Count > 0);
+        return government != null ? Choose(government, chosen, everything) : chosen;
     }
 
     private Division Choose(List<Division> candidates, Division? parent, HashSet<Division> mentioned) =>

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using Warehouse.Etl.Normalisation;
 using Warehouse.Store;
 
@@ -15,7 +17,7 @@ public sealed record Mention(int Start, int End, string Name, Indicator Indicato
 
 /// <summary>Finds indicator names in text by the longest match over normalised names: 每万人口/每万人/万人, 数/数量/量, and 的 or
 /// 年 inside a name (发明专利年申请量) do not matter, so the wording of a plan need not copy the dictionary's.</summary>
-public sealed class IndicatorNames
+public sealed partial class IndicatorNames
 {
     private readonly Dictionary<string, Indicator> _folded = new(StringComparer.Ordinal);
     private readonly List<(string Name, Indicator Indicator)> _longestFirst;
@@ -40,7 +42,8 @@ public sealed class IndicatorNames
     public Catalog Catalog { get; }
 
     /// <summary>Non-overlapping mentions in <paramref name="text"/> (a <see cref="SearchText"/> value), in reading order.</summary>
-    public List<Mention> Find(string text)
+    /// <param name="places">Names of the plan's region and its parents (晋江, 泉州市): standing before a name they are context.</param>
+    public List<Mention> Find(string text, IReadOnlyCollection<string>? places = null)
     {
         var (folded, map) = Fold(text);
         var taken = new bool[folded.Length];
@@ -58,14 +61,96 @@ public sealed class IndicatorNames
             }
         }
         found.Sort((a, b) => a.Start.CompareTo(b.Start));
+        found = WithElidedHeads(text, found);
+        found = WithParts(text, found);
         for (var i = 0; i < found.Count; i++)
         {
             var floor = i > 0 ? found[i - 1].End : 0;
-            var qualifier = QualifierBefore(text, found[i].Start, floor);
+            var qualifier = QualifierBefore(text, found[i].Start, floor, places);
             if (qualifier.Length > 0) found[i] = found[i] with { Qualifier = qualifier };
         }
         return found;
     }
+
+    /// <summary>发明专利申请量、授权量 / 国家知识产权优势企业50家、示范企业20家: a list item that only repeats the tail of a name
+    /// (授权量, 示范企业) keeps the head of the item before it (发明专利, 国家知识产权), when head and tail together name an indicator.</summary>
+    private List<Mention> WithElidedHeads(string text, List<Mention> found)
+    {
+        var result = new List<Mention>(found);
+        foreach (var m in found)
+        {
+            // 每万人发明专利拥有量20件、高价值发明专利拥有量8件: "per 10,000 people" carries over to the next item of the list,
+            // unless that item's own number is a count, not a rate (、有效发明专利拥有量5万件).
+            var step = ListStep().Match(text[m.End..]);
+            var n = step.Success && Fold(m.Name).Text.StartsWith("万人") ? result.FindIndex(o => o.Start == m.End + step.Length) : -1;
+            if (n >= 0 && Fold(result[n].Name).Text is var next && !next.StartsWith("万人")
+                && _folded.GetValueOrDefault("万人" + next) is { } perCapita && !IsCount(text[result[n].End..]))
+                result[n] = result[n] with { Indicator = perCapita };
+            var elided = ElidedTail().Match(text[m.End..]);
+            if (!elided.Success) continue;
+            var word = elided.Groups["w"].Value;
+            int start = m.End + elided.Groups["w"].Index, end = start + word.Length;
+            if (result.Any(o => o.Start < end && start < o.End)) continue;
+            var name = Fold(m.Name).Text;
+            var tail = Fold(word).Text;
+            // The new tail replaces one of about its own length: 优势企业 → 示范企业, not 优势 + 示范企业.
+            var cuts = Enumerable.Range(2, Math.Max(0, name.Length - 2))
+                .OrderBy(c => Math.Abs(name.Length - c - tail.Length)).ThenByDescending(c => c);
+            foreach (var cut in cuts)
+            {
+                if (_folded.GetValueOrDefault(name[..cut] + tail) is not { } indicator || indicator == m.Indicator) continue;
+                result.Add(new Mention(start, end, word, indicator));
+                break;
+            }
+        }
+        result.Sort((a, b) => a.Start.CompareTo(b.Start));
+        return result;
+    }
+
+    /// <summary>专利授权量达到2万件，其中发明专利5000件 / 专利申请量…，其中发明专利占30%: a part named after 其中 takes the measure of
+    /// the whole named before it (发明专利 + 授权量), or its share of it (发明专利占专利申请量比重), when that names an indicator.</summary>
+    private List<Mention> WithParts(string text, List<Mention> found)
+    {
+        var result = new List<Mention>(found);
+        foreach (Match part in Part().Matches(text))
+        {
+            var whole = found.LastOrDefault(m => m.End <= part.Index);
+            var word = part.Groups["w"];
+            int start = word.Index, end = part.Groups["share"].Success ? part.Groups["share"].Index + 1 : word.Index + word.Length;
+            if (whole == null || result.Any(o => o.Start < end && start < o.End)) continue;
+            var name = Fold(whole.Name).Text;
+            var w = Fold(word.Value).Text;
+            var candidates = part.Groups["share"].Success
+                ? new[] { name, name.EndsWith('量') ? name : name + "量" }.Select(n => w + "占" + n + "比重")
+                : Enumerable.Range(1, Math.Max(0, name.Length - 2)).Select(cut => w + name[cut..]).Where(n => n.Length > w.Length + 1);
+            var indicator = candidates.Select(n => _folded.GetValueOrDefault(n)).FirstOrDefault(i => i != null && i != whole.Indicator);
+            if (indicator != null)
+                result.Add(new Mention(start, end, text[start..end], indicator));
+        }
+        result.Sort((a, b) => a.Start.CompareTo(b.Start));
+        return result;
+    }
+
+    // 其中发明专利5000件, 其中发明专利达到5000件, 其中发明专利占30%.
+    [GeneratedRegex(@"其中(?<w>[\u4e00-\u9fff]{2,8}?)(?:(?<share>占)|(?=(?:达到|达|为|超过|突破)?\d))")]
+    private static partial Regex Part();
+
+    /// <summary>Whether the number right after a name is a count (5万件, 3000件) rather than a rate per 10,000 people.</summary>
+    private static bool IsCount(string after) => CountAfter().Match(after) is { Success: true } count
+        && (count.Groups["big"].Success || double.Parse(count.Groups["v"].Value, CultureInfo.InvariantCulture) >= 1000);
+
+    // The number right after a name, and whether it counts in 万 or 亿.
+    [GeneratedRegex(@"^(?:力争)?(?:达到|达|为|突破|超过)?(?<v>\d+(?:\.\d+)?)(?<big>万|亿)?")]
+    private static partial Regex CountAfter();
+
+    // From the end of a list item to the start of the next: its number, if any, and a joint.
+    [GeneratedRegex(@"^(?:(?:达到|达|为|突破|超过)?[\d.]+(?:万|亿)?[件家个项人次名所座条]{1,2}(?:以上|左右)?)?(?:、|和|及|与)")]
+    private static partial Regex ListStep();
+
+    // The tail of a name standing alone after a list joint: 、授权量 / 和有效量 / 、示范企业20家 (not a name of its own).
+    [GeneratedRegex(@"^(?:[\d.]+(?:万|亿)?[件家个项人次名所座条]{1,2}(?:以上|左右)?)?(?:、|和|及|与)" +
+        @"(?<w>[\u4e00-\u9fff]{1,4}量|[\u4e00-\u9fff]{2,6}?(?=\d))(?=[、和及与分从由达为突]|\d)")]
+    private static partial Regex ElidedTail();
 
     /// <summary>Resolves a table cell such as 累计PCT专利申请量（件）: strips the unit in brackets and leading qualifiers.
     /// Null when the cell holds words the dictionary does not know.</summary>
@@ -118,6 +203,7 @@ public sealed class IndicatorNames
         "十三五", "十四五", "十五五", "以来", "持续", "鼓励", "探索", "加大", "强化", "完善", "建立", "依托", "优化", "加强", "引导",
         "申报", "承担", "纳入", "构建", "形成", "扩大", "吸引", "规范", "严格", "积极", "大力", "着力", "重点", "不断", "切实", "全面",
         "深化", "深入", "注重", "提供", "做好", "做大", "做强", "用好", "抓好", "落实", "新增加", "培养引进", "引进培养", "一批", "每",
+        "通过", "新通过",
     ];
 
     /// <summary>Verbs after which a new noun phrase starts: what stands before them never qualifies the name.</summary>
@@ -131,7 +217,7 @@ public sealed class IndicatorNames
 
     /// <summary>The words glued to the front of a mention (back to a clause break, a digit or the previous mention) that are not
     /// neutral; empty when the name stands alone.</summary>
-    internal static string QualifierBefore(string text, int start, int floor)
+    internal static string QualifierBefore(string text, int start, int floor, IReadOnlyCollection<string>? places = null)
     {
         var from = start;
         while (from > floor && IsWordChar(text[from - 1])) from--;
@@ -145,6 +231,9 @@ public sealed class IndicatorNames
         // Peel neutral words off the end of the run; what remains right before the name qualifies it.
         while (run.Length > 0)
         {
+            // 晋江每万人发明专利拥有量, 江苏全省…: the plan's own region before a name says where, not what.
+            var place = places?.Where(p => run.EndsWith(p, StringComparison.Ordinal)).MaxBy(p => p.Length);
+            if (place != null) { run = ""; break; }
             var n = NeutralLongestFirst.FirstOrDefault(w => run.EndsWith(w, StringComparison.Ordinal));
             if (n == null) break;
             run = run[..^n.Length];
@@ -165,12 +254,27 @@ public sealed class IndicatorNames
         void Put(char c, int at) { sb.Append(c); map.Add(at); }
         for (var i = 0; i < s.Length; i++)
         {
+            if (Phrases.FirstOrDefault(p => string.CompareOrdinal(s, i, p.From, 0, p.From.Length) == 0) is { From: not null } phrase)
+            {
+                // The last folded character maps to the phrase's last, so a mention ending on it ends where the phrase does.
+                for (var k = 0; k < phrase.To.Length; k++) Put(phrase.To[k], k == phrase.To.Length - 1 ? i + phrase.From.Length - 1 : i);
+                i += phrase.From.Length - 1;
+                continue;
+            }
             var c = s[i];
             char prev = i > 0 ? s[i - 1] : ' ', next = i + 1 < s.Length ? s[i + 1] : ' ';
             if (c == '每' && next == '万') continue;                                      // 每万人 → 万人
             if (c == '口' && prev == '人' && i >= 2 && s[i - 2] == '万') continue;          // 万人口 → 万人
             if (c == '名' && prev == '万' && next is not '称') { Put('人', i); continue; }  // 每万名 → 万人
             if (c == '的') continue;
+            if (c == '著' && next == '作' && i + 2 < s.Length && s[i + 2] == '权')           // 著作权 → 版权
+            {
+                Put('版', i);
+                Put('权', i + 2);
+                i += 2;
+                continue;
+            }
+            if (c == '例' && prev == '比') { Put('重', i); continue; }                        // 比例 → 比重
             if (c == '级' && prev == '家' && i >= 2 && s[i - 2] == '国') continue;            // 国家级 → 国家
             if (prev == '占' && i + 1 < s.Length && s[i] == '全' && "省市区县".Contains(next)) { i++; continue; } // 占全省GDP → 占GDP
             if (c == '数' && next == '量') continue;                                       // 数量 → 量
@@ -181,6 +285,12 @@ public sealed class IndicatorNames
         }
         return (sb.ToString(), map.ToArray());
     }
+
+    // Wordings of one thing: every level of government listed (国家、省、市) is 各级; 示范或优势 is 优势示范.
+    private static readonly (string From, string To)[] Phrases =
+        new[] { "国家级、省级、市级、县级", "国家、省、市、县", "国家级、省级、市级", "国家、省、市", "省、市、县", "省级、市级、县级" }.Select(f => (f, "各级"))
+        .Concat(new[] { "示范或优势", "示范和优势", "示范、优势", "优势或示范", "优势和示范", "优势、示范" }.Select(f => (f, "优势示范")))
+        .OrderByDescending(p => p.Item1.Length).ToArray();
 
     private const string YearKeepsBefore = "每全当同今明近半周两三四五六七十一";
     private const string YearKeepsAfter = "度均底末初份内间来前后起以";

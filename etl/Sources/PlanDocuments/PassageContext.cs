@@ -18,6 +18,10 @@ public sealed partial record PassageContext(string Kind, int Year, int SpanStart
         var previousPlan = plan.StartYear switch { >= 2026 and < 2031 => "十四五", >= 2021 and < 2026 => "十三五", _ => null };
         if (section == Section.Baseline || previousPlan != null && sentence.Contains(previousPlan) && !ByYear().IsMatch(sentence))
         {
+            // 2020年,全市专利授权量达到5.1万件: a sentence opening with one year reports that year alone.
+            if (SentenceYear().Match(sentence) is { Success: true } opening
+                && int.Parse(opening.Groups[1].Value, CultureInfo.InvariantCulture) is var at && at <= previous.End + 1)
+                return new PassageContext("baseline", at, at, at);
             // Results of the previous plan period: the level at its last year, flows summed over it,
             // unless the sentence names its own years (2019年、2020年 ... 共获得融资额).
             var years = ExplicitYears().Matches(sentence).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture))
@@ -26,6 +30,8 @@ public sealed partial record PassageContext(string Kind, int Year, int SpanStart
                 ? new PassageContext("baseline", years.Max(), years.Min(), years.Max())
                 : new PassageContext("baseline", previous.End, previous.Start, previous.End);
         }
+        // 截至2023年底 / 截至今年上半年 / 目前 in a plan starting later: figures reported at that date.
+        if (ReportYear(sentence, plan) is { } reportedAt) return new PassageContext("baseline", reportedAt, reportedAt, reportedAt);
         // 2021年,全省专利授权15.5万件,同比增长40.93%: figures compared with the year before are results, not commitments.
         if (sentence.Contains("同比") && ExplicitYears().Matches(sentence).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture))
                 .Where(y => y <= plan.StartYear && !ByYear().IsMatch(sentence)).ToList() is { Count: > 0 } reported)
@@ -49,6 +55,36 @@ public sealed partial record PassageContext(string Kind, int Year, int SpanStart
         }
         return new PassageContext("goal", plan.EndYear, plan.StartYear, plan.EndYear);
     }
+
+    /// <summary>The year a sentence reports figures at, or null: a date after 截至 before the plan's last year (截至2023年底), a
+    /// past date after 至/到 (至2023年年底 in a plan starting 2024) or opening the sentence (2023年，…), or the present (截至今年上半年, 截至目前, 目前/现已 opening the
+    /// sentence, 已达), which is the plan's first year (去年: the year before).</summary>
+    public static int? ReportYear(string sentence, PlanHeader plan)
+    {
+        static List<int> Years(Regex r, string s) =>
+            r.Matches(s).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToList();
+        var committed = Commitment().IsMatch(sentence);
+        if (Years(AsOf(), sentence) is { Count: > 0 } asOf && asOf.Max() < plan.EndYear && !committed) return asOf.Max();
+        if (Years(ByYear(), sentence) is { Count: > 0 } years) return years.Max() < plan.StartYear ? years.Max() : null;
+        if (Years(SentenceYear(), sentence) is [var opening] && opening < plan.StartYear) return opening; // 2023年，…: that year's
+        if (!Now().IsMatch(sentence) || committed) return null;
+        return sentence.Contains("去年") ? plan.StartYear - 1 : plan.StartYear;
+    }
+
+    [GeneratedRegex(@"(?:截至|截止到|截止)(\d{4})年")]
+    private static partial Regex AsOf();
+
+    /// <summary>Whether a sentence names no year and no commitment, so it may continue the report of the sentence before it.</summary>
+    public static bool Undated(string sentence) =>
+        !ExplicitYears().IsMatch(sentence) && !Commitment().IsMatch(sentence) && !Now().IsMatch(sentence);
+
+    [GeneratedRegex(@"(?:截至|截止到?)(?:今年|目前|当前|本年|去年)|今年(?:上半年|以来|前[一二三四五六七八九十]+个?月)|^[^，,]{0,6}?(?:目前|现已)[，,]" +
+        "|已达|已经达到|已突破")]
+    private static partial Regex Now();
+
+    // Words of a commitment: what follows them is a target even in a paragraph that reports results.
+    [GeneratedRegex("力争|确保|将|计划|目标|预计|争取|推动|打造|实现|进一步|接下来|今后|提出|明确|《")]
+    private static partial Regex Commitment();
 
     [GeneratedRegex(@"(\d{4})年(?!\d)")]
     private static partial Regex ExplicitYears();

@@ -39,7 +39,9 @@ public sealed partial record PlanHeader(Region Region, int StartYear, int EndYea
         var title = opening.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => TitleWord().IsMatch(l))
             ?? head.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0) ?? fileName;
 
-        var span = SpanIn(ownOpening) ?? TitleYear(ownOpening) ?? SpanFromGoals(text, ownOpening) ?? SpanIn(WithoutCitations(head)) ?? IssueSpan(head)
+        var span = SpanIn(ownOpening) ?? TitleYear(ownOpening) ?? Outline(text, opening) ?? Announced(head)
+            ?? SpanFromGoals(text, ownOpening)
+            ?? SpanIn(WithoutCitations(head)) ?? IssueSpan(head)
             ?? throw new InvalidDataException($"{fileName}: 无法识别规划期 / cannot tell the plan period (no year range, “十四五” or “到2025年” in the title or opening)");
         return new PlanHeader(region, span.Start, span.End, title);
     }
@@ -54,6 +56,34 @@ public sealed partial record PlanHeader(Region Region, int StartYear, int EndYea
         }
         var named = FiveYearPlans.Select(p => (p.Start, At: text.IndexOf(p.Name, StringComparison.Ordinal))).Where(p => p.At >= 0).OrderBy(p => p.At).ToList();
         return named.Count > 0 ? (named[0].Start, named[0].Start + 4) : null;
+    }
+
+    /// <summary>A news report's first paragraph naming the plan it announces (印发《合肥市…行动方案(2024—2026年)》): that title's span.</summary>
+    private static (int Start, int End)? Announced(string head)
+    {
+        foreach (Match m in AnnouncedTitle().Matches(head))
+            if ((SpanIn(m.Groups["t"].Value) ?? TitleYear("\n" + m.Groups["t"].Value)) is { } span) return span;
+        return null;
+    }
+
+    [GeneratedRegex(@"(?:印发|出台|发布|制定|公布)了?《(?<t>[^《》]*)》")]
+    private static partial Regex AnnouncedTitle();
+
+    /// <summary>A long-range outline or its implementation (纲要(2021—2035年), 贯彻《…纲要(2021—2035年)》的实施方案) that sets goals for
+    /// the outline's last year (到2035年): its span is the outline's, so figures for 2025 are milestones. A plan of a few years
+    /// (三年行动) that only cites an outline keeps its own span.</summary>
+    private static (int Start, int End)? Outline(string text, string opening)
+    {
+        if (YearsLong().IsMatch(opening)) return null;
+        var goalYears = ByYear().Matches(WithoutCitations(text))
+            .Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToHashSet();
+        foreach (Match m in YearRange().Matches(opening))
+        {
+            int from = int.Parse(m.Groups["a"].Value, CultureInfo.InvariantCulture);
+            int to = int.Parse(m.Groups["b"].Value, CultureInfo.InvariantCulture);
+            if (to - from is > 6 and <= 20 && goalYears.Contains(to) && goalYears.Any(y => y > from && y < to)) return (from, to);
+        }
+        return null;
     }
 
     /// <summary>An action plan without a range in its title: the goal year (到2027年) and its length (三年行动计划) or issue date.</summary>
@@ -74,7 +104,7 @@ public sealed partial record PlanHeader(Region Region, int StartYear, int EndYea
     {
         var m = YearTitle().Match(opening);
         if (!m.Success) return null;
-        var y = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
+        var y = int.Parse((m.Groups[1].Success ? m.Groups[1] : m.Groups[2]).Value, CultureInfo.InvariantCulture);
         return (y, y);
     }
 
@@ -88,7 +118,9 @@ public sealed partial record PlanHeader(Region Region, int StartYear, int EndYea
         return (y, y + 4);
     }
 
-    [GeneratedRegex(@"(?:^|\n)\s*(20\d\d)年(?:度)?[^\n《》]{0,30}(?:工作要点|工作计划|实施计划|行动计划|工作方案|推进计划)")]
+    // 2026年全省知识产权工作要点, 临沂市兰山区2024年知识产权工作要点, 台州市知识产权工作要点（2025年）: a yearly plan's name and its year.
+    [GeneratedRegex(@"(?:^|\n)[^\n\d《》]{0,20}?(20\d\d)年(?:度)?[^\n《》]{0,30}(?:工作要点|工作计划|实施计划|行动计划|工作方案|推进计划)" +
+        @"|(?:^|\n)[^\n\d《》]{0,40}?(?:工作要点|工作计划|推进计划)\s*[（(](20\d\d)年度?[）)]")]
     private static partial Regex YearTitle();
 
     [GeneratedRegex(@"〔(20\d\d|19\d\d)〕")]
@@ -123,7 +155,8 @@ public sealed partial record PlanHeader(Region Region, int StartYear, int EndYea
     [GeneratedRegex(@"[（(]\s*(?<a>\d{4})\s*(?:年)?\s*[-—–～~至到]+\s*(?<b>\d{4})\s*年?\s*[）)]|(?<a>\d{4})\s*年?\s*[-—–～~至到]+\s*(?<b>\d{4})\s*年")]
     private static partial Regex YearRange();
 
-    [GeneratedRegex(@"(?:到|至|截至)(20\d\d)年")]
+    // A goal year (到2027年); not a reporting date (截至2024年) nor a day (征求意见至2025年9月25日).
+    [GeneratedRegex(@"(?<!截)(?:到|至)(20\d\d)年(?!\d{1,2}月\d{1,2}日)")]
     private static partial Regex ByYear();
 
     [GeneratedRegex(@"([两二三四五2-5])年行动")]

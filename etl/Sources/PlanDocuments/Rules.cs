@@ -20,8 +20,8 @@ internal static partial class Candidates
         var (measure, isExplicit) = Qualifiers.Measure(indicator, words, ctx);
         var spanned = measure is "cumulative" or "increment";
         var fallback = indicator.Direction < 0 || UpperBound().IsMatch(words) ? "<=" : ">=";
-        // 300件左右, 约300件: about, not at least.
-        var comparator = ctx.Kind == "baseline" || q.Qualifier == "左右" || words.EndsWith('约') ? q.Comparator("=") : q.Comparator(fallback);
+        // 300件左右, 约300件, 近300件: about, not at least.
+        var comparator = ctx.Kind == "baseline" || q.Qualifier == "左右" || words.EndsWith('约') || words.EndsWith('近') ? q.Comparator("=") : q.Comparator(fallback);
         return new TargetCandidate(indicator.IndicatorCode, ctx.Kind, measure, comparator, value.Value, ctx.Year,
             spanned ? ctx.SpanStart : ctx.Year, ctx.Year, s.Text.Original.Trim(), s.Text.Offset, rule, isExplicit, numberAt);
     }
@@ -54,13 +54,23 @@ public static partial class ProseRule
         {
             var j = i;
             while (j + 1 < s.Mentions.Count && ListJoint().IsMatch(text[s.Mentions[j].End..s.Mentions[j + 1].Start])) j++;
-            if (j == i) continue;
+            // 国家级和省级优势示范企业、信息公共服务网点总数分别突破360家、18个: names the dictionary does not know may open the list;
+            // they take the first numbers, which then stay unexplained (reported), and the known names the numbers after them.
+            var unknownItems = UnknownItemsBefore(text, s.Mentions[i].Start, i > 0 ? s.Mentions[i - 1].End : 0);
+            if (j == i && unknownItems == 0) continue;
             var rest = text[s.Mentions[j].End..];
+            var clauseEnd = rest.IndexOfAny(['，', ',', '；', ';', '。']);
+            if (unknownItems == 0 && RespectivelyFromTo().Match(clauseEnd < 0 ? rest : rest[..clauseEnd]) is { Success: true } fromTo)
+            {
+                foreach (var c in ListFromTo(s, i, j, fromTo)) yield return c;
+                i = j;
+                continue;
+            }
             var respectively = Respectively().Match(rest);
             if (!respectively.Success) continue;
             var pos = respectively.Length;
             var quantities = new List<(Quantity Q, int At)>();
-            while (quantities.Count <= j - i && Quantity.ParsePrefix(rest[pos..]) is var (q, length) && q.Unit.Length > 0)
+            while (quantities.Count <= j - i + unknownItems && Quantity.ParsePrefix(rest[pos..]) is var (q, length) && q.Unit.Length > 0)
             {
                 quantities.Add((q, s.Mentions[j].End + pos));
                 pos += length;
@@ -68,17 +78,75 @@ public static partial class ProseRule
                 if (!joint.Success || joint.Length == 0) break;
                 pos += joint.Length;
             }
-            if (quantities.Count != j - i + 1) continue;
+            if (quantities.Count != j - i + 1 + unknownItems) continue;
             for (var k = i; k <= j; k++)
             {
                 var m = s.Mentions[k];
                 if (m.Qualified) continue;
-                var (q, at) = quantities[k - i];
+                var (q, at) = quantities[k - i + unknownItems];
                 if (Candidates.Make(s, m.Indicator, q, Before(text, m.Start, k > 0 ? s.Mentions[k - 1].End : 0) + m.Name + respectively.Value, "list", at) is { } c)
                     yield return c;
             }
             i = j;
         }
+    }
+
+    /// <summary>How many list items (joined by 、, without digits or other names) stand between the clause start and a mention.</summary>
+    private static int UnknownItemsBefore(string text, int start, int floor)
+    {
+        if (start == 0 || text[start - 1] != '、') return 0;
+        var from = Math.Max(floor, text.LastIndexOfAny(['，', ',', '；', ';', '。', '：', ':'], start - 1) + 1);
+        var head = text[from..(start - 1)];
+        return head.Length == 0 || head.Any(char.IsDigit) ? 0 : head.Split('、').Length;
+    }
+
+    /// <summary>发明专利申请量、授权量分别从4.70万件、1.76万件增长至2020年的8.28万件、2.42万件: both lists are results (baselines),
+    /// the first at the start of the period reviewed, the second at its end (or the year written before it).</summary>
+    private static IEnumerable<TargetCandidate> ListFromTo(SentenceInput s, int i, int j, Match fromTo)
+    {
+        var count = j - i + 1;
+        var origin = s.Mentions[j].End;
+        var firsts = QuantityList(fromTo.Groups["a"].Value, origin + fromTo.Groups["a"].Index, count);
+        var lasts = QuantityList(fromTo.Groups["b"].Value, origin + fromTo.Groups["b"].Index, count);
+        if (lasts.Count != count) yield break;
+        int? yearB = fromTo.Groups["yb"].Success ? int.Parse(fromTo.Groups["yb"].Value, CultureInfo.InvariantCulture) : null;
+        for (var k = i; k <= j; k++)
+        {
+            var m = s.Mentions[k];
+            if (m.Qualified) continue;
+            var (first, firstAt) = firsts.Count == count ? firsts[k - i] : default;
+            if (firsts.Count == count && Candidates.Make(s, m.Indicator, first, "", "from-to", firstAt, s.Context.SpanStart - 1) is { } a)
+                yield return a with { Kind = "baseline", Comparator = "=" };
+            if (Candidates.Make(s, m.Indicator, lasts[k - i].Q, "", "from-to", lasts[k - i].At, yearB) is { } b)
+                yield return EndPoint(s, b, yearB);
+        }
+    }
+
+    /// <summary>B of 从A提高到B: in a review, a result (baseline); among goals, the target for its year (goal or milestone).</summary>
+    private static TargetCandidate EndPoint(SentenceInput s, TargetCandidate b, int? yearB)
+    {
+        var ctx = s.Context;
+        if (ctx.Kind != "baseline" && (yearB ?? ctx.Year) is var year && year >= ctx.SpanStart)
+            return b with { Kind = year == ctx.Year ? ctx.Kind : year < ctx.Year ? "milestone" : "goal" };
+        return yearB is { } yb && b.Measure == "cumulative" // a flow in a named year is that year's, not a sum
+            ? b with { Kind = "baseline", Comparator = "=", Measure = "annual", SpanStart = yb }
+            : b with { Kind = "baseline", Comparator = "=" };
+    }
+
+    /// <summary>Up to <paramref name="count"/> quantities with units joined by 、/和 at the start of <paramref name="text"/>.</summary>
+    private static List<(Quantity Q, int At)> QuantityList(string text, int at, int count)
+    {
+        var found = new List<(Quantity, int)>();
+        var pos = 0;
+        while (found.Count < count && Quantity.ParsePrefix(text[pos..]) is var (q, length) && q.Unit.Length > 0)
+        {
+            found.Add((q, at + pos));
+            pos += length;
+            var joint = ListJoint().Match(text[pos..]);
+            if (!joint.Success || joint.Length == 0) break;
+            pos += joint.Length;
+        }
+        return found;
     }
 
     private static IEnumerable<TargetCandidate> Single(SentenceInput s)
@@ -88,9 +156,11 @@ public static partial class ProseRule
         {
             var m = s.Mentions[i];
             if (m.Qualified) continue; // a narrower indicator the dictionary does not know: reported as unknown, never loaded as this one
+            // 保护中心和快速维权中心数量达到3个: a number after two joined names counts both, so it is neither's (reported instead).
+            if (i > 0 && JointOnly().IsMatch(text[s.Mentions[i - 1].End..m.Start])) continue;
             var end = i + 1 < s.Mentions.Count ? s.Mentions[i + 1].Start : text.Length;
             var tail = text[m.End..end];
-            var clauseEnd = tail.IndexOfAny(ClauseBreaks);
+            var clauseEnd = ClauseEnd(tail);
             var clause = clauseEnd >= 0 ? tail[..clauseEnd] : tail;
             var before = Before(text, m.Start, i > 0 ? s.Mentions[i - 1].End : 0);
 
@@ -105,9 +175,7 @@ public static partial class ProseRule
                 if (Candidates.Make(s, m.Indicator, first, "", "from-to", m.End + fromTo.Groups["a"].Index, start) is { } a)
                     yield return a with { Kind = "baseline", Comparator = "=" };
                 if (Candidates.Make(s, m.Indicator, qb, "", "from-to", m.End + fromTo.Groups["b"].Index, yearB) is { } b)
-                    yield return yearB is { } yb && b.Measure == "cumulative" // a flow in a named year is that year's, not a sum
-                        ? b with { Kind = "baseline", Comparator = "=", Measure = "annual", SpanStart = yb }
-                        : b with { Kind = "baseline", Comparator = "=" };
+                    yield return EndPoint(s, b, yearB);
                 continue;
             }
 
@@ -143,11 +211,23 @@ public static partial class ProseRule
         return start > from ? text[from..start] : "";
     }
 
+    /// <summary>Where the first clause of <paramref name="text"/> ends (-1 if it runs to the end); a comma inside a number
+    /// (1,200余家) is a thousands separator, not a break.</summary>
+    internal static int ClauseEnd(string text)
+    {
+        for (var at = text.IndexOfAny(ClauseBreaks); at >= 0; at = text.IndexOfAny(ClauseBreaks, at + 1))
+            if (!(text[at] == ',' && at > 0 && at + 1 < text.Length && char.IsAsciiDigit(text[at - 1]) && char.IsAsciiDigit(text[at + 1])))
+                return at;
+        return -1;
+    }
+
     internal static readonly char[] ClauseBreaks = ['，', ',', '；', ';', '。', '、', '：', ':'];
 
-    // Between the name and its number: how it accumulates (累计, 三年累计, 每年, 年均) and a comparator (达到, 力争达到, 突破, 不低于).
-    [GeneratedRegex(@"^(?:力争|确保|预计|(?:[两三四五\d]年)?累计|每年|年均|年度|全年|总数|总量|数量|人数|家数|个数|件数|注册量|拥有量|有效量|金额|规模|登记金额|累计金额|有效|稳定|年内|当年)*" +
-        @"(?:达到|达|约为|为|约|超过|超|不低于|不少于|不超过|不高于|突破|保持在|稳定在|控制在|提高到|提高至|提升到|提升至|增加到|增长到|增至|上升到|逾|实现)?(?=\d)")]
+    // Between the name and its number: a goal date (到2027年), how it accumulates (累计, 三年累计, 每年, 年均) and a comparator
+    // (达到, 力争达到, 突破, 不低于).
+    [GeneratedRegex(@"^(?:(?:到|至|于)20\d\d年(?:底|末|前)?)?" +
+        @"(?:力争|确保|预计|已经|已|现已|(?:[两三四五\d]年)?累计|每年|年均|年度|全年|总数|总量|数量|人数|家数|个数|件数|注册量|拥有量|有效量|金额|规模|登记金额|累计金额|有效|稳定|年内|当年)*" +
+        @"(?:达到|达|约为|为|约|近|超过|超|不低于|不少于|不超过|不高于|突破|保持在|稳定在|控制在|提高到|提高至|提升到|提升至|增加到|增长到|增至|上升到|逾|实现|到|至少|至)?(?=\d)")]
     private static partial Regex Lead();
 
     // 年均增长10%以上, 增幅10%以上, 增长率达到8%: a growth rate, not a level.
@@ -157,12 +237,23 @@ public static partial class ProseRule
     [GeneratedRegex(@"^(?:、|，|,|和|及|以及|与)")]
     private static partial Regex ListJoint();
 
-    [GeneratedRegex(@"^(?:每年|年均|累计|力争)*分别(?:达到|达|为|超过|突破|不低于|不少于|增加到|提高到|保持在)?")]
+    [GeneratedRegex(@"^(?:、|和|及|以及|与)$")]
+    private static partial Regex JointOnly();
+
+    [GeneratedRegex(@"^(?:总数|总量|数量|每年|年均|累计|力争)*分别(?:达到|达|为|超过|突破|不低于|不少于|增加到|提高到|保持在)?")]
     private static partial Regex Respectively();
 
-    [GeneratedRegex(@"^(?:累计)?[从由](?:(?<ya>(?:19|20)\d\d)年(?:底|末)?的?)?(?<a>\d[\d.,]*(?:万|亿)?[^\d增提上到]{0,3})" +
-        @"(?:增加到|提高到|增长到|提升到|上升到|增至|升至)(?:(?<yb>(?:19|20)\d\d)年(?:底|末)?的?)?(?<b>\d[\d.,]*(?:万|亿)?\S{0,3})")]
+    [GeneratedRegex(@"^(?:累计|总量|总数|数量|拥有量|有效量|注册量)?[从由](?:(?<ya>(?:19|20)\d\d)年(?:底|末)?的?)?(?<a>\d[\d.,]*(?:万|亿)?[^\d增提上到]{0,3})" +
+        "(?:" + Rises + @")(?:(?<yb>(?:19|20)\d\d)年(?:底|末)?的?)?(?<b>\d[\d.,]*(?:万|亿)?\S{0,3})")]
     private static partial Regex FromTo();
+
+    // The verbs of 从A增长到B.
+    private const string Rises = "增加到|增加至|提高到|提高至|增长到|增长至|提升到|提升至|上升到|上升至|增至|升至";
+
+    // 分别从A1、A2增长至2020年的B1、B2: the two lists of a from-to statement about a list of names.
+    [GeneratedRegex(@"^(?:每年|年均|累计)?分别[从由][^\d]{0,10}?(?<a>\d[^增提上]*?)(?:" + Rises +
+        @")(?:(?<yb>(?:19|20)\d\d)年(?:底|末)?的?)?(?<b>\d.*)$")]
+    private static partial Regex RespectivelyFromTo();
 
     // A number followed by 年/月/日/号/届/次会议 is a date or a serial number, not a quantity.
     [GeneratedRegex(@"^(?:年|月|日|号|届|次会议|〕)")]

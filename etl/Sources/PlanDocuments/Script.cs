@@ -23,6 +23,21 @@ public static class Script
         return chars == null ? text : new string(chars);
     }
 
+    // Taiwan terms (after conversion to simplified) and their mainland words, padded with spaces to the same length; spaces do not
+    // count in matching (SearchText drops them), so names and numbers stay where they were.
+    private static readonly (string Taiwan, string Mainland)[] Terms =
+    [
+        ("智慧财产权", "知识产权 "), ("智慧财产", "知识产权"), ("资讯", "信息"), ("品质", "质量"), ("水准", "水平"),
+    ];
+
+    /// <summary>The text with Taiwan terms (智慧财产权) replaced by mainland ones (知识产权), keeping its length.</summary>
+    public static string ToMainlandTerms(string text)
+    {
+        foreach (var (taiwan, mainland) in Terms)
+            if (text.Contains(taiwan, StringComparison.Ordinal)) text = text.Replace(taiwan, mainland, StringComparison.Ordinal);
+        return text;
+    }
+
     /// <summary>How many characters of the text are traditional-only (for telling the user the text was converted).</summary>
     public static int TraditionalCount(string text) => text.Count(Map.Value.ContainsKey);
 }

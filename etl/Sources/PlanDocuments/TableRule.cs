@@ -69,13 +69,20 @@ public sealed partial class TableRule(IndicatorNames names, PlanHeader plan)
     /// (a serial number stands before the indicator; unit and attribute cells are not numbers), so merged cells do not shift them.</summary>
     private IEnumerable<(TargetCandidate?, string?)> Row(IReadOnlyList<string> raw, List<TableColumn> header, PassageContext context, int offset)
     {
-        var cells = raw.Select(c => c.Trim()).Where(c => Text.Key(c).Length > 0).ToList();
+        var cells = raw.Select(c => c.Trim()).Where(c => c.Length > 0).ToList();
         (Indicator Indicator, string Qualifiers, string UnitHint)? indicator = null;
         string indicatorCell = "", unit = "";
-        var values = new List<Quantity>();
+        var values = new List<Quantity?>();
         foreach (var cell in cells)
         {
             var key = Text.Key(cell);
+            // — / 无 / ／ in a value column: no figure there, but the column still counts, so later figures keep their years.
+            if (Placeholder(cell))
+            {
+                if (indicatorCell.Length > 0) values.Add(null);
+                continue;
+            }
+            if (key.Length == 0) continue;
             if (Value(key) is { } q)
             {
                 if (indicatorCell.Length > 0) values.Add(q);
@@ -91,19 +98,24 @@ public sealed partial class TableRule(IndicatorNames names, PlanHeader plan)
             indicatorCell = cell;
             indicator = names.ResolveCell(key);
         }
-        if (values.Count == 0) yield break;
+        if (values.All(v => v == null)) yield break;
         if (indicator is not { } ind)
         {
-            yield return (null, indicatorCell + "：" + string.Join(" | ", values.Select(v => v.Value.ToString(CultureInfo.InvariantCulture))));
+            var figures = values.OfType<Quantity>().Select(v => v.Value.ToString(CultureInfo.InvariantCulture));
+            yield return (null, indicatorCell + "：" + string.Join(" | ", figures));
             yield break;
         }
         var valueColumns = header.Where(c => c.Role == ColumnRole.Value).ToList();
         for (var k = 0; k < values.Count && (k < valueColumns.Count || valueColumns.Count == 0 && k == 0); k++)
         {
+            if (values[k] is not { } value) continue;
             var ctx = valueColumns.Count == 0 ? context : ContextOf(valueColumns[k], context);
-            yield return (Make(ind, indicatorCell, unit.Length > 0 ? unit : ind.UnitHint, values[k], ctx, offset), null);
+            yield return (Make(ind, indicatorCell, unit.Length > 0 ? unit : ind.UnitHint, value, ctx, offset), null);
         }
     }
+
+    /// <summary>A cell that stands for "no figure": a dash, a slash or 无.</summary>
+    private static bool Placeholder(string cell) => cell.Trim() is "—" or "——" or "-" or "--" or "－" or "/" or "／" or "无" or "—/—" or "…";
 
     /// <summary>Cells arriving one per line (or a row without a header): an indicator cell, then its value cells.</summary>
     private IEnumerable<(TargetCandidate?, string?)> Stream(IEnumerable<string> cells, PassageContext context, int offset)
@@ -124,6 +136,13 @@ public sealed partial class TableRule(IndicatorNames names, PlanHeader plan)
             yield break;
         }
         _growingHeader = null;
+        if (Placeholder(cell))
+        {
+            // No figure in this column: the next figure belongs to the next column.
+            var columns = _header?.Count(c => c.Role == ColumnRole.Value) ?? 0;
+            if (_pending is { } skipped) _pending = skipped.NextValue + 1 < columns ? skipped with { NextValue = skipped.NextValue + 1 } : null;
+            yield break;
+        }
         if (Value(cell) is { } q)
         {
             if (_pending is { } p)

@@ -15,7 +15,9 @@ public sealed partial class TargetExtractor(Catalog catalog)
     {
         text = Artefacts().Replace(text, m => new string(' ', m.Length)); // keep offsets: blank out conversion marks
         text = Script.ToSimplified(text); // traditional characters: one for one, so offsets still point into the document
+        text = Script.ToMainlandTerms(text); // 智慧财产权 → 知识产权: Taiwan terms, padded so offsets stay valid
         var plan = PlanHeader.Read(text, catalog, _divisions, fileName);
+        var places = Places(plan);
         var found = new List<TargetCandidate>();
         var unknown = new List<UnknownMention>();
         var table = new TableRule(_names, plan);
@@ -28,6 +30,12 @@ public sealed partial class TargetExtractor(Catalog catalog)
             var lineOffset = offset;
             offset += rawLine.Length + 1;
             var line = rawLine.TrimEnd('\r');
+            // A table copied from a web page as | cell | cell |: the same row as tab-separated cells (same length, offsets hold).
+            if (line.Count(ch => ch == '|') >= 2)
+            {
+                if (TableRuleLine().IsMatch(line)) continue;
+                line = line.Replace('|', '\t');
+            }
             var trimmed = line.Trim();
             if (trimmed.Length == 0) continue;
 
@@ -39,7 +47,7 @@ public sealed partial class TargetExtractor(Catalog catalog)
             {
                 var title = heading.Success ? heading.Groups["title"].Value : trimmed;
                 var h = heading;
-                if (title.Contains("发展基础") || title.Contains("工作基础") || title.Contains("十三五") || title.Contains("发展现状")) section = Section.Baseline;
+                if (BaselineTitle().IsMatch(title)) section = Section.Baseline;
                 else if (title.Contains("时序进度") || title.Contains("进度安排") || title.Contains("实施步骤")) { section = Section.Schedule; scheduleYear = null; }
                 else if (section == Section.Schedule && LastYear().Match(title) is { Success: true } y)
                     scheduleYear = int.Parse(y.Groups[1].Value, CultureInfo.InvariantCulture);
@@ -70,6 +78,7 @@ public sealed partial class TargetExtractor(Catalog catalog)
             var lineYear = YearBlock().Match(trimmed) is { Success: true } ly && Year(ly) is var yy && yy <= plan.EndYear
                 && section != Section.Baseline ? yy : (int?)null;
             Indicator? lastIndicator = null;
+            PassageContext? reported = null; // 截至2023年底，…；…分别达19.6件、4.74件: a report date carries on through its paragraph
             foreach (var (sentence, at) in Sentences(line, lineOffset))
             {
                 var search = new SearchText(sentence, at);
@@ -79,7 +88,10 @@ public sealed partial class TargetExtractor(Catalog catalog)
                     { } year => PassageContext.For(sentence, Section.Schedule, plan, year),
                     _ => PassageContext.For(sentence, section, plan, scheduleYear),
                 };
-                var mentions = _names.Find(search.Value);
+                if (PassageContext.ReportYear(sentence, plan) is { } asOf) reported = new PassageContext("baseline", asOf, asOf, asOf);
+                else if (reported != null && context.Kind != "baseline" && PassageContext.Undated(sentence)) context = reported;
+                else if (!PassageContext.Undated(sentence)) reported = null;
+                var mentions = _names.Find(search.Value, places);
                 // 2023年，万人发明专利拥有量达到60件；2024年，达到66件: a clause that only gives a year and a number continues the
                 // indicator of the sentence before it.
                 if (mentions.Count == 0 && lastIndicator != null && Continuation().Match(search.Value) is { Success: true } cont)
@@ -95,6 +107,14 @@ public sealed partial class TargetExtractor(Catalog catalog)
         return new ExtractionResult(plan, Deduplicate(found), unknown);
     }
 
+    /// <summary>The names of the plan's region and its parents, full and short (晋江市, 晋江, 泉州市, 泉州, 福建省, 福建).</summary>
+    private string[] Places(PlanHeader plan)
+    {
+        if (_divisions.ByCode(plan.Region.RegionCode) is not { } division) return [plan.Region.RegionName];
+        return new[] { division }.Concat(_divisions.Ancestors(division))
+            .SelectMany(d => new[] { d.Name, Divisions.ShortName(d) }).Where(n => n.Length >= 2).Distinct().ToArray();
+    }
+
     /// <summary>Numbers with a unit in a goal or schedule sentence that no rule loaded: reported as rejects, never dropped silently.
     /// Dates, document and meeting numbers, ordinals, counts of tasks (5项重点任务) and multiples (增长2倍) are not commitments.</summary>
     private static IEnumerable<UnknownMention> Unexplained(SearchText s, List<TargetCandidate> explained)
@@ -105,6 +125,8 @@ public sealed partial class TargetExtractor(Catalog catalog)
             if (consumed.Contains(m.Index)) continue;
             if (m.Index > 0 && (s.Value[m.Index - 1] == '第' || char.IsDigit(s.Value[m.Index - 1]) || s.Value[m.Index - 1] == '.')) continue;
             if (NotACommitment().IsMatch(s.Value[(m.Index + m.Length)..])) continue;
+            // 约占泉州市的40%, 占全国的三分之一: a share of another total describes, it does not commit.
+            if (ShareOf().IsMatch(s.Value[..m.Index])) continue;
             var clauseStart = s.Value.LastIndexOfAny(ProseRule.ClauseBreaks, Math.Max(0, m.Index - 1)) + 1;
             var clauseEnd = s.Value.IndexOfAny(ProseRule.ClauseBreaks, m.Index);
             var phrase = s.Value[clauseStart..(clauseEnd < 0 ? s.Value.Length : clauseEnd)];
@@ -140,21 +162,34 @@ public sealed partial class TargetExtractor(Catalog catalog)
     [GeneratedRegex(@"^(?:(?<top>[一二三四五六七八九十]+[、．.])|（[一二三四五六七八九十]+）|\d+、)\s*(?<title>.*)$")]
     private static partial Regex Heading();
 
+    // The rule under a pasted table's header: |---|:---:|.
+    [GeneratedRegex(@"^[\s|:\-—–]+$")]
+    private static partial Regex TableRuleLine();
+
+    [GeneratedRegex("发展基础|工作基础|十三五|发展现状|规划背景|现状基础|发展回顾|工作回顾")]
+    private static partial Regex BaselineTitle();
+
     [GeneratedRegex(@"(\d{4})年\d{1,2}月(?!.*\d{4}年)")]
     private static partial Regex LastYear();
 
     [GeneratedRegex(@"^\s*(?:20\d\d)年(?:底|末)?[，,：:]?(?=(?:力争)?(?:达到|达|突破|超过|不低于|不少于)\d)")]
     private static partial Regex Continuation();
 
-    [GeneratedRegex("发展基础|工作基础|发展现状|现状基础|基本情况|时序进度|进度安排|实施步骤|主要目标|发展目标|工作目标|总体目标|目标任务|重点任务|主要任务|保障措施|指导思想|基本原则|面临形势|总体要求")]
+    [GeneratedRegex("发展基础|工作基础|发展现状|现状基础|规划背景|发展回顾|基本情况|时序进度|进度安排|实施步骤|主要目标|发展目标|工作目标|总体目标|目标任务|重点任务|主要任务|保障措施|指导思想|基本原则|面临形势|总体要求")]
     private static partial Regex SectionWord();
 
     [GeneratedRegex(@"\d+(?:\.\d+)?(?:万|亿)?(?:件/万人|件|家|个|项|人次|人|名|亿元|万元|%|场次|场|户|所|篇|部|座|条)")]
     private static partial Regex CommitmentNumber();
 
-    // What follows a number that is not a commitment: a count of tasks or fields (3项重点任务, 5大产业), a multiple or a ranking.
-    [GeneratedRegex(@"^(?:以上|左右|余|多)?(?:重点|主要|重大|大)?(?:任务|工程|行动|举措|措施|方面|领域|环节|专项|方向|板块|战略|部分|阶段|倍|名次|位)")]
+    // What follows a number that is not a commitment: a count of tasks, fields, departments or indicators (3项重点任务, 18项具体工作内容,
+    // 4项保障措施, 5大产业, 16个部门, 12个预期性定量指标), a multiple, a ranking or a duration (6个月, 10个工作日).
+    [GeneratedRegex(@"^(?:以上|左右|余|多)?(?:重点|主要|重大|具体|保障|工作|大){0,2}" +
+        "(?:任务|工程|行动|举措|措施|内容|方面|领域|环节|专项|方向|板块|战略|部分|阶段|倍|名次|位|月|工作日|小时|自然日|部门|成员单位)" +
+        @"|^[\u4e00-\u9fff]{0,5}?(?:指标|目标)")]
     private static partial Regex NotACommitment();
+
+    [GeneratedRegex(@"占[\u4e00-\u9fff]{0,12}?的$")]
+    private static partial Regex ShareOf();
 
     [GeneratedRegex(@"^(?:[（(]?[一二三四五六七八九十\d]+[)）、.．]\s*)?(?<y>20\d\d)年(?:底|末|度)?(?:[：:，,]|目标|主要目标|工作目标|[)）]|$)")]
     private static partial Regex YearBlock();
