@@ -102,6 +102,7 @@ public class HeldOutEvaluationTests(ITestOutputHelper output)
     [InlineData("heldout")]
     [InlineData("heldout_own")]
     [InlineData("heldout2")]
+    [InlineData("heldout3")]
     public void HeldOut_plans_recall_and_precision(string set)
     {
         var docs = Docs(set);
