@@ -67,7 +67,7 @@ public static class BenchCommands
         return 0;
     }
 
-    /// <summary>A long CSV with distinct keys: 9 regions × every indicator × months, quarters, halves and Jan–N spans of many years.</summary>
+    /// <summary>A long CSV with distinct keys and plausible values: 9 regions × every indicator × months, quarters, halves and Jan–N spans of many years.</summary>
     private static int Generate(SqlDialect dialect, string path, int rows, Action<int> progress)
     {
         using var c = dialect.OpenReadOnly();
@@ -89,7 +89,9 @@ public static class BenchCommands
                 {
                     if (n++ == rows) return rows;
                     if (n % 50_000 == 0) progress(n);
-                    w.Write($"{r.RegionName},{i.IndicatorName},{p},{(n % 9973) / 10.0:0.0},{i.Unit}\n");
+                    // A plausible series per region and indicator (±2% around its own level), as a statistician's file would be.
+                    var level = 100 + (r.RegionCode.Sum(ch => ch) * 31 + i.IndicatorCode.Sum(ch => ch)) % 900;
+                    w.Write($"{r.RegionName},{i.IndicatorName},{p},{level * (1 + 0.004 * (n * 7919 % 11 - 5)):0.0},{i.Unit}\n");
                 }
         return n;
     }

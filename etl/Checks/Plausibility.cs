@@ -3,6 +3,12 @@ using Warehouse.Store;
 
 namespace Warehouse.Etl.Checks;
 
+/// <summary>A figure of a file, as the plausibility check sees it.</summary>
+/// <param name="Point">Its grain, months, year and value.</param>
+/// <param name="PeriodCode">Its period as written in messages.</param>
+/// <param name="Note">The row's note column.</param>
+public sealed record FileFigure(SeriesPoint Point, string PeriodCode, string? Note);
+
 /// <summary>Quarantines a figure that is far outside its own series: more than <see cref="Factor"/>× or under 1/<see cref="Factor"/>
 /// of the neighbouring years of the same region, indicator and period of the year, or 10⁴ or 10⁸ times off the series (a 万 or 亿
 /// slip). A row whose note says it was checked (<see cref="ConfirmWords"/>) is loaded as it is.</summary>
@@ -30,42 +36,51 @@ public sealed class Plausibility(Catalog catalog)
     public static bool IsConfirmed(string? note) =>
         note != null && ConfirmWords.Any(w => note.Contains(w, StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>Null when the figure is plausible; otherwise the reject reason, naming what it was compared with.</summary>
-    /// <param name="figure">The candidate (its grain, months, year and value).</param>
-    /// <param name="periodCode">The candidate's period as written in messages.</param>
-    /// <param name="note">The row's note column.</param>
-    /// <param name="indicatorCode">Its indicator.</param>
-    /// <param name="stored">What the warehouse already holds for the region and indicator (every source).</param>
-    /// <param name="sameFile">The same file's other figures for the region and indicator.</param>
-    public string? Judge(SeriesPoint figure, string periodCode, string? note, string indicatorCode,
-        IReadOnlyList<SeriesPoint> stored, IReadOnlyList<SeriesPoint> sameFile)
+    /// <summary>The implausible figures of one region and indicator in a file (index into <paramref name="file"/> and the reason,
+    /// naming what it was compared with), judged against the file's other figures and what the warehouse already holds.</summary>
+    public IEnumerable<(int Index, string Reason)> Judge(IReadOnlyList<FileFigure> file, IReadOnlyList<SeriesPoint> stored, string indicatorCode)
     {
-        if (IsConfirmed(note) || !(figure.Value > 0)) return null;
-        bool Comparable(SeriesPoint p) => p.Grain == figure.Grain && p.MonthFrom == figure.MonthFrom && p.MonthTo == figure.MonthTo
-                                          && p.Year != figure.Year && p.Value > 0;
-        // One figure per year: the file's own first, then the strongest stored source.
-        var byYear = sameFile.Where(Comparable).Select(p => (Rank: 0, Point: p))
-            .Concat(stored.Where(Comparable).Select(p => (Rank: Rank(p.SourceKind), Point: p)))
-            .GroupBy(x => x.Point.Year).Select(g => g.OrderBy(x => x.Rank).First().Point).ToList();
         var unit = catalog.IndicatorByCode(indicatorCode).Unit;
-        var before = byYear.Where(p => p.Year < figure.Year && p.Year >= figure.Year - Reach).MaxBy(p => p.Year);
-        var after = byYear.Where(p => p.Year > figure.Year && p.Year <= figure.Year + Reach).MinBy(p => p.Year);
-        var neighbours = new[] { before, after }.OfType<SeriesPoint>().ToList();
-        if (neighbours.Count > 0)
+        var storedByGroup = stored.Where(p => p.Value > 0).GroupBy(p => (p.Grain, p.MonthFrom, p.MonthTo))
+            .ToDictionary(g => g.Key, g => g.GroupBy(p => p.Year).ToDictionary(y => y.Key, y => y.OrderBy(p => Rank(p.SourceKind)).First().Value));
+        var fileByGroup = file.Select((f, i) => (f, i)).Where(x => x.f.Point.Value > 0)
+            .GroupBy(x => (x.f.Point.Grain, x.f.Point.MonthFrom, x.f.Point.MonthTo))
+            .ToDictionary(g => g.Key, g => g.GroupBy(x => x.f.Point.Year).ToDictionary(y => y.Key, y => y.First().f.Point.Value));
+        var medians = storedByGroup.ToDictionary(kv => kv.Key, kv => kv.Value.Values.Order().ElementAt(kv.Value.Count / 2));
+        for (var i = 0; i < file.Count; i++)
         {
-            var reference = Math.Exp(neighbours.Average(p => Math.Log(p.Value)));
-            var ratio = figure.Value / reference;
-            var tiny = CountUnits.Contains(unit) && figure.Value < SmallCount && reference < SmallCount;
-            if (!tiny && (ratio > Factor || ratio < 1 / Factor))
-                return Reason(figure, periodCode, unit, ratio,
-                    "相邻年份 / the neighbouring years (" + string.Join("; ", neighbours.Select(p => $"{p.Year}: {Num(p.Value)}")) + ")");
+            var f = file[i];
+            if (IsConfirmed(f.Note) || !(f.Point.Value > 0)) continue;
+            var key = (f.Point.Grain, f.Point.MonthFrom, f.Point.MonthTo);
+            var own = fileByGroup.GetValueOrDefault(key);
+            var kept = storedByGroup.GetValueOrDefault(key);
+            // One figure per year: the file's own first, then the strongest stored source.
+            (long Year, double Value)? Near(int step)
+            {
+                for (var d = 1; d <= Reach; d++)
+                {
+                    var y = f.Point.Year + step * d;
+                    if (own != null && own.TryGetValue(y, out var v)) return (y, v);
+                    if (kept != null && kept.TryGetValue(y, out v)) return (y, v);
+                }
+                return null;
+            }
+            var neighbours = new[] { Near(-1), Near(1) }.OfType<(long Year, double Value)>().ToList();
+            if (neighbours.Count > 0)
+            {
+                var reference = Math.Exp(neighbours.Average(p => Math.Log(p.Value)));
+                var ratio = f.Point.Value / reference;
+                var tiny = CountUnits.Contains(unit) && f.Point.Value < SmallCount && reference < SmallCount;
+                if (!tiny && (ratio > Factor || ratio < 1 / Factor))
+                {
+                    yield return (i, Reason(f, unit, ratio,
+                        "相邻年份 / the neighbouring years (" + string.Join("; ", neighbours.Select(p => $"{p.Year}: {Num(p.Value)}")) + ")"));
+                    continue;
+                }
+            }
+            if (medians.TryGetValue(key, out var median) && IsUnitSlip(f.Point.Value / median))
+                yield return (i, Reason(f, unit, f.Point.Value / median, $"仓库中该序列的中位数 / the stored series' median ({Num(median)})"));
         }
-        var history = stored.Where(Comparable).Select(p => p.Value).Order().ToList();
-        if (history.Count == 0) return null;
-        var median = history[history.Count / 2];
-        return IsUnitSlip(figure.Value / median)
-            ? Reason(figure, periodCode, unit, figure.Value / median, $"仓库中该序列的中位数 / the stored series' median ({Num(median)})")
-            : null;
     }
 
     /// <summary>A ratio within half a decade of 10⁴ or 10⁸ (either way): 万 or 亿 written where the other was meant.</summary>
@@ -75,11 +90,11 @@ public sealed class Plausibility(Catalog catalog)
         return Math.Abs(decades - 4) < 0.5 || Math.Abs(decades - 8) < 0.5;
     }
 
-    private static string Reason(SeriesPoint f, string periodCode, string unit, double ratio, string comparison)
+    private static string Reason(FileFigure f, string unit, double ratio, string comparison)
     {
         var slip = IsUnitSlip(ratio) ? "；疑似“万/亿”单位错误 / looks like a 万 or 亿 unit slip" : "";
         var times = ratio >= 1 ? $"{Num(ratio)}×" : $"1/{Num(1 / ratio)}";
-        return $"implausible: {periodCode} {Num(f.Value)} {unit} 是{comparison}的 {times}{slip}。"
+        return $"implausible: {f.PeriodCode} {Num(f.Point.Value)} {unit} 是{comparison}的 {times}{slip}。"
                + "如数值无误，请在备注列写“已核实”后重新导入 / if the figure is right, write 已核实 (or confirmed) in the note column and re-ingest";
     }
 

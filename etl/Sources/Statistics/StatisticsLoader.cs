@@ -67,7 +67,7 @@ public sealed class StatisticsLoader(SqlDialect dialect)
 
             stage.Group();
             foreach (var r in stage.Contradictions(file)) rejects.Add(r);
-            foreach (var r in stage.Implausible(file, new Plausibility(catalog))) rejects.Add(r);
+            stage.Implausible(file, new Plausibility(catalog), rejects.Add);
             var (added, updated, changes) = stage.Changes(sourceKey);
             var loaded = stage.Merge(sourceKey, batchId);
             var detail = $"shape {summary.Shapes}; kind {kind}; new {added}, updated {updated}, skipped {summary.RowsSkipped}"
@@ -192,8 +192,8 @@ public sealed class StatisticsLoader(SqlDialect dialect)
         }
 
         /// <summary>Figures far outside their own series (see <see cref="Plausibility"/>), judged one series at a time against the
-        /// warehouse's figures and the file's other figures; they are quarantined and left out of the merge.</summary>
-        public List<Reject> Implausible(string file, Plausibility check)
+        /// warehouse's figures and the file's other figures; each goes to <paramref name="reject"/> and is left out of the merge.</summary>
+        public void Implausible(string file, Plausibility check, Action<Reject> reject)
         {
             var staged = _c.Query<StagedPoint>("""
                 SELECT s.seq AS Seq, s.region_key AS Region, s.indicator_key AS Indicator, p.period_code AS Code, p.grain AS Grain,
@@ -202,21 +202,19 @@ public sealed class StatisticsLoader(SqlDialect dialect)
                 WHERE NOT k.contradicted
                 ORDER BY s.region_key, s.indicator_key
                 """, transaction: _tx, buffered: false);
-            var rejects = new List<Reject>();
             var flagged = new List<long>();
             var series = new List<StagedPoint>();
             void Judge()
             {
                 if (series.Count == 0) return;
-                var existing = ObservationSeries.Load(_c, _tx, series[0].Region, series[0].Indicator);
-                var points = series.Select(p => new SeriesPoint(p.Grain, p.MonthFrom, p.MonthTo, p.Year, p.Value, "statistics")).ToList();
-                for (var i = 0; i < series.Count; i++)
+                var stored = ObservationSeries.Load(_c, _tx, series[0].Region, series[0].Indicator);
+                var figures = series.Select(p => new FileFigure(new SeriesPoint(p.Grain, p.MonthFrom, p.MonthTo, p.Year, p.Value, "statistics"),
+                    p.Code, p.Note)).ToList();
+                foreach (var (i, reason) in check.Judge(figures, stored, _indicatorCodes[series[0].Indicator]))
                 {
                     var p = series[i];
-                    var others = points.Where((_, j) => j != i).ToList();
-                    if (check.Judge(points[i], p.Code, p.Note, _indicatorCodes[p.Indicator], existing, others) is not { } reason) continue;
                     flagged.Add(p.Seq);
-                    rejects.Add(new Reject(file, p.Location, reason, $"{Key(p.Region, p.Indicator, p.Code)} = "
+                    reject(new Reject(file, p.Location, reason, $"{Key(p.Region, p.Indicator, p.Code)} = "
                         + p.Value.ToString(CultureInfo.InvariantCulture) + (p.Note is { Length: > 0 } n ? $" ({n})" : "")));
                 }
                 series.Clear();
@@ -230,7 +228,6 @@ public sealed class StatisticsLoader(SqlDialect dialect)
             Judge();
             foreach (var chunk in flagged.Chunk(500))
                 _c.Execute("UPDATE stage_key SET contradicted = 2 WHERE first_seq IN @chunk", new { chunk }, _tx);
-            return rejects;
         }
 
         private sealed record StagedPoint(long Seq, long Region, long Indicator, string Code, string Grain, long MonthFrom, long MonthTo, long Year,
