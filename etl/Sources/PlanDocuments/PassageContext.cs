@@ -65,6 +65,8 @@ public sealed partial record PassageContext(string Kind, int Year, int SpanStart
             r.Matches(s).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToList();
         var committed = Commitment().IsMatch(sentence);
         if (Years(AsOf(), sentence) is { Count: > 0 } asOf && asOf.Max() < plan.EndYear && !committed) return asOf.Max();
+        // 2022年1月至11月 / 2022年1-11月 / 2022年上半年: figures counted over part of a year are that year's results.
+        if (Years(ReportPeriod(), sentence) is { Count: > 0 } period && period.Max() < plan.EndYear && !committed) return period.Max();
         if (Years(ByYear(), sentence) is { Count: > 0 } years) return years.Max() < plan.StartYear ? years.Max() : null;
         if (Years(SentenceYear(), sentence) is [var opening] && opening < plan.StartYear) return opening; // 2023年，…: that year's
         if (!Now().IsMatch(sentence) || committed) return null;
@@ -73,6 +75,10 @@ public sealed partial record PassageContext(string Kind, int Year, int SpanStart
 
     [GeneratedRegex(@"(?:截至|截止到|截止)(\d{4})年")]
     private static partial Regex AsOf();
+
+    // A stretch of one year that has already been counted: 1月至11月, 1-11月, 上半年, 前三季度.
+    [GeneratedRegex(@"(\d{4})年(?:1[-—–~至到](?:\d{1,2})月|1月(?:份)?(?:至|到|[-—–~])\d{1,2}月|上半年|前[一二三]季度)")]
+    private static partial Regex ReportPeriod();
 
     /// <summary>Whether a sentence names no year and no commitment, so it may continue the report of the sentence before it.</summary>
     public static bool Undated(string sentence) =>

@@ -23,6 +23,9 @@ public sealed partial class TargetExtractor(Catalog catalog)
         var table = new TableRule(_names, plan);
         var section = Section.Goals;
         int? scheduleYear = null;
+        // 截至2023年底，…；…分别达19.6件、4.74件: a report date carries on through its paragraph, and on to the paragraphs after it
+        // that name no date and no commitment (a news report goes on listing results); a heading ends it.
+        PassageContext? reported = null;
 
         var offset = 0;
         foreach (var rawLine in text.Split('\n'))
@@ -55,6 +58,7 @@ public sealed partial class TargetExtractor(Catalog catalog)
                     (section, scheduleYear) = (Section.Schedule, by); // （一）2023年 / 2024年目标: a yearly block
                 else if (section != Section.Schedule || h.Groups["top"].Success || !h.Success) section = Section.Goals;
                 table.Reset();
+                reported = null;
                 continue;
             }
 
@@ -78,7 +82,6 @@ public sealed partial class TargetExtractor(Catalog catalog)
             var lineYear = YearBlock().Match(trimmed) is { Success: true } ly && Year(ly) is var yy && yy <= plan.EndYear
                 && section != Section.Baseline ? yy : (int?)null;
             Indicator? lastIndicator = null;
-            PassageContext? reported = null; // 截至2023年底，…；…分别达19.6件、4.74件: a report date carries on through its paragraph
             foreach (var (sentence, at) in Sentences(line, lineOffset))
             {
                 var search = new SearchText(sentence, at);
