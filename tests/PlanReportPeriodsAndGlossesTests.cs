@@ -94,4 +94,30 @@ public class PlanReportPeriodsAndGlossesTests
         Assert.Contains(("gi_protected_products", "goal", 2026, 20.0), t);
         Assert.Equal(2, t.Count);
     }
+
+    [Fact]
+    public void The_present_of_a_dated_page_is_its_publication_year()
+    {
+        var r = Extract("无锡入选知识产权强市建设示范城市\n来源:无锡日报,2023-09-02\n近日,无锡市印发《无锡市“十四五”知识产权发展规划》。\n截至今年8月底,无锡有效发明专利量在全省率先突破5万件。\n");
+        Assert.Equal(2023, r.Header.Published);
+        Assert.Contains(("invention_patents_owned", "baseline", 2023, 50000.0), Rows(r));
+    }
+
+    [Fact]
+    public void A_page_published_after_the_plan_ended_reports_results()
+    {
+        var r = Extract("常熟市“十四五”知识产权指标回顾（新闻,2026-02）\n全市有效发明专利量增长至2.1万件,专利授权量新增超5万件。\n" +
+            "“十五五”期间,常熟将力争每万人口高价值发明专利拥有量达到40件。\n");
+        var t = Rows(r);
+        Assert.Equal((2021, 2025), (r.Header.StartYear, r.Header.EndYear));
+        Assert.Contains(("invention_patents_owned", "baseline", 2025, 21000.0), t);
+        Assert.Contains(("patent_grants", "baseline", 2025, 50000.0), t);
+        Assert.DoesNotContain(t, x => x.Item1 == "hv_invention_patents_per_10k" && x.Item2 == "baseline");
+    }
+
+    [Fact]
+    public void A_year_range_is_not_a_page_date()
+    {
+        Assert.Null(Extract("苏州市知识产权局\n苏州市知识产权强市建设行动方案（2024-2026年）\n到2026年,有效发明专利达到9万件。\n").Header.Published);
+    }
 }

@@ -53,6 +53,8 @@ public sealed partial record PassageContext(string Kind, int Year, int SpanStart
             if (y >= plan.StartYear && y < plan.EndYear) return new PassageContext("milestone", y, plan.StartYear, y);
             if (y == plan.EndYear) return new PassageContext("goal", y, plan.StartYear, y);
         }
+        // A page published after the plan ended looks back: what it states without a commitment was reached by the last year.
+        if (plan.Published > plan.EndYear && !Commitment().IsMatch(sentence)) return new PassageContext("baseline", plan.EndYear, plan.StartYear, plan.EndYear);
         return new PassageContext("goal", plan.EndYear, plan.StartYear, plan.EndYear);
     }
 
@@ -70,7 +72,8 @@ public sealed partial record PassageContext(string Kind, int Year, int SpanStart
         if (Years(ByYear(), sentence) is { Count: > 0 } years) return years.Max() < plan.StartYear ? years.Max() : null;
         if (Years(SentenceYear(), sentence) is [var opening] && opening < plan.StartYear) return opening; // 2023年，…: that year's
         if (!Now().IsMatch(sentence) || committed) return null;
-        return sentence.Contains("去年") ? plan.StartYear - 1 : plan.StartYear;
+        var now = plan.Published is { } published && published <= plan.EndYear + 1 ? published : plan.StartYear;
+        return sentence.Contains("去年") ? now - 1 : now;
     }
 
     [GeneratedRegex(@"(?:截至|截止到|截止)(\d{4})年")]

@@ -223,10 +223,10 @@ public static partial class ProseRule
 
     internal static readonly char[] ClauseBreaks = ['，', ',', '；', ';', '。', '、', '：', ':'];
 
-    // Between the name and its number: a goal date (到2027年), how it accumulates (累计, 三年累计, 每年, 年均) and a comparator
-    // (达到, 力争达到, 突破, 不低于).
+    // Between the name and its number: a goal date (到2027年), how it accumulates (累计, 三年累计, 每年, 新增), a ranking
+    // (在全省率先) and a comparator (达到, 力争达到, 突破, 不低于).
     [GeneratedRegex(@"^(?:(?:到|至|于)20\d\d年(?:底|末|前)?)?" +
-        @"(?:力争|确保|预计|已经|已|现已|(?:[两三四五\d]年)?累计|每年|年均|年度|全年|总数|总量|数量|人数|家数|个数|件数|注册量|拥有量|有效量|金额|规模|登记金额|累计金额|有效|稳定|年内|当年)*" +
+        @"(?:力争|确保|预计|已经|已|现已|新增|在全[国省市区县](?:率先|首次)?|(?:[两三四五\d]年)?累计|每年|年均|年度|全年|总数|总量|数量|人数|家数|个数|件数|注册量|拥有量|有效量|金额|规模|登记金额|累计金额|有效|稳定|年内|当年)*" +
         @"(?:达到|达|约为|为|约|近|超过|超|不低于|不少于|不超过|不高于|突破|保持在|稳定在|控制在|提高到|提高至|提升到|提升至|增加到|增加至|增长到|增长至|增至|上升到|上升至|逾|实现|到|至少|至)?(?=\d)")]
     private static partial Regex Lead();
 
