@@ -120,4 +120,15 @@ public class PlanReportPeriodsAndGlossesTests
     {
         Assert.Null(Extract("苏州市知识产权局\n苏州市知识产权强市建设行动方案（2024-2026年）\n到2026年,有效发明专利达到9万件。\n").Header.Published);
     }
+
+    [Fact]
+    public void A_small_count_in_Chinese_numerals_is_a_number_and_a_year_end_opens_a_report()
+    {
+        var t = Rows(Extract(Head + "2022年末全市每万人口高价值发明专利拥有量达两件,国家知识产权示范企业为三家。\n" +
+            "到2026年,实现一个突破,国家知识产权示范企业达到十家。\n"));
+        Assert.Contains(("hv_invention_patents_per_10k", "baseline", 2022, 2.0), t);
+        Assert.Contains(t, x => x.Item2 == "baseline" && x.Item3 == 2022 && x.Item4 == 3.0);
+        Assert.Contains(t, x => x.Item2 == "goal" && x.Item3 == 2026 && x.Item4 == 10.0);
+        Assert.DoesNotContain(t, x => x.Item4 == 1.0); // 一个 is "a", not a count
+    }
 }

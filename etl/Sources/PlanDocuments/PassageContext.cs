@@ -98,7 +98,8 @@ public sealed partial record PassageContext(string Kind, int Year, int SpanStart
     [GeneratedRegex(@"(\d{4})年(?!\d)")]
     private static partial Regex ExplicitYears();
 
-    [GeneratedRegex(@"^\s*(20\d\d)年(?:底|末)?[，,：:]")]
+    // 2023年，… / 2023年底，… / 2015年末广西…: a year at the start of a sentence (年底/年末 need no comma after them).
+    [GeneratedRegex(@"^\s*(20\d\d)年(?:(?:底|末)[，,：:]?|[，,：:])")]
     private static partial Regex SentenceYear();
 
     [GeneratedRegex(@"(?:到|至|截至)(\d{4})年")]
