@@ -131,4 +131,16 @@ public class PlanReportPeriodsAndGlossesTests
         Assert.Contains(t, x => x.Item2 == "goal" && x.Item3 == 2026 && x.Item4 == 10.0);
         Assert.DoesNotContain(t, x => x.Item4 == 1.0); // 一个 is "a", not a count
     }
+
+    [Theory]
+    [InlineData("去年全市每万人口发明专利拥有量为18件,力争2026年达25件。", 2025)]
+    [InlineData("2024年底全市每万人口发明专利拥有量达18件,确保2026年达到25件。", 2024)]
+    public void A_report_and_a_commitment_in_one_sentence_are_two_passages(string sentence, int reportYear)
+    {
+        var r = Extract("常州市知识产权局\n常州市知识产权强市建设行动方案（2026—2028年）\n" + sentence + "\n");
+        var t = Rows(r);
+        Assert.Contains(("invention_patents_per_10k", "baseline", reportYear, 18.0), t);
+        Assert.Contains(t, x => x.Item1 == "invention_patents_per_10k" && x.Item2 != "baseline" && x.Item3 == 2026 && x.Item4 == 25.0);
+        Assert.Equal(2, t.Count);
+    }
 }

@@ -87,7 +87,7 @@ public sealed partial record PassageContext(string Kind, int Year, int SpanStart
     public static bool Undated(string sentence) =>
         !ExplicitYears().IsMatch(sentence) && !Commitment().IsMatch(sentence) && !Now().IsMatch(sentence);
 
-    [GeneratedRegex(@"(?:截至|截止到?)(?:今年|目前|当前|本年|去年)|今年(?:上半年|以来|前[一二三四五六七八九十]+个?月)|^[^，,]{0,6}?(?:目前|现已)[，,]" +
+    [GeneratedRegex(@"(?:截至|截止到?)(?:今年|目前|当前|本年|去年)|今年(?:上半年|以来|前[一二三四五六七八九十]+个?月)|^[^，,]{0,6}?(?:目前|现已)[，,]|^[^，,\d]{0,3}?去年" +
         "|已达|已经达到|已突破")]
     private static partial Regex Now();
 
@@ -102,6 +102,7 @@ public sealed partial record PassageContext(string Kind, int Year, int SpanStart
     [GeneratedRegex(@"^\s*(20\d\d)年(?:(?:底|末)[，,：:]?|[，,：:])")]
     private static partial Regex SentenceYear();
 
-    [GeneratedRegex(@"(?:到|至|截至)(\d{4})年")]
+    // 到2025年, 截至2023年, 力争2026年: the year a figure is for.
+    [GeneratedRegex(@"(?:到|至|截至|力争|确保|争取)(\d{4})年")]
     private static partial Regex ByYear();
 }
