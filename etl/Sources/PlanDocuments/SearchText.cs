@@ -35,7 +35,7 @@ public sealed class SearchText
         _map = map.ToArray();
     }
 
-    /// <summary>Length of a bracketed Latin abbreviation ((GDP), （PCT）) right after a Chinese character at <paramref name="i"/>, else 0.</summary>
+    /// <summary>Length of a bracketed Latin abbreviation ((GDP), （PCT）) after a Chinese character at <paramref name="i"/>, or 0.</summary>
     private static int GlossLength(string s, int i)
     {
         if (i == 0 || s[i] is not ('(' or '（') || s[i - 1] is < '\u4e00' or > '\u9fff') return 0;
