@@ -143,4 +143,11 @@ public class PlanReportPeriodsAndGlossesTests
         Assert.Contains(t, x => x.Item1 == "invention_patents_per_10k" && x.Item2 != "baseline" && x.Item3 == 2026 && x.Item4 == 25.0);
         Assert.Equal(2, t.Count);
     }
+
+    [Fact]
+    public void A_plans_own_page_updated_after_it_ended_still_sets_goals()
+    {
+        var r = Extract("常熟市人民政府\n常熟市“十四五”知识产权发展规划\n更新时间:2026-03-01\n全市有效发明专利量达到2.1万件。\n");
+        Assert.Contains(("invention_patents_owned", "goal", 2025, 21000.0), Rows(r));
+    }
 }

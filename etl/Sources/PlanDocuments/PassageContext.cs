@@ -53,8 +53,9 @@ public sealed partial record PassageContext(string Kind, int Year, int SpanStart
             if (y >= plan.StartYear && y < plan.EndYear) return new PassageContext("milestone", y, plan.StartYear, y);
             if (y == plan.EndYear) return new PassageContext("goal", y, plan.StartYear, y);
         }
-        // A page published after the plan ended looks back: what it states without a commitment was reached by the last year.
-        if (plan.Published > plan.EndYear && !Commitment().IsMatch(sentence))
+        // A news page published after the plan ended looks back: what it states without a commitment was reached by the last year.
+        // (A plan's own page may show a later update date, so only news counts.)
+        if (plan.IsNews && plan.Published > plan.EndYear && !Commitment().IsMatch(sentence))
             return new PassageContext("baseline", plan.EndYear, plan.StartYear, plan.EndYear);
         return new PassageContext("goal", plan.EndYear, plan.StartYear, plan.EndYear);
     }

@@ -12,6 +12,9 @@ public sealed partial record PlanHeader(Region Region, int StartYear, int EndYea
     /// it is the present that 目前 and 今年 refer to.</summary>
     public int? Published { get; init; }
 
+    /// <summary>Whether the opening says the page is a news report (新闻, 报道, 记者, …讯) rather than the plan itself.</summary>
+    public bool IsNews { get; init; }
+
     /// <summary>How far into the document the issuing body and title are looked for.</summary>
     private const int HeadLength = 900;
 
@@ -47,7 +50,7 @@ public sealed partial record PlanHeader(Region Region, int StartYear, int EndYea
             ?? SpanFromGoals(text, ownOpening)
             ?? SpanIn(WithoutCitations(head)) ?? IssueSpan(head)
             ?? throw new InvalidDataException($"{fileName}: 无法识别规划期 / cannot tell the plan period (no year range, “十四五” or “到2025年” in the title or opening)");
-        return new PlanHeader(region, span.Start, span.End, title) { Published = PublishedYear(opening) };
+        return new PlanHeader(region, span.Start, span.End, title) { Published = PublishedYear(opening), IsNews = NewsWord().IsMatch(opening) };
     }
 
     /// <summary>The first year range (not a long-range outline such as 2021—2035) or five-year plan named in the text.</summary>
@@ -64,6 +67,9 @@ public sealed partial record PlanHeader(Region Region, int StartYear, int EndYea
 
     private static int? PublishedYear(string opening) =>
         PageDate().Match(opening) is { Success: true } m ? int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture) : null;
+
+    [GeneratedRegex("新闻|报道|记者|日报|晚报|[网社]讯|电（|电\\(")]
+    private static partial Regex NewsWord();
 
     // 2022-08-15, 2026-01: a page's date, never a year range (2021-2025).
     [GeneratedRegex(@"(?<!\d)(?<y>20\d\d)-(?:0?[1-9]|1[0-2])(?:-\d{1,2})?(?!\d)")]
