@@ -16,10 +16,20 @@ public sealed record Quantity(double Value, string Scale, string Unit, string Qu
         @")?\s*(?<q>以上|以内|以下|左右|余|多)?",
         RegexOptions.Compiled);
 
-    /// <summary>Parses the start of <paramref name="text"/> (full-width digits allowed); null when it is not a number
-    /// or not a finite one (a 400-digit cell parses to +Infinity).</summary>
+    // 达两件, 三家: a small count in Chinese numerals right before a unit (not 一, which is mostly "a": 实现一个突破).
+    private const string SmallNumerals = "两二三四五六七八九十"; // 两 is 2, the others their position + 1
+    private static readonly Regex SmallChineseCount =
+        new("^(?<num>[" + SmallNumerals + "])(?<unit>件|家|个|项|户|名|人|所|篇)", RegexOptions.Compiled);
+
+    /// <summary>Parses the start of <paramref name="text"/> (full-width digits allowed, and a small count in Chinese numerals
+    /// before a unit); null when it is not a number or not a finite one (a 400-digit cell parses to +Infinity).</summary>
     public static (Quantity Quantity, int Length)? ParsePrefix(string text)
     {
+        if (SmallChineseCount.Match(text) is { Success: true } cn)
+        {
+            var position = SmallNumerals.IndexOf(cn.Groups["num"].Value[0]);
+            return (new Quantity(position == 0 ? 2 : position + 1, "", cn.Groups["unit"].Value, ""), cn.Length);
+        }
         var m = Pattern.Match(Text.Normalize(text));
         if (!m.Success) return null;
         var value = double.Parse(m.Groups["num"].Value.Replace(",", ""), CultureInfo.InvariantCulture);

@@ -53,6 +53,10 @@ public sealed partial record PassageContext(string Kind, int Year, int SpanStart
             if (y >= plan.StartYear && y < plan.EndYear) return new PassageContext("milestone", y, plan.StartYear, y);
             if (y == plan.EndYear) return new PassageContext("goal", y, plan.StartYear, y);
         }
+        // A news page published after the plan ended looks back: what it states without a commitment was reached by the last year.
+        // (A plan's own page may show a later update date, so only news counts.)
+        if (plan.IsNews && plan.Published > plan.EndYear && !Commitment().IsMatch(sentence))
+            return new PassageContext("baseline", plan.EndYear, plan.StartYear, plan.EndYear);
         return new PassageContext("goal", plan.EndYear, plan.StartYear, plan.EndYear);
     }
 
@@ -65,20 +69,27 @@ public sealed partial record PassageContext(string Kind, int Year, int SpanStart
             r.Matches(s).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToList();
         var committed = Commitment().IsMatch(sentence);
         if (Years(AsOf(), sentence) is { Count: > 0 } asOf && asOf.Max() < plan.EndYear && !committed) return asOf.Max();
+        // 2022年1月至11月 / 2022年1-11月 / 2022年上半年: figures counted over part of a year are that year's results.
+        if (Years(ReportPeriod(), sentence) is { Count: > 0 } period && period.Max() < plan.EndYear && !committed) return period.Max();
         if (Years(ByYear(), sentence) is { Count: > 0 } years) return years.Max() < plan.StartYear ? years.Max() : null;
         if (Years(SentenceYear(), sentence) is [var opening] && opening < plan.StartYear) return opening; // 2023年，…: that year's
         if (!Now().IsMatch(sentence) || committed) return null;
-        return sentence.Contains("去年") ? plan.StartYear - 1 : plan.StartYear;
+        var now = plan.Published is { } published && published <= plan.EndYear + 1 ? published : plan.StartYear;
+        return sentence.Contains("去年") ? now - 1 : now;
     }
 
     [GeneratedRegex(@"(?:截至|截止到|截止)(\d{4})年")]
     private static partial Regex AsOf();
 
+    // A stretch of one year that has already been counted: 1月至11月, 1-11月, 上半年, 前三季度.
+    [GeneratedRegex(@"(\d{4})年(?:1[-—–~至到](?:\d{1,2})月|1月(?:份)?(?:至|到|[-—–~])\d{1,2}月|上半年|前[一二三]季度)")]
+    private static partial Regex ReportPeriod();
+
     /// <summary>Whether a sentence names no year and no commitment, so it may continue the report of the sentence before it.</summary>
     public static bool Undated(string sentence) =>
         !ExplicitYears().IsMatch(sentence) && !Commitment().IsMatch(sentence) && !Now().IsMatch(sentence);
 
-    [GeneratedRegex(@"(?:截至|截止到?)(?:今年|目前|当前|本年|去年)|今年(?:上半年|以来|前[一二三四五六七八九十]+个?月)|^[^，,]{0,6}?(?:目前|现已)[，,]" +
+    [GeneratedRegex(@"(?:截至|截止到?)(?:今年|目前|当前|本年|去年)|今年(?:上半年|以来|前[一二三四五六七八九十]+个?月)|^[^，,]{0,6}?(?:目前|现已)[，,]|^[^，,\d]{0,3}?去年" +
         "|已达|已经达到|已突破")]
     private static partial Regex Now();
 
@@ -89,9 +100,11 @@ public sealed partial record PassageContext(string Kind, int Year, int SpanStart
     [GeneratedRegex(@"(\d{4})年(?!\d)")]
     private static partial Regex ExplicitYears();
 
-    [GeneratedRegex(@"^\s*(20\d\d)年(?:底|末)?[，,：:]")]
+    // 2023年，… / 2023年底，… / 2015年末广西…: a year at the start of a sentence (年底/年末 need no comma after them).
+    [GeneratedRegex(@"^\s*(20\d\d)年(?:(?:底|末)[，,：:]?|[，,：:])")]
     private static partial Regex SentenceYear();
 
-    [GeneratedRegex(@"(?:到|至|截至)(\d{4})年")]
+    // 到2025年, 截至2023年, 力争2026年: the year a figure is for.
+    [GeneratedRegex(@"(?:到|至|截至|力争|确保|争取)(\d{4})年")]
     private static partial Regex ByYear();
 }

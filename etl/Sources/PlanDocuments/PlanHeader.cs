@@ -8,6 +8,13 @@ namespace Warehouse.Etl.Sources.PlanDocuments;
 /// <param name="Region">The region; <c>RegionKey</c> is 0 for a division not yet in dim_region (the loader adds it).</param>
 public sealed partial record PlanHeader(Region Region, int StartYear, int EndYear, string Title)
 {
+    /// <summary>The year a dated page (a news report: 来源：南京日报，2022-08-15) was published, or null when the opening gives no date;
+    /// it is the present that 目前 and 今年 refer to.</summary>
+    public int? Published { get; init; }
+
+    /// <summary>Whether the opening says the page is a news report (新闻, 报道, 记者, …讯) rather than the plan itself.</summary>
+    public bool IsNews { get; init; }
+
     /// <summary>How far into the document the issuing body and title are looked for.</summary>
     private const int HeadLength = 900;
 
@@ -43,7 +50,7 @@ public sealed partial record PlanHeader(Region Region, int StartYear, int EndYea
             ?? SpanFromGoals(text, ownOpening)
             ?? SpanIn(WithoutCitations(head)) ?? IssueSpan(head)
             ?? throw new InvalidDataException($"{fileName}: 无法识别规划期 / cannot tell the plan period (no year range, “十四五” or “到2025年” in the title or opening)");
-        return new PlanHeader(region, span.Start, span.End, title);
+        return new PlanHeader(region, span.Start, span.End, title) { Published = PublishedYear(opening), IsNews = NewsWord().IsMatch(opening) };
     }
 
     /// <summary>The first year range (not a long-range outline such as 2021—2035) or five-year plan named in the text.</summary>
@@ -57,6 +64,16 @@ public sealed partial record PlanHeader(Region Region, int StartYear, int EndYea
         var named = FiveYearPlans.Select(p => (p.Start, At: text.IndexOf(p.Name, StringComparison.Ordinal))).Where(p => p.At >= 0).OrderBy(p => p.At).ToList();
         return named.Count > 0 ? (named[0].Start, named[0].Start + 4) : null;
     }
+
+    private static int? PublishedYear(string opening) =>
+        PageDate().Match(opening) is { Success: true } m ? int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture) : null;
+
+    [GeneratedRegex("新闻|报道|记者|日报|晚报|[网社]讯|电（|电\\(")]
+    private static partial Regex NewsWord();
+
+    // 2022-08-15, 2026-01: a page's date, never a year range (2021-2025).
+    [GeneratedRegex(@"(?<!\d)(?<y>20\d\d)-(?:0?[1-9]|1[0-2])(?:-\d{1,2})?(?!\d)")]
+    private static partial Regex PageDate();
 
     /// <summary>A news report's first paragraph naming the plan it announces (印发《合肥市…行动方案(2024—2026年)》): that title's span.</summary>
     private static (int Start, int End)? Announced(string head)

@@ -23,6 +23,9 @@ public sealed partial class TargetExtractor(Catalog catalog)
         var table = new TableRule(_names, plan);
         var section = Section.Goals;
         int? scheduleYear = null;
+        // 截至2023年底，…；…分别达19.6件、4.74件: a report date carries on through its paragraph, and on to the paragraphs after it
+        // that name no date and no commitment (a news report goes on listing results); a heading ends it.
+        PassageContext? reported = null;
 
         var offset = 0;
         foreach (var rawLine in text.Split('\n'))
@@ -55,6 +58,7 @@ public sealed partial class TargetExtractor(Catalog catalog)
                     (section, scheduleYear) = (Section.Schedule, by); // （一）2023年 / 2024年目标: a yearly block
                 else if (section != Section.Schedule || h.Groups["top"].Success || !h.Success) section = Section.Goals;
                 table.Reset();
+                reported = null;
                 continue;
             }
 
@@ -78,7 +82,6 @@ public sealed partial class TargetExtractor(Catalog catalog)
             var lineYear = YearBlock().Match(trimmed) is { Success: true } ly && Year(ly) is var yy && yy <= plan.EndYear
                 && section != Section.Baseline ? yy : (int?)null;
             Indicator? lastIndicator = null;
-            PassageContext? reported = null; // 截至2023年底，…；…分别达19.6件、4.74件: a report date carries on through its paragraph
             foreach (var (sentence, at) in Sentences(line, lineOffset))
             {
                 var search = new SearchText(sentence, at);
@@ -142,7 +145,10 @@ public sealed partial class TargetExtractor(Catalog catalog)
             .OrderBy(c => c.Offset)
             .ToList();
 
-    private static IEnumerable<(string Sentence, int Offset)> Sentences(string line, int lineOffset)
+    private static IEnumerable<(string Sentence, int Offset)> Sentences(string line, int lineOffset) =>
+        WholeSentences(line, lineOffset).SelectMany(s => ReportThenCommitment(s.Sentence, s.Offset));
+
+    private static IEnumerable<(string Sentence, int Offset)> WholeSentences(string line, int lineOffset)
     {
         var start = 0;
         for (var i = 0; i < line.Length; i++)
@@ -155,6 +161,19 @@ public sealed partial class TargetExtractor(Catalog catalog)
         }
         if (start < line.Length && line[start..].Trim().Length > 0) yield return (line[start..], lineOffset + start);
     }
+
+    /// <summary>去年全市…为2件,力争2026年达6件: a sentence that reports a figure and then commits to one is two passages, so the
+    /// commitment does not make the report a goal.</summary>
+    private static IEnumerable<(string Sentence, int Offset)> ReportThenCommitment(string sentence, int offset)
+    {
+        var m = ReportClause().Match(sentence);
+        if (!m.Success) return [(sentence, offset)];
+        return [(sentence[..m.Length], offset), (sentence[m.Length..], offset + m.Length)];
+    }
+
+    // A first clause dated in the past or present (去年, 目前, 截至…, 2023年底), then a clause opening with 力争/确保/争取.
+    [GeneratedRegex(@"^[^，,]{0,12}?(?:去年|目前|截至|截止|20\d\d年(?:底|末))[^，,]*[，,](?=力争|确保|争取)")]
+    private static partial Regex ReportClause();
 
     [GeneratedRegex(@"\[(?:bookmark|footnoteRef)[^\]]*\]")]
     private static partial Regex Artefacts();
@@ -172,7 +191,7 @@ public sealed partial class TargetExtractor(Catalog catalog)
     [GeneratedRegex(@"(\d{4})年\d{1,2}月(?!.*\d{4}年)")]
     private static partial Regex LastYear();
 
-    [GeneratedRegex(@"^\s*(?:20\d\d)年(?:底|末)?[，,：:]?(?=(?:力争)?(?:达到|达|突破|超过|不低于|不少于)\d)")]
+    [GeneratedRegex(@"^\s*(?:力争|确保|争取)?(?:到|至)?(?:20\d\d)年(?:底|末)?[，,：:]?(?=(?:力争)?(?:达到|达|突破|超过|不低于|不少于)\d)")]
     private static partial Regex Continuation();
 
     [GeneratedRegex("发展基础|工作基础|发展现状|现状基础|规划背景|发展回顾|基本情况|时序进度|进度安排|实施步骤|主要目标|发展目标|工作目标|总体目标|目标任务|重点任务|主要任务|保障措施|指导思想|基本原则|面临形势|总体要求")]
