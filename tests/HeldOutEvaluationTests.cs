@@ -103,6 +103,7 @@ public class HeldOutEvaluationTests(ITestOutputHelper output)
     [InlineData("heldout_own")]
     [InlineData("heldout2")]
     [InlineData("heldout3")]
+    [InlineData("heldout4")]
     public void HeldOut_plans_recall_and_precision(string set)
     {
         var docs = Docs(set);
