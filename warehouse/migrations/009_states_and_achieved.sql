@@ -1,6 +1,7 @@
--- 009: batch states partial / interrupted / skipped, attainment in the target's own sense (achieved, achieved_as_of,
--- source_kind, status missed), and warehouse_state for staleness. Runs with foreign keys off (see Migrator):
--- etl_batch is rebuilt because SQLite cannot alter a CHECK constraint.
+-- 009: batch states partial / interrupted / skipped and the owner of a running batch (host:pid:start-second, so a dead run
+-- can be told from a long one), attainment in the target's own sense (achieved, achieved_as_of, source_kind, status
+-- missed), and warehouse_state for staleness. Runs with foreign keys off (see Migrator): etl_batch is rebuilt because
+-- SQLite cannot alter a CHECK constraint.
 CREATE TABLE etl_batch_009 (
     batch_id       INTEGER PRIMARY KEY,
     job            TEXT NOT NULL,
@@ -14,12 +15,17 @@ CREATE TABLE etl_batch_009 (
     rows_rejected  INTEGER NOT NULL DEFAULT 0,
     rows_changed   INTEGER NOT NULL DEFAULT 0,
     error          TEXT,
-    detail         TEXT
+    detail         TEXT,
+    owner          TEXT
 );
-INSERT INTO etl_batch_009 SELECT * FROM etl_batch;
+INSERT INTO etl_batch_009 (batch_id, job, trigger, source, started_at, finished_at, status, rows_read, rows_loaded, rows_rejected,
+                           rows_changed, error, detail)
+SELECT batch_id, job, trigger, source, started_at, finished_at, status, rows_read, rows_loaded, rows_rejected, rows_changed, error, detail
+FROM etl_batch;
 DROP TABLE etl_batch;
 ALTER TABLE etl_batch_009 RENAME TO etl_batch;
 CREATE INDEX IF NOT EXISTS ix_etl_batch_job ON etl_batch (job, batch_id);
+CREATE INDEX IF NOT EXISTS ix_etl_batch_running ON etl_batch (status) WHERE status = 'running';
 
 -- fact_attainment is derived by `forecast`: it is recreated empty and warehouse_state marks it stale.
 DROP TABLE IF EXISTS fact_attainment;
