@@ -13,6 +13,14 @@ public sealed partial record PassageContext(string Kind, int Year, int SpanStart
     /// <param name="scheduleYear">The year of the schedule block the sentence stands in, if any.</param>
     public static PassageContext For(string sentence, Section section, PlanHeader plan, int? scheduleYear)
     {
+        // A report has no goals of its own: what it states without committing is a result of the year it names, or of its own year.
+        if (plan.IsReport && !ReportCommitment().IsMatch(sentence))
+        {
+            var stated = ExplicitYears().Matches(sentence).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture))
+                .Where(y => y <= plan.EndYear).ToList();
+            var at = ReportYear(sentence, plan) ?? (stated.Count > 0 ? stated.Max() : plan.EndYear);
+            return new PassageContext("baseline", at, at, at);
+        }
         var previous = (Start: plan.StartYear - 5, End: plan.StartYear - 1);
         // The previous five-year plan by name (十三五 in a 十四五 plan, 十四五 in a 十五五 plan) reports results.
         var previousPlan = plan.StartYear switch { >= 2026 and < 2031 => "十四五", >= 2021 and < 2026 => "十三五", _ => null };
@@ -96,6 +104,10 @@ public sealed partial record PassageContext(string Kind, int Year, int SpanStart
     // Words of a commitment: what follows them is a target even in a paragraph that reports results.
     [GeneratedRegex("力争|确保|将|计划|目标|预计|争取|推动|打造|实现|进一步|接下来|今后|提出|明确|《")]
     private static partial Regex Commitment();
+
+    // Narrower than Commitment: a report's 实现/推动 describe what was done, not what is promised.
+    [GeneratedRegex(@"力争|确保|计划|目标|预计|争取|(?:到|至)\d{4}年")]
+    private static partial Regex ReportCommitment();
 
     [GeneratedRegex(@"(\d{4})年(?!\d)")]
     private static partial Regex ExplicitYears();

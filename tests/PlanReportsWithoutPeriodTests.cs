@@ -1,0 +1,70 @@
+using Warehouse.Etl.Sources.PlanDocuments;
+using Warehouse.Store;
+
+namespace Warehouse.Tests;
+
+/// <summary>Causes found on held-out set 4 (issue #15, round 4), with sentences written for these tests: pages without a plan
+/// period (news, statistics excerpts, work reports) are read as reports of a year instead of failing whole.</summary>
+public class PlanReportsWithoutPeriodTests
+{
+    private static ExtractionResult Extract(string text)
+    {
+        using var wh = new TempWarehouse();
+        using var c = wh.Dialect.OpenReadWrite();
+        return new TargetExtractor(Catalog.Load(c)).Extract(text, "test.txt");
+    }
+
+    private static List<(string, string, int, double)> Rows(ExtractionResult r) =>
+        r.Targets.Select(t => (t.IndicatorCode, t.Kind, t.TargetYear, t.Value)).ToList();
+
+    [Fact]
+    public void A_year_in_the_title_dates_a_statistics_excerpt()
+    {
+        var r = Extract("无锡市2023年科技创新情况摘录\n发布：无锡市\n全市专利授权量达8600件,其中发明专利授权量1900件。\n");
+        Assert.True(r.Header.IsReport);
+        Assert.Contains(("patent_grants", "baseline", 2023, 8600.0), Rows(r));
+        Assert.Contains(("invention_grants", "baseline", 2023, 1900.0), Rows(r));
+    }
+
+    [Theory]
+    [InlineData("泰州市召开知识产权工作推进会\n（来源：泰州日报 2022-06-15）\n会议通报,今年以来全市发明专利授权量达640件。\n")]
+    [InlineData("泰州市召开知识产权工作推进会\n会议通报,今年以来全市发明专利授权量达640件。\n泰州市市场监管局 二〇二二年六月十五日\n")]
+    public void A_publication_date_at_the_top_or_the_end_dates_a_news_page(string text)
+    {
+        var r = Extract(text);
+        Assert.Equal(2022, r.Header.EndYear);
+        Assert.Contains(("invention_grants", "baseline", 2022, 640.0), Rows(r));
+    }
+
+    [Fact]
+    public void A_date_in_the_signature_of_a_long_page_dates_it()
+    {
+        var filler = string.Concat(Enumerable.Repeat("会议要求各部门密切协作,形成工作合力,推动知识产权工作再上新台阶。\n", 30));
+        var r = Extract("泰州市召开知识产权工作推进会\n会议通报,今年以来全市发明专利授权量达640件。\n" + filler + "泰州市市场监管局 2022年6月15日\n");
+        Assert.Equal(2022, r.Header.EndYear);
+        Assert.Contains(("invention_grants", "baseline", 2022, 640.0), Rows(r));
+    }
+
+    [Fact]
+    public void The_latest_year_of_the_first_paragraph_dates_a_work_report()
+    {
+        var r = Extract("宿迁市知识产权工作情况\n2021年以来,全市累计办理专利侵权案件30件,2022年全市专利授权量达5200件。\n");
+        Assert.Equal(2022, r.Header.EndYear);
+        Assert.Contains(("patent_grants", "baseline", 2022, 5200.0), Rows(r));
+    }
+
+    [Fact]
+    public void A_figure_with_its_own_earlier_year_in_a_report_is_that_years()
+    {
+        var r = Extract("宿迁市知识产权工作情况（2022-03-01）\n2021年全市专利授权量达4800件,实现技术合同成交额30亿元。\n");
+        Assert.Contains(("patent_grants", "baseline", 2021, 4800.0), Rows(r));
+        Assert.DoesNotContain(Rows(r), x => x.Item2 != "baseline");
+    }
+
+    [Fact]
+    public void A_page_without_any_year_still_fails_with_its_reason()
+    {
+        var e = Assert.Throws<InvalidDataException>(() => Extract("宿迁市召开知识产权联席会议\n5月10日,会议通报全市专利授权量1993件。\n"));
+        Assert.Contains("无法识别规划期", e.Message);
+    }
+}
