@@ -67,4 +67,30 @@ public class PlanReportsWithoutPeriodTests
         var e = Assert.Throws<InvalidDataException>(() => Extract("宿迁市召开知识产权联席会议\n5月10日,会议通报全市专利授权量1993件。\n"));
         Assert.Contains("无法识别规划期", e.Message);
     }
+
+    [Fact]
+    public void A_start_value_at_the_end_of_a_named_plan_is_that_years_baseline()
+    {
+        var r = Extract("常州市“十四五”知识产权发展规划\n一、发展基础\n全市每万人口发明专利拥有量从“十二五”末的3.1件增长到9.6件。\n");
+        Assert.Contains(("invention_patents_per_10k", "baseline", 2015, 3.1), Rows(r));
+        Assert.Contains(("invention_patents_per_10k", "baseline", 2020, 9.6), Rows(r));
+    }
+
+    [Fact]
+    public void A_news_page_looking_back_on_a_finished_plan_reports_its_last_year()
+    {
+        var r = Extract("“十三五”期间常州市知识产权工作回顾\n发布：常州日报（2021-04-02）\n" +
+            "记者获悉,“十三五”期间常州市知识产权工作成效显著。\n截至2020年底,全市每万人口发明专利拥有量28.5件。\n");
+        Assert.Contains(("invention_patents_per_10k", "baseline", 2020, 28.5), Rows(r));
+        Assert.DoesNotContain(Rows(r), x => x.Item2 != "baseline");
+    }
+
+    [Fact]
+    public void A_month_without_a_year_after_jiezhi_is_the_pages_own_year()
+    {
+        var r = Extract("常州市知识产权强市建设行动方案（2023—2026年）新闻\n来源：常州日报（2024-09-30）\n" +
+            "截至8月份,全市发明专利授权达2100件,完成省定目标71.8%;有效发明专利达9800件,完成省定目标105.3%。\n");
+        Assert.Contains(("invention_grants", "baseline", 2024, 2100.0), Rows(r));
+        Assert.Contains(("invention_patents_owned", "baseline", 2024, 9800.0), Rows(r));
+    }
 }

@@ -76,7 +76,9 @@ public sealed partial record PassageContext(string Kind, int Year, int SpanStart
         static List<int> Years(Regex r, string s) =>
             r.Matches(s).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToList();
         var committed = Commitment().IsMatch(sentence);
-        if (Years(AsOf(), sentence) is { Count: > 0 } asOf && asOf.Max() < plan.EndYear && !committed) return asOf.Max();
+        // A news page published after its plan ended looks back, so 截至2020年底 in a 十三五 review is a result even at the last year.
+        var lastReported = plan.IsNews && plan.Published > plan.EndYear ? plan.EndYear : plan.EndYear - 1;
+        if (Years(AsOf(), sentence) is { Count: > 0 } asOf && asOf.Max() <= lastReported && !committed) return asOf.Max();
         // 2022年1月至11月 / 2022年1-11月 / 2022年上半年: figures counted over part of a year are that year's results.
         if (Years(ReportPeriod(), sentence) is { Count: > 0 } period && period.Max() < plan.EndYear && !committed) return period.Max();
         if (Years(ByYear(), sentence) is { Count: > 0 } years) return years.Max() < plan.StartYear ? years.Max() : null;
@@ -97,12 +99,13 @@ public sealed partial record PassageContext(string Kind, int Year, int SpanStart
     public static bool Undated(string sentence) =>
         !ExplicitYears().IsMatch(sentence) && !Commitment().IsMatch(sentence) && !Now().IsMatch(sentence);
 
-    [GeneratedRegex(@"(?:截至|截止到?)(?:今年|目前|当前|本年|去年)|今年(?:上半年|以来|前[一二三四五六七八九十]+个?月)|^[^，,]{0,6}?(?:目前|现已)[，,]|^[^，,\d]{0,3}?去年" +
+    [GeneratedRegex(@"(?:截至|截止到?)(?:今年|目前|当前|本年|去年|\d{1,2}月)|今年(?:上半年|以来|前[一二三四五六七八九十]+个?月)|^[^，,]{0,6}?(?:目前|现已)[，,]|^[^，,\d]{0,3}?去年" +
         "|已达|已经达到|已突破")]
     private static partial Regex Now();
 
     // Words of a commitment: what follows them is a target even in a paragraph that reports results.
-    [GeneratedRegex("力争|确保|将|计划|目标|预计|争取|推动|打造|实现|进一步|接下来|今后|提出|明确|《")]
+    // 完成省定目标105.3% reports how much of a target was met, so 目标 after 完成 commits to nothing.
+    [GeneratedRegex("力争|确保|将|计划|(?<!完成[^，,；;]{0,4})目标|预计|争取|推动|打造|实现|进一步|接下来|今后|提出|明确|《")]
     private static partial Regex Commitment();
 
     // Narrower than Commitment: a report's 实现/推动 describe what was done, not what is promised.

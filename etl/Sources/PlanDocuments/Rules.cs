@@ -122,6 +122,9 @@ public static partial class ProseRule
         }
     }
 
+    /// <summary>The last year of a five-year plan by its number (十二五 → 2015): 从“十二五”末的A dates A.</summary>
+    private static int PlanEnd(string number) => 1955 + 5 * (10 + "一二三四".IndexOf(number[0], StringComparison.Ordinal) + 1);
+
     /// <summary>B of 从A提高到B: in a review, a result (baseline); among goals, the target for its year (goal or milestone).</summary>
     private static TargetCandidate EndPoint(SentenceInput s, TargetCandidate b, int? yearB)
     {
@@ -168,7 +171,8 @@ public static partial class ProseRule
             if (fromTo.Success && Quantity.ParsePrefix(fromTo.Groups["a"].Value) is var (qa, _) && Quantity.ParsePrefix(fromTo.Groups["b"].Value) is var (qb, _))
             {
                 // 从A增加到B: A at the start of the previous plan period, B at its end, unless the years are written (由2015年的A…2020年的B).
-                int? yearA = fromTo.Groups["ya"].Success ? int.Parse(fromTo.Groups["ya"].Value, CultureInfo.InvariantCulture) : null;
+                int? yearA = fromTo.Groups["ya"].Success ? int.Parse(fromTo.Groups["ya"].Value, CultureInfo.InvariantCulture)
+                    : fromTo.Groups["pa"].Success ? PlanEnd(fromTo.Groups["pa"].Value) : null;
                 int? yearB = fromTo.Groups["yb"].Success ? int.Parse(fromTo.Groups["yb"].Value, CultureInfo.InvariantCulture) : null;
                 var start = yearA ?? s.Context.SpanStart - 1;
                 var first = qa with { Unit = qa.Unit.Length > 0 ? qa.Unit : qb.Unit };
@@ -245,7 +249,7 @@ public static partial class ProseRule
     [GeneratedRegex(@"^(?:总数|总量|数量|每年|年均|累计|力争)*分别(?:达到|达|为|超过|突破|不低于|不少于|增加到|提高到|保持在)?")]
     private static partial Regex Respectively();
 
-    [GeneratedRegex(@"^(?:累计|总量|总数|数量|拥有量|有效量|注册量)?[从由](?:(?<ya>(?:19|20)\d\d)年(?:底|末)?的?)?(?<a>\d[\d.,]*(?:万|亿)?[^\d增提上到]{0,3})" +
+    [GeneratedRegex(@"^(?:累计|总量|总数|数量|拥有量|有效量|注册量)?[从由](?:(?<ya>(?:19|20)\d\d)年(?:底|末)?的?|“?十(?<pa>[一二三四])五”?(?:期?末)的?)?(?<a>\d[\d.,]*(?:万|亿)?[^\d增提上到]{0,3})" +
         "(?:" + Rises + @")(?:(?<yb>(?:19|20)\d\d)年(?:底|末)?的?)?(?<b>\d[\d.,]*(?:万|亿)?\S{0,3})")]
     private static partial Regex FromTo();
 
