@@ -93,4 +93,19 @@ public class PlanReportsWithoutPeriodTests
         Assert.Contains(("invention_grants", "baseline", 2024, 2100.0), Rows(r));
         Assert.Contains(("invention_patents_owned", "baseline", 2024, 9800.0), Rows(r));
     }
+
+    [Fact]
+    public void A_year_after_the_name_dates_each_number_of_a_schedule_in_one_sentence()
+    {
+        var r = Extract("湖北省知识产权战略行动计划（2016—2020年）\n二、主要目标\n全省每万人口发明专利拥有量2017年达到4.5件,2020年达到7.5件;\n");
+        Assert.Contains(("invention_patents_per_10k", "milestone", 2017, 4.5), Rows(r));
+        Assert.Contains(("invention_patents_per_10k", "goal", 2020, 7.5), Rows(r));
+    }
+
+    [Fact]
+    public void A_year_after_the_name_before_the_plan_is_a_baseline()
+    {
+        var r = Extract("湖北省知识产权战略行动计划（2016—2020年）\n一、发展基础\n全省专利授权量2015年为2.1万件。\n");
+        Assert.Contains(("patent_grants", "baseline", 2015, 21000.0), Rows(r));
+    }
 }
