@@ -108,4 +108,21 @@ public class PlanReportsWithoutPeriodTests
         var r = Extract("湖北省知识产权战略行动计划（2016—2020年）\n一、发展基础\n全省专利授权量2015年为2.1万件。\n");
         Assert.Contains(("patent_grants", "baseline", 2015, 21000.0), Rows(r));
     }
+
+    [Fact]
+    public void A_past_year_opening_a_sentence_without_a_comma_reports_it()
+    {
+        var r = Extract("湖北省知识产权战略行动计划（2016—2020年）\n2014年PCT专利申请320件,年增8.5%。\n2015年全省专利授权量为2.1万件。\n");
+        Assert.Contains(("pct_applications", "baseline", 2014, 320.0), Rows(r));
+        Assert.Contains(("patent_grants", "baseline", 2015, 21000.0), Rows(r));
+        Assert.DoesNotContain(Rows(r), x => x.Item2 != "baseline");
+    }
+
+    [Fact]
+    public void A_well_known_trademark_count_from_to_gives_both_ends()
+    {
+        var r = Extract("天津市知识产权事业发展“十三五”规划\n一、发展基础\n中国驰名商标量由40件增至120件,增长200%。\n");
+        Assert.Contains(("well_known_trademarks", "baseline", 2010, 40.0), Rows(r));
+        Assert.Contains(("well_known_trademarks", "baseline", 2015, 120.0), Rows(r));
+    }
 }

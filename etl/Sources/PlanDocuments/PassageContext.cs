@@ -44,8 +44,8 @@ public sealed partial record PassageContext(string Kind, int Year, int SpanStart
         if (sentence.Contains("同比") && ExplicitYears().Matches(sentence).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture))
                 .Where(y => y <= plan.StartYear && !ByYear().IsMatch(sentence)).ToList() is { Count: > 0 } reported)
             return new PassageContext("baseline", reported.Max(), reported.Max(), reported.Max());
-        // 2025年，全市商标申请量9万件 in a plan starting 2026: a sentence opening with a past year reports that year.
-        if (SentenceYear().Match(sentence) is { Success: true } sy && int.Parse(sy.Groups[1].Value, CultureInfo.InvariantCulture) is var past
+        // 2025年，全市商标申请量9万件 (or 2014年PCT专利申请190件) in a plan starting 2026: a sentence opening with a past year reports it.
+        if (PastYearOpening().Match(sentence) is { Success: true } sy && int.Parse(sy.Groups[1].Value, CultureInfo.InvariantCulture) is var past
             && past < plan.StartYear)
             return new PassageContext("baseline", past, past, past);
         // 2024年，达到66件 in a plan for 2023—2025: a sentence opening with a year of the plan is that year's milestone.
@@ -118,6 +118,10 @@ public sealed partial record PassageContext(string Kind, int Year, int SpanStart
     // 2023年，… / 2023年底，… / 2015年末广西…: a year at the start of a sentence (年底/年末 need no comma after them).
     [GeneratedRegex(@"^\s*(20\d\d)年(?:(?:底|末)[，,：:]?|[，,：:])")]
     private static partial Regex SentenceYear();
+
+    // 2014年PCT专利申请190件: a year opening a sentence, with or without a comma, but not a range (2014—2016年) or a year's part.
+    [GeneratedRegex(@"^\s*(20\d\d)年(?![\d\-—–~至到]|[1-9]月|度?[上下]半年|前[一二三]季度)")]
+    private static partial Regex PastYearOpening();
 
     // 到2025年, 截至2023年, 力争2026年: the year a figure is for.
     [GeneratedRegex(@"(?:到|至|截至|力争|确保|争取)(\d{4})年")]
