@@ -125,4 +125,13 @@ public class PlanReportsWithoutPeriodTests
         Assert.Contains(("well_known_trademarks", "baseline", 2010, 40.0), Rows(r));
         Assert.Contains(("well_known_trademarks", "baseline", 2015, 120.0), Rows(r));
     }
+
+    [Fact]
+    public void A_county_news_report_reads_technology_deals_in_ten_thousand_yuan()
+    {
+        var r = Extract("蒲城县知识产权工作取得新进展（新闻报道，2019-05-10）\n记者获悉,今年以来,该县完成技术合同交易1800万元。\n" +
+            "2018年全县实现技术成果交易2600万元。\n");
+        Assert.Contains(("tech_contract_turnover", "baseline", 2019, 0.18), Rows(r));
+        Assert.Contains(("tech_contract_turnover", "baseline", 2018, 0.26), Rows(r));
+    }
 }
