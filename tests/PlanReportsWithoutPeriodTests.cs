@@ -134,4 +134,13 @@ public class PlanReportsWithoutPeriodTests
         Assert.Contains(("tech_contract_turnover", "baseline", 2019, 0.18), Rows(r));
         Assert.Contains(("tech_contract_turnover", "baseline", 2018, 0.26), Rows(r));
     }
+
+    [Theory]
+    [InlineData("2018年全县申请各类专利95件,其中发明专利41件。", "invention_applications", 41.0)]
+    [InlineData("2018年全县专利授权量640件,其中发明专利122件。", "invention_grants", 122.0)]
+    public void The_invention_part_of_a_patent_count_is_the_invention_count(string sentence, string code, double value)
+    {
+        var r = Extract("蒲城县知识产权工作情况（2019-05-10）\n" + sentence + "\n");
+        Assert.Contains((code, "baseline", 2018, value), Rows(r));
+    }
 }

@@ -230,6 +230,13 @@ public static partial class ProseRule
                 && Quantity.ParsePrefix(elided.Groups["n"].Value) is var (qg, _)
                 && Candidates.Make(s, grants, qg, before, "elided-grant", m.End + lead.Length + length + elided.Groups["n"].Index) is { } g)
                 yield return g;
+            // 申请各类专利77件,其中发明专利30件: the part after 其中 is the invention patents of the same count.
+            var part = InventionPart().Match(after);
+            if (part.Success && m.Indicator.IndicatorCode is "patent_applications" or "patent_grants"
+                && s.Names.Catalog.FindIndicator("发明" + m.Indicator.IndicatorName) is { } inventions
+                && Quantity.ParsePrefix(part.Groups["n"].Value) is var (qi, _)
+                && Candidates.Make(s, inventions, qi, before, "invention-part", m.End + lead.Length + length + part.Groups["n"].Index, leadYear) is { } ip)
+                yield return leadYear is null ? ip : EndPoint(s, ip, leadYear);
         }
     }
 
@@ -294,6 +301,9 @@ public static partial class ProseRule
     // A number followed by 年/月/日/号/届/次会议 is a date or a serial number, not a quantity.
     [GeneratedRegex(@"^(?:年|月|日|号|届|次会议|〕)")]
     private static partial Regex NotAQuantity();
+
+    [GeneratedRegex(@"^[，,]\s*其中发明专利?(?:为|达到|达|有)?(?<n>\d[\d.,]*(?:万)?件)")]
+    private static partial Regex InventionPart();
 
     [GeneratedRegex(@"^[、，,]授权(?<n>\d[\d.,]*(?:万|亿)?(?:件|项))")]
     private static partial Regex ElidedGrant();
