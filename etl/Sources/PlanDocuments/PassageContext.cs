@@ -45,7 +45,8 @@ public sealed partial record PassageContext(string Kind, int Year, int SpanStart
                 .Where(y => y <= plan.StartYear && !ByYear().IsMatch(sentence)).ToList() is { Count: > 0 } reported)
             return new PassageContext("baseline", reported.Max(), reported.Max(), reported.Max());
         // 2025年，全市商标申请量9万件 (or 2014年PCT专利申请190件) in a plan starting 2026: a sentence opening with a past year reports it.
-        if (PastYearOpening().Match(sentence) is { Success: true } sy && int.Parse(sy.Groups[1].Value, CultureInfo.InvariantCulture) is var past
+        if (PastYearOpening().Match(sentence) is { Success: true } sy
+            && int.Parse(sy.Groups[1].Value, CultureInfo.InvariantCulture) is var past
             && past < plan.StartYear)
             return new PassageContext("baseline", past, past, past);
         // 2024年，达到66件 in a plan for 2023—2025: a sentence opening with a year of the plan is that year's milestone.

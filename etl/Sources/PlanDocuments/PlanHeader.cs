@@ -58,8 +58,10 @@ public sealed partial record PlanHeader(Region Region, int StartYear, int EndYea
             return new PlanHeader(region, plan.Start, plan.End, title) { Published = published, IsNews = NewsWord().IsMatch(opening) };
         // No plan period: a report of one year, so losing the whole document is left for a page that states no year at all.
         var year = ReportDate.Year(text, opening) ?? throw new InvalidDataException($"{fileName}: 无法识别规划期 / cannot tell the plan " +
-            "period (no year range, “十四五” or “到2025年” in the title or opening, and no year or date in the title, opening or first paragraph)");
-        return new PlanHeader(region, year, year, title) { Published = published ?? year, IsNews = NewsWord().IsMatch(opening), IsReport = true };
+            "period (no year range, “十四五” or “到2025年” in the title or opening, and no year or date in the title, opening or " +
+            "first paragraph)");
+        return new PlanHeader(region, year, year, title)
+            { Published = published ?? year, IsNews = NewsWord().IsMatch(opening), IsReport = true };
     }
 
     /// <summary>The first year range (not a long-range outline such as 2021—2035) or five-year plan named in the text.</summary>

@@ -235,7 +235,8 @@ public static partial class ProseRule
             if (part.Success && m.Indicator.IndicatorCode is "patent_applications" or "patent_grants"
                 && s.Names.Catalog.FindIndicator("发明" + m.Indicator.IndicatorName) is { } inventions
                 && Quantity.ParsePrefix(part.Groups["n"].Value) is var (qi, _)
-                && Candidates.Make(s, inventions, qi, before, "invention-part", m.End + lead.Length + length + part.Groups["n"].Index, leadYear) is { } ip)
+                && Candidates.Make(s, inventions, qi, before, "invention-part", m.End + lead.Length + length + part.Groups["n"].Index,
+                    leadYear) is { } ip)
                 yield return leadYear is null ? ip : EndPoint(s, ip, leadYear);
         }
     }
@@ -282,7 +283,8 @@ public static partial class ProseRule
     [GeneratedRegex(@"^(?:总数|总量|数量|每年|年均|累计|力争)*分别(?:达到|达|为|超过|突破|不低于|不少于|增加到|提高到|保持在)?")]
     private static partial Regex Respectively();
 
-    [GeneratedRegex(@"^(?:累计|总量|总数|数量|拥有量|有效量|注册量)?[从由](?:(?<ya>(?:19|20)\d\d)年(?:底|末)?的?|“?十(?<pa>[一二三四])五”?(?:期?末)的?)?(?<a>\d[\d.,]*(?:万|亿)?[^\d增提上到]{0,3})" +
+    [GeneratedRegex(@"^(?:累计|总量|总数|数量|拥有量|有效量|注册量)?[从由]" +
+        @"(?:(?<ya>(?:19|20)\d\d)年(?:底|末)?的?|“?十(?<pa>[一二三四])五”?(?:期?末)的?)?(?<a>\d[\d.,]*(?:万|亿)?[^\d增提上到]{0,3})" +
         "(?:" + Rises + @")(?:(?<yb>(?:19|20)\d\d)年(?:底|末)?的?)?(?<b>\d[\d.,]*(?:万|亿)?\S{0,3})")]
     private static partial Regex FromTo();
 
