@@ -143,4 +143,14 @@ public class PlanReportsWithoutPeriodTests
         var r = Extract("蒲城县知识产权工作情况（2019-05-10）\n" + sentence + "\n");
         Assert.Contains((code, "baseline", 2018, value), Rows(r));
     }
+
+    [Fact]
+    public void A_level_compared_with_an_earlier_year_is_that_years_baseline()
+    {
+        var r = Extract("临沂市知识产权工作新闻（2024-07-19）\n截至2024年6月底,全市万人有效发明专利9.5件,比2019年底万人有效量3.1件,增长2倍。\n" +
+            "全市有效发明专利8000件,比2019年增长2倍。\n");
+        Assert.Contains(("invention_patents_per_10k", "baseline", 2024, 9.5), Rows(r));
+        Assert.Contains(("invention_patents_per_10k", "baseline", 2019, 3.1), Rows(r));
+        Assert.DoesNotContain(Rows(r), x => x.Item3 == 2019 && x.Item1 == "invention_patents_owned");
+    }
 }

@@ -230,6 +230,13 @@ public static partial class ProseRule
                 && Quantity.ParsePrefix(elided.Groups["n"].Value) is var (qg, _)
                 && Candidates.Make(s, grants, qg, before, "elided-grant", m.End + lead.Length + length + elided.Groups["n"].Index) is { } g)
                 yield return g;
+            // 万人有效发明专利10.11件,比2018年底万人有效量2.92件: the level compared with is that year's result.
+            var compared = ComparedLevel().Match(after);
+            if (compared.Success && Quantity.ParsePrefix(compared.Groups["n"].Value) is var (qc, _) && qc.Unit.Length > 0
+                && int.Parse(compared.Groups["y"].Value, CultureInfo.InvariantCulture) is var cy2
+                && Candidates.Make(s, m.Indicator, qc, "", "compared", m.End + lead.Length + length + compared.Groups["n"].Index, cy2)
+                    is { } cl)
+                yield return cl with { Kind = "baseline", Comparator = "=" };
             // 申请各类专利77件,其中发明专利30件: the part after 其中 is the invention patents of the same count.
             var part = InventionPart().Match(after);
             if (part.Success && m.Indicator.IndicatorCode is "patent_applications" or "patent_grants"
@@ -303,6 +310,10 @@ public static partial class ProseRule
     // A number followed by 年/月/日/号/届/次会议 is a date or a serial number, not a quantity.
     [GeneratedRegex(@"^(?:年|月|日|号|届|次会议|〕)")]
     private static partial Regex NotAQuantity();
+
+    // ,比2018年底万人有效量2.92件: a level at an earlier year (not a change: 比2018年增长2倍 has a verb before its number).
+    [GeneratedRegex(@"^[，,]\s*(?:比|较)(?<y>(?:19|20)\d\d)年(?:底|末)?的?[^\d，,。；;增提减降多上翻长高低]{0,8}?(?<n>\d[\d.,]*(?:万|亿)?(?:件|家|个|项))")]
+    private static partial Regex ComparedLevel();
 
     [GeneratedRegex(@"^[，,]\s*其中发明专利?(?:为|达到|达|有)?(?<n>\d[\d.,]*(?:万)?件)")]
     private static partial Regex InventionPart();
