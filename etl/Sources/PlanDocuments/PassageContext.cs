@@ -13,6 +13,14 @@ public sealed partial record PassageContext(string Kind, int Year, int SpanStart
     /// <param name="scheduleYear">The year of the schedule block the sentence stands in, if any.</param>
     public static PassageContext For(string sentence, Section section, PlanHeader plan, int? scheduleYear)
     {
+        // A report has no goals of its own: what it states without committing is a result of the year it names, or of its own year.
+        if (plan.IsReport && !ReportCommitment().IsMatch(sentence))
+        {
+            var stated = ExplicitYears().Matches(sentence).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture))
+                .Where(y => y <= plan.EndYear).ToList();
+            var at = ReportYear(sentence, plan) ?? (stated.Count > 0 ? stated.Max() : plan.EndYear);
+            return new PassageContext("baseline", at, at, at);
+        }
         var previous = (Start: plan.StartYear - 5, End: plan.StartYear - 1);
         // The previous five-year plan by name (十三五 in a 十四五 plan, 十四五 in a 十五五 plan) reports results.
         var previousPlan = plan.StartYear switch { >= 2026 and < 2031 => "十四五", >= 2021 and < 2026 => "十三五", _ => null };
@@ -36,8 +44,9 @@ public sealed partial record PassageContext(string Kind, int Year, int SpanStart
         if (sentence.Contains("同比") && ExplicitYears().Matches(sentence).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture))
                 .Where(y => y <= plan.StartYear && !ByYear().IsMatch(sentence)).ToList() is { Count: > 0 } reported)
             return new PassageContext("baseline", reported.Max(), reported.Max(), reported.Max());
-        // 2025年，全市商标申请量9万件 in a plan starting 2026: a sentence opening with a past year reports that year.
-        if (SentenceYear().Match(sentence) is { Success: true } sy && int.Parse(sy.Groups[1].Value, CultureInfo.InvariantCulture) is var past
+        // 2025年，全市商标申请量9万件 (or 2014年PCT专利申请190件) in a plan starting 2026: a sentence opening with a past year reports it.
+        if (PastYearOpening().Match(sentence) is { Success: true } sy
+            && int.Parse(sy.Groups[1].Value, CultureInfo.InvariantCulture) is var past
             && past < plan.StartYear)
             return new PassageContext("baseline", past, past, past);
         // 2024年，达到66件 in a plan for 2023—2025: a sentence opening with a year of the plan is that year's milestone.
@@ -68,7 +77,9 @@ public sealed partial record PassageContext(string Kind, int Year, int SpanStart
         static List<int> Years(Regex r, string s) =>
             r.Matches(s).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToList();
         var committed = Commitment().IsMatch(sentence);
-        if (Years(AsOf(), sentence) is { Count: > 0 } asOf && asOf.Max() < plan.EndYear && !committed) return asOf.Max();
+        // A news page published after its plan ended looks back, so 截至2020年底 in a 十三五 review is a result even at the last year.
+        var lastReported = plan.IsNews && plan.Published > plan.EndYear ? plan.EndYear : plan.EndYear - 1;
+        if (Years(AsOf(), sentence) is { Count: > 0 } asOf && asOf.Max() <= lastReported && !committed) return asOf.Max();
         // 2022年1月至11月 / 2022年1-11月 / 2022年上半年: figures counted over part of a year are that year's results.
         if (Years(ReportPeriod(), sentence) is { Count: > 0 } period && period.Max() < plan.EndYear && !committed) return period.Max();
         if (Years(ByYear(), sentence) is { Count: > 0 } years) return years.Max() < plan.StartYear ? years.Max() : null;
@@ -89,13 +100,18 @@ public sealed partial record PassageContext(string Kind, int Year, int SpanStart
     public static bool Undated(string sentence) =>
         !ExplicitYears().IsMatch(sentence) && !Commitment().IsMatch(sentence) && !Now().IsMatch(sentence);
 
-    [GeneratedRegex(@"(?:截至|截止到?)(?:今年|目前|当前|本年|去年)|今年(?:上半年|以来|前[一二三四五六七八九十]+个?月)|^[^，,]{0,6}?(?:目前|现已)[，,]|^[^，,\d]{0,3}?去年" +
+    [GeneratedRegex(@"(?:截至|截止到?)(?:今年|目前|当前|本年|去年|\d{1,2}月)|今年(?:上半年|以来|前[一二三四五六七八九十]+个?月)|^[^，,]{0,6}?(?:目前|现已)[，,]|^[^，,\d]{0,3}?去年" +
         "|已达|已经达到|已突破")]
     private static partial Regex Now();
 
     // Words of a commitment: what follows them is a target even in a paragraph that reports results.
-    [GeneratedRegex("力争|确保|将|计划|目标|预计|争取|推动|打造|实现|进一步|接下来|今后|提出|明确|《")]
+    // 完成省定目标105.3% reports how much of a target was met, so 目标 after 完成 commits to nothing.
+    [GeneratedRegex("力争|确保|将|计划|(?<!完成[^，,；;]{0,4})目标|预计|争取|推动|打造|实现|进一步|接下来|今后|提出|明确|《")]
     private static partial Regex Commitment();
+
+    // Narrower than Commitment: a report's 实现/推动 describe what was done, not what is promised.
+    [GeneratedRegex(@"力争|确保|计划|目标|预计|争取|(?:到|至)\d{4}年")]
+    private static partial Regex ReportCommitment();
 
     [GeneratedRegex(@"(\d{4})年(?!\d)")]
     private static partial Regex ExplicitYears();
@@ -103,6 +119,10 @@ public sealed partial record PassageContext(string Kind, int Year, int SpanStart
     // 2023年，… / 2023年底，… / 2015年末广西…: a year at the start of a sentence (年底/年末 need no comma after them).
     [GeneratedRegex(@"^\s*(20\d\d)年(?:(?:底|末)[，,：:]?|[，,：:])")]
     private static partial Regex SentenceYear();
+
+    // 2014年PCT专利申请190件: a year opening a sentence, with or without a comma, but not a range (2014—2016年) or a year's part.
+    [GeneratedRegex(@"^\s*(20\d\d)年(?![\d\-—–~至到]|[1-9]月|度?[上下]半年|前[一二三]季度)")]
+    private static partial Regex PastYearOpening();
 
     // 到2025年, 截至2023年, 力争2026年: the year a figure is for.
     [GeneratedRegex(@"(?:到|至|截至|力争|确保|争取)(\d{4})年")]

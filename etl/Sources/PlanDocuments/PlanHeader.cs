@@ -15,6 +15,10 @@ public sealed partial record PlanHeader(Region Region, int StartYear, int EndYea
     /// <summary>Whether the opening says the page is a news report (新闻, 报道, 记者, …讯) rather than the plan itself.</summary>
     public bool IsNews { get; init; }
 
+    /// <summary>Whether the document has no plan period (a news page, a statistics excerpt, a work report): its span is the one year it
+    /// reports on, and its figures are results of that year unless a sentence commits to one.</summary>
+    public bool IsReport { get; init; }
+
     /// <summary>How far into the document the issuing body and title are looked for.</summary>
     private const int HeadLength = 900;
 
@@ -48,9 +52,16 @@ public sealed partial record PlanHeader(Region Region, int StartYear, int EndYea
 
         var span = SpanIn(ownOpening) ?? TitleYear(ownOpening) ?? Outline(text, opening) ?? Announced(head)
             ?? SpanFromGoals(text, ownOpening)
-            ?? SpanIn(WithoutCitations(head)) ?? IssueSpan(head)
-            ?? throw new InvalidDataException($"{fileName}: 无法识别规划期 / cannot tell the plan period (no year range, “十四五” or “到2025年” in the title or opening)");
-        return new PlanHeader(region, span.Start, span.End, title) { Published = PublishedYear(opening), IsNews = NewsWord().IsMatch(opening) };
+            ?? SpanIn(WithoutCitations(head)) ?? IssueSpan(head);
+        var published = PublishedYear(opening);
+        if (span is { } plan)
+            return new PlanHeader(region, plan.Start, plan.End, title) { Published = published, IsNews = NewsWord().IsMatch(opening) };
+        // No plan period: a report of one year, so losing the whole document is left for a page that states no year at all.
+        var year = ReportDate.Year(text, opening) ?? throw new InvalidDataException($"{fileName}: 无法识别规划期 / cannot tell the plan " +
+            "period (no year range, “十四五” or “到2025年” in the title or opening, and no year or date in the title, opening or " +
+            "first paragraph)");
+        return new PlanHeader(region, year, year, title)
+            { Published = published ?? year, IsNews = NewsWord().IsMatch(opening), IsReport = true };
     }
 
     /// <summary>The first year range (not a long-range outline such as 2021—2035) or five-year plan named in the text.</summary>

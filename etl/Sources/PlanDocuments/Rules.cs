@@ -122,6 +122,27 @@ public static partial class ProseRule
         }
     }
 
+    /// <summary>万人发明专利拥有量2017年达到4.5件,2020年达到7.5件: each clause that gives only a year and a number after a dated one
+    /// is the same indicator at that year.</summary>
+    private static IEnumerable<TargetCandidate> LaterYears(SentenceInput s, Indicator indicator, string tail, int from, int tailAt)
+    {
+        while (from < tail.Length && YearClause().Match(tail[from..]) is { Success: true } y
+            && Quantity.ParsePrefix(tail[(from + y.Length)..]) is var (q, length) && q.Unit.Length > 0)
+        {
+            var year = int.Parse(y.Groups["y"].Value, CultureInfo.InvariantCulture);
+            if (Candidates.Make(s, indicator, q, y.Value, "prose", tailAt + from + y.Length, year) is { } c) yield return EndPoint(s, c, year);
+            from += y.Length + length;
+            if (from >= tail.Length || tail[from] is not ('，' or ',')) yield break;
+            from++;
+        }
+    }
+
+    [GeneratedRegex(@"^\s*(?<y>20\d\d)年(?:底|末)?[，,]?(?:力争)?(?:达到|达|突破|超过|不低于|不少于|为)(?=\d)")]
+    private static partial Regex YearClause();
+
+    /// <summary>The last year of a five-year plan by its number (十二五 → 2015): 从“十二五”末的A dates A.</summary>
+    private static int PlanEnd(string number) => 1955 + 5 * (10 + "一二三四".IndexOf(number[0], StringComparison.Ordinal) + 1);
+
     /// <summary>B of 从A提高到B: in a review, a result (baseline); among goals, the target for its year (goal or milestone).</summary>
     private static TargetCandidate EndPoint(SentenceInput s, TargetCandidate b, int? yearB)
     {
@@ -168,7 +189,8 @@ public static partial class ProseRule
             if (fromTo.Success && Quantity.ParsePrefix(fromTo.Groups["a"].Value) is var (qa, _) && Quantity.ParsePrefix(fromTo.Groups["b"].Value) is var (qb, _))
             {
                 // 从A增加到B: A at the start of the previous plan period, B at its end, unless the years are written (由2015年的A…2020年的B).
-                int? yearA = fromTo.Groups["ya"].Success ? int.Parse(fromTo.Groups["ya"].Value, CultureInfo.InvariantCulture) : null;
+                int? yearA = fromTo.Groups["ya"].Success ? int.Parse(fromTo.Groups["ya"].Value, CultureInfo.InvariantCulture)
+                    : fromTo.Groups["pa"].Success ? PlanEnd(fromTo.Groups["pa"].Value) : null;
                 int? yearB = fromTo.Groups["yb"].Success ? int.Parse(fromTo.Groups["yb"].Value, CultureInfo.InvariantCulture) : null;
                 var start = yearA ?? s.Context.SpanStart - 1;
                 var first = qa with { Unit = qa.Unit.Length > 0 ? qa.Unit : qb.Unit };
@@ -192,7 +214,14 @@ public static partial class ProseRule
             var rest = clause[lead.Length..];
             if (Quantity.ParsePrefix(rest) is not var (q, length) || q.Unit.Length == 0) continue;
             if (rest.Length > length && NotAQuantity().IsMatch(rest[length..])) continue;
-            if (Candidates.Make(s, m.Indicator, q, before + m.Name + lead.Value, "prose", m.End + lead.Length) is { } c) yield return c;
+            // 2017年达到4.5件,2020年达到7.5件: the year before each number (after the name, or opening a continuing clause) is its own.
+            var dated = lead.Groups["y"].Success ? lead.Groups["y"].Value
+                : m.Name.Length == 0 && ClauseYear().Match(text[..m.Start]) is { Success: true } cy ? cy.Groups[1].Value : null;
+            int? leadYear = dated is null ? null : int.Parse(dated, CultureInfo.InvariantCulture);
+            if (Candidates.Make(s, m.Indicator, q, before + m.Name + lead.Value, "prose", m.End + lead.Length, leadYear) is { } c)
+                yield return leadYear is null ? c : EndPoint(s, c, leadYear);
+            if (leadYear != null && clauseEnd >= 0)
+                foreach (var next in LaterYears(s, m.Indicator, tail, clauseEnd + 1, m.End)) yield return next;
 
             // 新增专利申请11407件、授权6863件: the second number is the grants of the same thing.
             var after = tail[(lead.Length + length)..];
@@ -201,6 +230,21 @@ public static partial class ProseRule
                 && Quantity.ParsePrefix(elided.Groups["n"].Value) is var (qg, _)
                 && Candidates.Make(s, grants, qg, before, "elided-grant", m.End + lead.Length + length + elided.Groups["n"].Index) is { } g)
                 yield return g;
+            // 万人有效发明专利10.11件,比2018年底万人有效量2.92件: the level compared with is that year's result.
+            var compared = ComparedLevel().Match(after);
+            if (compared.Success && Quantity.ParsePrefix(compared.Groups["n"].Value) is var (qc, _) && qc.Unit.Length > 0
+                && int.Parse(compared.Groups["y"].Value, CultureInfo.InvariantCulture) is var cy2
+                && Candidates.Make(s, m.Indicator, qc, "", "compared", m.End + lead.Length + length + compared.Groups["n"].Index, cy2)
+                    is { } cl)
+                yield return cl with { Kind = "baseline", Comparator = "=" };
+            // 申请各类专利77件,其中发明专利30件: the part after 其中 is the invention patents of the same count.
+            var part = InventionPart().Match(after);
+            if (part.Success && m.Indicator.IndicatorCode is "patent_applications" or "patent_grants"
+                && s.Names.Catalog.FindIndicator("发明" + m.Indicator.IndicatorName) is { } inventions
+                && Quantity.ParsePrefix(part.Groups["n"].Value) is var (qi, _)
+                && Candidates.Make(s, inventions, qi, before, "invention-part", m.End + lead.Length + length + part.Groups["n"].Index,
+                    leadYear) is { } ip)
+                yield return leadYear is null ? ip : EndPoint(s, ip, leadYear);
         }
     }
 
@@ -225,7 +269,8 @@ public static partial class ProseRule
 
     // Between the name and its number: a goal date (到2027年), how it accumulates (累计, 三年累计, 每年, 新增), a ranking
     // (在全省率先) and a comparator (达到, 力争达到, 突破, 不低于).
-    [GeneratedRegex(@"^(?:(?:到|至|于)20\d\d年(?:底|末|前)?)?" +
+    // A bare year after the name (万人发明专利拥有量2017年达到4.5件) dates the number itself.
+    [GeneratedRegex(@"^(?:(?:到|至|于)20\d\d年(?:底|末|前)?|(?<y>20\d\d)年(?:底|末)?)?" +
         @"(?:力争|确保|预计|已经|已|现已|新增|在全[国省市区县](?:率先|首次)?|(?:[两三四五\d]年)?累计|" +
         @"每年|年均|年度|全年|总数|总量|数量|人数|家数|个数|件数|注册量|拥有量|有效量|金额|规模|登记金额|累计金额|有效|稳定|年内|当年)*" +
         @"(?:达到|达|约为|为|约|近|超过|超|不低于|不少于|不超过|不高于|突破|保持在|稳定在|控制在|提高到|提高至|提升到|提升至|增加到|增加至|增长到|增长至|增至|" +
@@ -245,9 +290,14 @@ public static partial class ProseRule
     [GeneratedRegex(@"^(?:总数|总量|数量|每年|年均|累计|力争)*分别(?:达到|达|为|超过|突破|不低于|不少于|增加到|提高到|保持在)?")]
     private static partial Regex Respectively();
 
-    [GeneratedRegex(@"^(?:累计|总量|总数|数量|拥有量|有效量|注册量)?[从由](?:(?<ya>(?:19|20)\d\d)年(?:底|末)?的?)?(?<a>\d[\d.,]*(?:万|亿)?[^\d增提上到]{0,3})" +
+    [GeneratedRegex(@"^(?:累计|总量|总数|数量|拥有量|有效量|注册量)?[从由]" +
+        @"(?:(?<ya>(?:19|20)\d\d)年(?:底|末)?的?|“?十(?<pa>[一二三四])五”?(?:期?末)的?)?(?<a>\d[\d.,]*(?:万|亿)?[^\d增提上到]{0,3})" +
         "(?:" + Rises + @")(?:(?<yb>(?:19|20)\d\d)年(?:底|末)?的?)?(?<b>\d[\d.,]*(?:万|亿)?\S{0,3})")]
     private static partial Regex FromTo();
+
+    // 2020年达到 opening a clause that continues the indicator of the clause before.
+    [GeneratedRegex(@"(20\d\d)年(?:底|末)?[，,：:]?\D*$")]
+    private static partial Regex ClauseYear();
 
     // The verbs of 从A增长到B.
     private const string Rises = "增加到|增加至|提高到|提高至|增长到|增长至|提升到|提升至|上升到|上升至|增至|升至";
@@ -260,6 +310,13 @@ public static partial class ProseRule
     // A number followed by 年/月/日/号/届/次会议 is a date or a serial number, not a quantity.
     [GeneratedRegex(@"^(?:年|月|日|号|届|次会议|〕)")]
     private static partial Regex NotAQuantity();
+
+    // ,比2018年底万人有效量2.92件: a level at an earlier year (not a change: 比2018年增长2倍 has a verb before its number).
+    [GeneratedRegex(@"^[，,]\s*(?:比|较)(?<y>(?:19|20)\d\d)年(?:底|末)?的?[^\d，,。；;增提减降多上翻长高低]{0,8}?(?<n>\d[\d.,]*(?:万|亿)?(?:件|家|个|项))")]
+    private static partial Regex ComparedLevel();
+
+    [GeneratedRegex(@"^[，,]\s*其中发明专利?(?:为|达到|达|有)?(?<n>\d[\d.,]*(?:万)?件)")]
+    private static partial Regex InventionPart();
 
     [GeneratedRegex(@"^[、，,]授权(?<n>\d[\d.,]*(?:万|亿)?(?:件|项))")]
     private static partial Regex ElidedGrant();

@@ -1,0 +1,53 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Warehouse.Etl.Sources.PlanDocuments;
+
+/// <summary>The year a page without a plan period (a news page, a statistics excerpt, a work report) reports on: a year in its
+/// title, else its publication date at the top or the end, else the latest year its first paragraph states.</summary>
+public static partial class ReportDate
+{
+    /// <summary>How far from the end a publication date is looked for.</summary>
+    private const int TailLength = 200;
+
+    /// <summary>The report year, or null when the page states none (the document then cannot be read).</summary>
+    public static int? Year(string text, string opening)
+    {
+        var title = opening.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0) ?? "";
+        var tail = text.Length > TailLength ? text[^TailLength..] : text;
+        return FirstYear(AnyYear(), title) ?? FirstYear(Dated(), opening) ?? FirstYear(Dated(), tail)
+            ?? ChineseDate(opening) ?? ChineseDate(tail) ?? LatestYear(FirstParagraph(text, opening));
+    }
+
+    private static int? FirstYear(Regex r, string s) =>
+        r.Match(s) is { Success: true } m ? int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture) : null;
+
+    private static int? LatestYear(string s)
+    {
+        var years = AnyYear().Matches(s).Select(m => int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture)).ToList();
+        return years.Count > 0 ? years.Max() : null;
+    }
+
+    /// <summary>二〇二四年七月十九日: a date in Chinese numerals, digit by digit.</summary>
+    private static int? ChineseDate(string s)
+    {
+        var m = ChineseYear().Match(s);
+        if (!m.Success) return null;
+        var digits = string.Concat(m.Groups["y"].Value.Select(c => (char)('0' + "〇一二三四五六七八九".IndexOf(c == '零' ? '〇' : c))));
+        return int.Parse(digits, CultureInfo.InvariantCulture);
+    }
+
+    private static string FirstParagraph(string text, string opening) =>
+        text[opening.Length..].Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0) ?? "";
+
+    // 2024年, 2024-07-19: a year not inside a longer number.
+    [GeneratedRegex(@"(?<!\d)(?<y>(?:19|20)\d\d)(?:年|-(?:0?[1-9]|1[0-2])\b)")]
+    private static partial Regex AnyYear();
+
+    // 2024-07-19, 2024年7月19日, 2024.07.19, 2024/7/19: a full date, as a page's publication date is written.
+    [GeneratedRegex(@"(?<!\d)(?<y>(?:19|20)\d\d)(?:年\d{1,2}月\d{1,2}日|[-./](?:0?[1-9]|1[0-2])[-./]\d{1,2})")]
+    private static partial Regex Dated();
+
+    [GeneratedRegex(@"(?<y>[二][〇零][〇零一二三四五六七八九]{2})年[一二三四五六七八九十]{1,2}月")]
+    private static partial Regex ChineseYear();
+}
