@@ -26,9 +26,7 @@ public sealed record BriefingReadiness(long Targets, long Assessed, string? Asse
             SELECT max(finished_at) FROM etl_batch
             WHERE job IN ('ingest-statistics', 'ingest-plan') AND status IN ('succeeded', 'partial') AND rows_changed > 0
             """);
-        var stale = c.QuerySingleOrDefault<StaleMark>(
-            "SELECT stale_since AS StaleSince, reason AS Reason FROM warehouse_state WHERE subject = @subject", new { subject = Freshness.Forecast });
-        return new BriefingReadiness(counts.Targets, counts.Assessed, assessedAt, changedAt, stale);
+        return new BriefingReadiness(counts.Targets, counts.Assessed, assessedAt, changedAt, Freshness.Read(dialect, Freshness.Forecast));
     }
 
     /// <summary>Null when a briefing may be published; otherwise why not, in words a statistician can act on.</summary>

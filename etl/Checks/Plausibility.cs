@@ -42,7 +42,7 @@ public sealed class Plausibility(Catalog catalog)
     {
         var unit = catalog.IndicatorByCode(indicatorCode).Unit;
         var storedByGroup = stored.Where(p => p.Value > 0).GroupBy(p => (p.Grain, p.MonthFrom, p.MonthTo))
-            .ToDictionary(g => g.Key, g => g.GroupBy(p => p.Year).ToDictionary(y => y.Key, y => y.OrderBy(p => Rank(p.SourceKind)).First().Value));
+            .ToDictionary(g => g.Key, g => g.GroupBy(p => p.Year).ToDictionary(y => y.Key, y => y.OrderBy(p => SourceKinds.Rank(p.SourceKind)).First().Value));
         var fileByGroup = file.Select((f, i) => (f, i)).Where(x => x.f.Point.Value > 0)
             .GroupBy(x => (x.f.Point.Grain, x.f.Point.MonthFrom, x.f.Point.MonthTo))
             .ToDictionary(g => g.Key, g => g.GroupBy(x => x.f.Point.Year).ToDictionary(y => y.Key, y => y.First().f.Point.Value));
@@ -97,8 +97,6 @@ public sealed class Plausibility(Catalog catalog)
         return $"implausible: {f.PeriodCode} {Num(f.Point.Value)} {unit} 是{comparison}的 {times}{slip}。"
                + "如数值无误，请在备注列写“已核实”后重新导入 / if the figure is right, write 已核实 (or confirmed) in the note column and re-ingest";
     }
-
-    private static int Rank(string kind) => kind switch { "statistics" => 1, "published" => 2, _ => 3 };
 
     private static string Num(double v) => v.ToString(v >= 100 ? "#,0" : "0.###", CultureInfo.InvariantCulture);
 }

@@ -84,7 +84,7 @@ public sealed class BriefingData
         var obs = c.Query<ObservationPoint>($"""
             SELECT region_code AS RegionCode, indicator_code AS IndicatorCode, year AS Year, value AS Value, source_kind AS SourceKind, source AS Source, location AS Location
             FROM (SELECT v.*, ROW_NUMBER() OVER (PARTITION BY region_code, indicator_code, year
-                    ORDER BY {ForecastRun.SourcePriority("source_kind")}) AS rn
+                    ORDER BY {SourceKinds.RankSql("source_kind")}) AS rn
                   FROM v_observations v WHERE period = CAST(year AS TEXT)) WHERE rn = 1
             ORDER BY region_code, indicator_code, year
             """).Where(o => codes.Contains(o.RegionCode)).ToList();

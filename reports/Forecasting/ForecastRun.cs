@@ -14,11 +14,6 @@ public sealed class ForecastRun(SqlDialect dialect)
     /// <summary>Years forecast past the last observation when no target asks for more.</summary>
     public const int MinimumHorizon = 3;
 
-    /// <summary>SQL ordering which source wins when several give the same year: real statistics, then published, then illustrative.</summary>
-    public static string SourcePriority(string kindColumn) => $"CASE {kindColumn} WHEN 'statistics' THEN 1 WHEN 'published' THEN 2 ELSE 3 END";
-
-    /// <summary>Rank of a source kind, weakest highest: statistics 1, published 2, illustrative 3.</summary>
-    public static int SourceRank(string kind) => kind switch { "statistics" => 1, "published" => 2, _ => 3 };
     /// <summary>Called after each series with (series done, series in all), for progress displays.</summary>
     public Action<int, int>? Progress { get; init; }
 
@@ -35,7 +30,7 @@ public sealed class ForecastRun(SqlDialect dialect)
             var obs = c.Query<(long Region, long Indicator, long Year, double Value, string Kind)>($"""
                 SELECT region_key, indicator_key, year, value, kind FROM (
                     SELECT o.region_key, o.indicator_key, p.year, o.value, s.kind,
-                           ROW_NUMBER() OVER (PARTITION BY o.region_key, o.indicator_key, p.year ORDER BY {SourcePriority("s.kind")}, o.observation_key DESC) AS rn
+                           ROW_NUMBER() OVER (PARTITION BY o.region_key, o.indicator_key, p.year ORDER BY {SourceKinds.RankSql("s.kind")}, o.observation_key DESC) AS rn
                     FROM fact_observation o JOIN dim_period p USING (period_key) JOIN dim_source s USING (source_key)
                     WHERE p.grain = 'year') WHERE rn = 1
                 """, transaction: tx).ToList();
@@ -91,7 +86,7 @@ public sealed class ForecastRun(SqlDialect dialect)
                 var years = a.AchievedAsOf is { } asOf ? Attainment.YearsBehindAchieved(spec, asOf).ToList() : [];
                 if (a.Forecast != null && a.Status is not ("met" or "missed")) years.AddRange(observed.Keys);
                 var sourceKind = years.Select(y => kinds.GetValueOrDefault((t.Region, t.Indicator, y))).OfType<string>()
-                    .OrderByDescending(SourceRank).FirstOrDefault();
+                    .OrderByDescending(SourceKinds.Rank).FirstOrDefault();
                 c.Execute("""
                     INSERT INTO fact_attainment (target_key, latest_year, latest_value, achieved, achieved_as_of, progress, forecast_value, forecast_lo80,
                         forecast_hi80, forecast_lo95, forecast_hi95, probability_met, gap, required_growth, status, source_kind, note, batch_id)
