@@ -97,6 +97,20 @@ public static class TrendChart
                 s2.LineWidth = 4;
                 s2.LinePattern = LinePattern.Dashed;
             }
+            // The uncertainty of the sum (or increase) at the target year, from the same distribution as the printed probability:
+            // without it a dashed line ending at the target would look certain whatever the odds.
+            var ranges = new List<double>();
+            if (spanGoal is { Lo95: { } lo95, Hi95: { } hi95, Lo80: { } lo80, Hi80: { } hi80 } && spanGoal.Status is not ("met" or "missed"))
+            {
+                foreach (var (lo, hi, color, width) in new[] { (lo95, hi95, Palette.Band95, 26f), (lo80, hi80, Palette.Band80, 26f) })
+                {
+                    var bar = span.Add.Line(spanGoal.TargetYear, lo, spanGoal.TargetYear, hi);
+                    bar.LineColor = Color.FromHex(color);
+                    bar.LineWidth = width;
+                    bar.MarkerStyle.IsVisible = false;
+                }
+                ranges.AddRange([lo95, hi95]);
+            }
             var goalLine = span.Add.Line(spanGoal.PeriodStart - (cumulative ? 0 : 1), spanGoal.Target, spanGoal.PeriodEnd, spanGoal.Target);
             goalLine.LineColor = Color.FromHex(Palette.Target);
             goalLine.LineWidth = 3;
@@ -104,7 +118,7 @@ public static class TrendChart
             goalLine.MarkerStyle.IsVisible = false;
             foreach (var t in targets.Where(t => t.Measure == spanGoal.Measure && t.PeriodStart == spanGoal.PeriodStart && t.TargetKind != "baseline"))
                 TargetMarker(span, t.TargetKind, t.TargetYear, t.Value);
-            Axes(span, minYear, maxYear, series.Select(p => p.Value).Append(spanGoal.Target).Append(0).ToList(), L);
+            Axes(span, minYear, maxYear, series.Select(p => p.Value).Append(spanGoal.Target).Append(0).Concat(ranges).ToList(), L);
             const double spanH = 440;
             f.Panel(span, PanelLeft, y, f.Width - 2 * PanelLeft, spanH);
             y += spanH + 10;
