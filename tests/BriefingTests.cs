@@ -209,6 +209,11 @@ public class ChartLayoutTests(PipelineFixture f) : IClassFixture<PipelineFixture
         Assert.Contains(trend.Labels, l => l.Text.StartsWith("累计：2021年起逐年合计"));
         Assert.Contains(trend.Labels, l => l.Text == "目标");
         Assert.Equal(2, trend.PanelCount);
+        // The sum's 80% range at the target year (the distribution behind the printed probability) is drawn as a vertical bar.
+        var goal = d.Attainment.Single(a => a is { RegionCode: "320612", IndicatorCode: "ip_pledge_financing", TargetKind: "goal" });
+        Assert.Contains(trend.Plots[1].GetPlottables().OfType<ScottPlot.Plottables.LinePlot>(), l =>
+            l.Start.X == goal.TargetYear && l.End.X == goal.TargetYear && Math.Abs(l.Start.Y - goal.Lo80!.Value) < 1e-9
+            && Math.Abs(l.End.Y - goal.Hi80!.Value) < 1e-9);
     }
 
     [Fact]

@@ -31,6 +31,9 @@ public sealed partial class Figure
     /// <summary>How many data panels the figure holds.</summary>
     public int PanelCount => _panels.Count;
 
+    /// <summary>The ScottPlot plots placed on the page, in order (tests inspect what each draws).</summary>
+    public IReadOnlyList<Plot> Plots => _panels.Select(p => p.Plot).ToList();
+
     /// <summary>Every text label placed on the page, for the no-overlap checks.</summary>
     public IReadOnlyList<PlacedLabel> Labels => _labels;
 
