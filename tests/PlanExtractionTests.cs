@@ -4,6 +4,8 @@ using Warehouse.Etl.Sources.PlanDocuments;
 using Warehouse.Store;
 using Xunit.Abstractions;
 
+using static Warehouse.Tests.PlanText;
+
 namespace Warehouse.Tests;
 
 public class PlanExtractionAccuracyTests(ITestOutputHelper output)
@@ -48,13 +50,6 @@ public class PlanExtractionAccuracyTests(ITestOutputHelper output)
 
 public class PlanDocumentShapeTests
 {
-    private static ExtractionResult Extract(string text)
-    {
-        using var wh = new TempWarehouse();
-        using var c = wh.Dialect.OpenReadWrite();
-        return new TargetExtractor(Catalog.Load(c)).Extract(text, "test.txt");
-    }
-
     private const string Head = "连云港市人民政府\n连云港市知识产权工作方案（2024—2026年）\n";
 
     [Fact]

@@ -5,18 +5,13 @@ using Warehouse.Etl.Sources.PlanDocuments;
 using Warehouse.Store;
 using W = DocumentFormat.OpenXml.Wordprocessing;
 
+using static Warehouse.Tests.PlanText;
+
 namespace Warehouse.Tests;
 
 /// <summary>Plans the extractor was not written against: each cause of issue #15, with sentences written for these tests.</summary>
 public class PlanGeneralisationTests
 {
-    private static ExtractionResult Extract(string text)
-    {
-        using var wh = new TempWarehouse();
-        using var c = wh.Dialect.OpenReadWrite();
-        return new TargetExtractor(Catalog.Load(c)).Extract(text, "test.txt");
-    }
-
     private const string Head = "南京市知识产权局\n南京市知识产权高质量发展行动方案（2025—2027年）\n三、主要目标\n";
 
     // ---- regions ----

@@ -1,22 +1,14 @@
 using Warehouse.Etl.Sources.PlanDocuments;
 using Warehouse.Store;
 
+using static Warehouse.Tests.PlanText;
+
 namespace Warehouse.Tests;
 
 /// <summary>Causes found on held-out set 3 (issue #15, round 3), each with sentences written for these tests: figures counted over
 /// part of a year, reports running on over later paragraphs, bracketed abbreviations inside names and wording variants.</summary>
 public class PlanReportPeriodsAndGlossesTests
 {
-    private static ExtractionResult Extract(string text)
-    {
-        using var wh = new TempWarehouse();
-        using var c = wh.Dialect.OpenReadWrite();
-        return new TargetExtractor(Catalog.Load(c)).Extract(text, "test.txt");
-    }
-
-    private static List<(string, string, int, double)> Rows(ExtractionResult r) =>
-        r.Targets.Select(t => (t.IndicatorCode, t.Kind, t.TargetYear, t.Value)).ToList();
-
     private const string Head = "常州市知识产权局\n常州市知识产权强市建设行动方案（2023—2026年）\n";
 
     [Theory]

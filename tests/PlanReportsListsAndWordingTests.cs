@@ -1,19 +1,14 @@
 using Warehouse.Etl.Sources.PlanDocuments;
 using Warehouse.Store;
 
+using static Warehouse.Tests.PlanText;
+
 namespace Warehouse.Tests;
 
 /// <summary>Causes found on held-out set 2 (issue #15, round 2), each with sentences written for these tests: spans of long
 /// outlines, report dates, reviews of the previous period, lists, wording variants, other scripts and numbers that commit nothing.</summary>
 public class PlanReportsListsAndWordingTests
 {
-    private static ExtractionResult Extract(string text)
-    {
-        using var wh = new TempWarehouse();
-        using var c = wh.Dialect.OpenReadWrite();
-        return new TargetExtractor(Catalog.Load(c)).Extract(text, "test.txt");
-    }
-
     private const string Head = "宁波市知识产权局\n宁波市知识产权高质量发展行动方案（2025—2027年）\n三、主要目标\n";
 
     // ---- goals, milestones and baselines ----

@@ -1,22 +1,14 @@
 using Warehouse.Etl.Sources.PlanDocuments;
 using Warehouse.Store;
 
+using static Warehouse.Tests.PlanText;
+
 namespace Warehouse.Tests;
 
 /// <summary>Causes found on held-out set 4 (issue #15, round 4), with sentences written for these tests: pages without a plan
 /// period (news, statistics excerpts, work reports) are read as reports of a year instead of failing whole.</summary>
 public class PlanReportsWithoutPeriodTests
 {
-    private static ExtractionResult Extract(string text)
-    {
-        using var wh = new TempWarehouse();
-        using var c = wh.Dialect.OpenReadWrite();
-        return new TargetExtractor(Catalog.Load(c)).Extract(text, "test.txt");
-    }
-
-    private static List<(string, string, int, double)> Rows(ExtractionResult r) =>
-        r.Targets.Select(t => (t.IndicatorCode, t.Kind, t.TargetYear, t.Value)).ToList();
-
     [Fact]
     public void A_year_in_the_title_dates_a_statistics_excerpt()
     {
