@@ -45,7 +45,7 @@ public static class StoreCommands
         var (regions, indicators) = ReferenceData.Load(ws.Dialect, ws.SeedsDir);
         if (!quiet)
         {
-            AnsiConsole.MarkupLine($"数据库 / database: [bold]{Markup.Escape(ws.Dialect.Path)}[/]");
+            AnsiConsole.MarkupLine($"数据库 / database: [bold]{Markup.Escape(ws.Dialect.Location)}[/]");
             AnsiConsole.MarkupLine(applied.Count == 0
                 ? "架构已是最新 / schema up to date"
                 : $"已应用迁移 / migrations applied: {string.Join(", ", applied)}");
@@ -56,13 +56,12 @@ public static class StoreCommands
 
     private static int Status(Workspace ws, int batchCount)
     {
-        if (!File.Exists(ws.Dialect.Path))
-            throw new FileNotFoundException($"数据库文件不存在 / database file not found: {ws.Dialect.Path}. 先运行 init / run `init` first.", ws.Dialect.Path);
+        using (ws.Dialect.OpenReadOnly()) { } // a missing SQLite file is named here, before anything is created
         // Opening the warehouse is when dead runs are found: a killed load shows as interrupted, not running for ever.
         using (var rw = ws.Dialect.OpenReadWrite())
-            if (Migrator.CurrentVersion(rw, ws.Dialect) > 0 && new Migrator(ws.Dialect).IsCurrent(rw)) BatchLog.MarkInterrupted(rw);
+            if (Migrator.CurrentVersion(rw, ws.Dialect) > 0 && new Migrator(ws.Dialect).IsCurrent(rw)) BatchLog.MarkInterrupted(ws.Dialect, rw);
         using var c = ws.Dialect.OpenReadOnly();
-        AnsiConsole.MarkupLine($"数据库 / database: [bold]{Markup.Escape(ws.Dialect.Path)}[/] ({ws.Dialect.Name}), 架构版本 / schema version {Migrator.CurrentVersion(c, ws.Dialect)}");
+        AnsiConsole.MarkupLine($"数据库 / database: [bold]{Markup.Escape(ws.Dialect.Location)}[/] ({ws.Dialect.Name}), 架构版本 / schema version {Migrator.CurrentVersion(c, ws.Dialect)}");
         var counts = new Table().Border(TableBorder.Rounded).AddColumn("表 / table").AddColumn(new TableColumn("行数 / rows").RightAligned());
         foreach (var t in new[] { "dim_region", "dim_indicator", "dim_period", "dim_source", "fact_observation", "fact_target", "fact_forecast", "fact_attainment", "etl_batch", "etl_reject" })
             counts.AddRow(t, c.ExecuteScalar<long>($"SELECT count(*) FROM {t}").ToString("N0"));
@@ -81,7 +80,7 @@ public static class StoreCommands
         AnsiConsole.Write(batches);
 
         var rejects = c.Query("""
-            SELECT kind AS reason, count(*) AS n, min(file || ' ' || location || ': ' || reason) AS example
+            SELECT kind AS reason, count(*) AS n, min(file_name || ' ' || location || ': ' || reason) AS example
             FROM (SELECT r.*, CASE WHEN instr(reason, ':') > 0 THEN substr(reason, 1, instr(reason, ':') - 1) ELSE reason END AS kind
                   FROM etl_reject r WHERE batch_id IN (SELECT batch_id FROM etl_batch ORDER BY batch_id DESC LIMIT 200))
             GROUP BY kind ORDER BY n DESC LIMIT 20

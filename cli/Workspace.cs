@@ -3,17 +3,18 @@ using Warehouse.Store.Engine;
 namespace Warehouse.Cli;
 
 /// <summary>Where things are: the repository root (seeds, default paths) and the database.</summary>
-public sealed record Workspace(string Root, SqliteDialect Dialect)
+public sealed record Workspace(string Root, SqlDialect Dialect)
 {
     /// <summary>Reference data and shipped inputs.</summary>
     public string SeedsDir => Path.Combine(Root, "seeds");
 
-    /// <summary>Resolves the database path from --db, then WAREHOUSE_DB, then data/warehouse.db under the root.</summary>
-    public static Workspace Resolve(string? db)
+    /// <summary>Resolves the database from --db, then WAREHOUSE_DB, then data/warehouse.db under the root: a file path (SQLite),
+    /// a postgresql:// or sqlserver:// address, or a raw connection string with --engine (or WAREHOUSE_ENGINE).</summary>
+    public static Workspace Resolve(string? db, string? engine = null)
     {
         var root = FindRoot();
-        var path = db ?? Environment.GetEnvironmentVariable("WAREHOUSE_DB") ?? Path.Combine(root, "data", "warehouse.db");
-        return new Workspace(root, new SqliteDialect(path));
+        var address = db ?? Environment.GetEnvironmentVariable("WAREHOUSE_DB") ?? Path.Combine(root, "data", "warehouse.db");
+        return new Workspace(root, SqlDialect.Open(address, engine ?? Environment.GetEnvironmentVariable("WAREHOUSE_ENGINE")));
     }
 
     private static string FindRoot()

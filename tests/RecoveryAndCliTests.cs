@@ -85,7 +85,7 @@ public class RecoveryAndCliTests
         Assert.Equal(42, check.ExecuteScalar<double>("SELECT value FROM v_observations"));
         Assert.Empty(check.Query("PRAGMA foreign_key_check"));
         Assert.Equal(1L, check.ExecuteScalar<long>("PRAGMA foreign_keys"));
-        Assert.Throws<SqliteException>(() => check.Execute("INSERT INTO etl_reject (batch_id, file, location, reason, raw_text) VALUES (999, 'f', 'l', 'r', 't')"));
+        Assert.Throws<SqliteException>(() => check.Execute("INSERT INTO etl_reject (batch_id, file_name, location, reason, raw_text) VALUES (999, 'f', 'l', 'r', 't')"));
     }
 
     [Fact]

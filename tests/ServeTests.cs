@@ -39,7 +39,7 @@ public sealed class TestServer : IAsyncDisposable
     {
         using var c = Warehouse.Dialect.OpenReadOnly();
         return c.Query<(long, string, string, string, string, string?, string?)>(
-            "SELECT batch_id, job, trigger, status, started_at, finished_at, detail FROM etl_batch WHERE job LIKE 'job:%' ORDER BY batch_id").ToList();
+            "SELECT batch_id, job, triggered_by AS \"trigger\", status, started_at, finished_at, detail FROM etl_batch WHERE job LIKE 'job:%' ORDER BY batch_id").ToList();
     }
 
     /// <summary>Waits until the condition holds or the time runs out.</summary>

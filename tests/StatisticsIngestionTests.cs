@@ -115,7 +115,7 @@ public class StatisticsIngestionTests
         Assert.Contains(rejects, x => x.Reason.StartsWith("negative value") && x.Location == "line 6, column 4");
         Assert.Contains(rejects, x => x.Reason.StartsWith("unit mismatch") && x.Location == "line 7, column 4");
         Assert.Equal(2, rejects.Count(x => x.Reason.StartsWith("contradiction")));
-        Assert.All(c.Query<string>("SELECT file FROM etl_reject"), f => Assert.Equal("bad.csv", f));
+        Assert.All(c.Query<string>("SELECT file_name FROM etl_reject"), f => Assert.Equal("bad.csv", f));
         Assert.Equal(7, r.Rejected);
     }
 

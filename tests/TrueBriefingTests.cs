@@ -172,7 +172,7 @@ public class TrueBriefingTests
         Assert.Equal((1, 1), (r.Loaded, r.Rejected));
         using (var c = w.Dialect.OpenReadOnly())
         {
-            var reason = c.QuerySingle<string>("SELECT reason FROM etl_reject WHERE file = 'slip.csv'");
+            var reason = c.QuerySingle<string>("SELECT reason FROM etl_reject WHERE file_name = 'slip.csv'");
             Assert.StartsWith("implausible", reason);
             Assert.Contains("62,000", reason); // the neighbour it was compared with
             Assert.Equal(0, c.ExecuteScalar<long>("SELECT count(*) FROM v_observations WHERE value > 1000000"));

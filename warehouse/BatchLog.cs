@@ -24,79 +24,62 @@ public sealed class BatchLog(SqlDialect dialect)
     public long Start(string job, string? source, string trigger = "cli")
     {
         using var connection = dialect.OpenReadWrite();
-        return connection.ExecuteScalar<long>("""
-            INSERT INTO etl_batch (job, trigger, source, started_at, status, owner) VALUES (@job, @trigger, @source, @at, 'running', @owner)
-            RETURNING batch_id
-            """, new { job, trigger, source, at = Clock.Now(), owner = Owner });
+        return connection.ExecuteScalar<long>(dialect.Sql("batches/start"), new { job, trigger, source, at = dialect.Now(), owner = Owner });
     }
 
     /// <summary>Marks a batch succeeded, inside the load's own transaction so data and log commit together.</summary>
-    public static void Succeed(DbConnection connection, DbTransaction tx, long batchId, BatchCounts counts) =>
-        connection.Execute("""
-            UPDATE etl_batch SET status = 'succeeded', finished_at = @at, rows_read = @Read, rows_loaded = @Loaded,
-                   rows_rejected = @Rejected, rows_changed = @Changed, detail = @Detail
-            WHERE batch_id = @batchId
-            """, new { batchId, at = Clock.Now(), counts.Read, counts.Loaded, counts.Rejected, counts.Changed, counts.Detail }, tx);
+    public static void Succeed(SqlDialect dialect, DbConnection connection, DbTransaction tx, long batchId, BatchCounts counts) =>
+        connection.Execute(dialect.Sql("batches/finish"), new
+        {
+            batchId, status = "succeeded", at = dialect.Now(), counts.Read, counts.Loaded, counts.Rejected, counts.Changed, counts.Detail,
+            error = (string?)null,
+        }, tx);
 
     /// <summary>Marks a batch succeeded on its own connection (for job-level batches that hold no data).</summary>
-    public void Finish(long batchId, BatchCounts counts)
-    {
-        using var connection = dialect.OpenReadWrite();
-        using var tx = connection.BeginTransaction();
-        Succeed(connection, tx, batchId, counts);
-        tx.Commit();
-    }
+    public void Finish(long batchId, BatchCounts counts) => Finish(batchId, "succeeded", counts);
 
     /// <summary>Closes a job-level batch in the given state: succeeded, partial or failed (with counts and detail).</summary>
     public void Finish(long batchId, string status, BatchCounts counts, string? error = null)
     {
         using var connection = dialect.OpenReadWrite();
-        connection.Execute("""
-            UPDATE etl_batch SET status = @status, finished_at = @at, rows_read = @Read, rows_loaded = @Loaded,
-                   rows_rejected = @Rejected, rows_changed = @Changed, detail = @Detail, error = @error
-            WHERE batch_id = @batchId
-            """, new { batchId, status, at = Clock.Now(), counts.Read, counts.Loaded, counts.Rejected, counts.Changed, counts.Detail, error });
+        connection.Execute(dialect.Sql("batches/finish"), new
+        {
+            batchId, status, at = dialect.Now(), counts.Read, counts.Loaded, counts.Rejected, counts.Changed, counts.Detail, error,
+        });
     }
 
     /// <summary>Records in one row that a run left files alone (state <c>skipped</c>).</summary>
     public void Skipped(string job, string trigger, int files, string detail)
     {
         using var connection = dialect.OpenReadWrite();
-        var at = Clock.Now();
-        connection.Execute("""
-            INSERT INTO etl_batch (job, trigger, started_at, finished_at, status, rows_read, detail)
-            VALUES (@job, @trigger, @at, @at, 'skipped', @files, @detail)
-            """, new { job, trigger, at, files, detail });
+        connection.Execute(dialect.Sql("batches/skipped"), new { job, trigger, at = dialect.Now(), files, detail });
     }
 
     /// <summary>Marks a batch failed with the error that stopped it.</summary>
     public void Fail(long batchId, string error, int rowsRead = 0)
     {
         using var connection = dialect.OpenReadWrite();
-        connection.Execute("""
-            UPDATE etl_batch SET status = 'failed', finished_at = @at, error = @error, rows_read = @rowsRead WHERE batch_id = @batchId
-            """, new { batchId, at = Clock.Now(), error, rowsRead });
+        connection.Execute(dialect.Sql("batches/fail"), new { batchId, at = dialect.Now(), error, rowsRead });
     }
 
     /// <summary>Marks every <c>running</c> batch whose process is gone as <c>interrupted</c>; returns how many.
     /// Called by every process that opens the warehouse for writing, so a killed run never stays <c>running</c>.</summary>
     /// <remarks>A run owned by another host cannot be checked from here and is left alone.</remarks>
-    public static int MarkInterrupted(DbConnection connection)
+    public static int MarkInterrupted(SqlDialect dialect, DbConnection connection)
     {
-        var running = connection.Query<(long Id, string? Owner)>("SELECT batch_id, owner FROM etl_batch WHERE status = 'running'").ToList();
+        var running = connection.Query<(long Id, string? Owner)>(dialect.Sql("batches/running")).ToList();
         var dead = running.Where(r => IsDead(r.Owner)).Select(r => r.Id).ToList();
         if (dead.Count == 0) return 0;
-        return connection.Execute("""
-            UPDATE etl_batch SET status = 'interrupted', finished_at = @at,
-                   error = coalesce(error || '; ', '') || '进程已终止，批次未完成（已回滚）/ the process running this batch died; its transaction rolled back'
-            WHERE batch_id IN @dead AND status = 'running'
-            """, new { dead, at = Clock.Now() });
+        return connection.Execute(dialect.Sql("batches/interrupt"), new
+        {
+            dead, at = dialect.Now(), message = "进程已终止，批次未完成（已回滚）/ the process running this batch died; its transaction rolled back",
+        });
     }
 
     /// <summary>Writes quarantined rows for a batch.</summary>
-    public static void WriteRejects(DbConnection connection, DbTransaction tx, long batchId, IEnumerable<Reject> rejects)
+    public static void WriteRejects(SqlDialect dialect, DbConnection connection, DbTransaction tx, long batchId, IEnumerable<Reject> rejects)
     {
-        using var writer = new RejectWriter(connection, tx, batchId);
+        using var writer = new RejectWriter(dialect, connection, tx, batchId);
         foreach (var r in rejects) writer.Add(r);
     }
 
@@ -129,34 +112,23 @@ public sealed class BatchLog(SqlDialect dialect)
 /// holding them in memory.</summary>
 public sealed class RejectWriter : IDisposable
 {
-    private readonly DbCommand _insert;
-    private readonly DbParameter[] _p;
+    private readonly PreparedStatement _insert;
+    private readonly long _batchId;
 
     /// <summary>Rejects written so far.</summary>
     public int Count { get; private set; }
 
     /// <summary>Prepares the insert on the load's connection and transaction.</summary>
-    public RejectWriter(DbConnection connection, DbTransaction tx, long batchId)
+    public RejectWriter(SqlDialect dialect, DbConnection connection, DbTransaction tx, long batchId)
     {
-        _insert = connection.CreateCommand();
-        _insert.Transaction = tx;
-        _insert.CommandText = "INSERT INTO etl_reject (batch_id, file, location, reason, raw_text) VALUES ($batch, $file, $location, $reason, $raw)";
-        _p = new[] { "$batch", "$file", "$location", "$reason", "$raw" }.Select(name =>
-        {
-            var p = _insert.CreateParameter();
-            p.ParameterName = name;
-            _insert.Parameters.Add(p);
-            return p;
-        }).ToArray();
-        _p[0].Value = batchId;
-        _insert.Prepare();
+        _batchId = batchId;
+        _insert = new PreparedStatement(dialect, connection, tx, "batches/add_reject", "batch", "file", "location", "reason", "raw");
     }
 
     /// <summary>Writes one reject.</summary>
     public void Add(Reject r)
     {
-        (_p[1].Value, _p[2].Value, _p[3].Value, _p[4].Value) = (r.File, r.Location, r.Reason, r.RawText);
-        _insert.ExecuteNonQuery();
+        _insert.Run(_batchId, r.File, r.Location, r.Reason, r.RawText);
         Count++;
     }
 

@@ -1,34 +1,42 @@
 using System.Data.Common;
 using System.Reflection;
+using System.Security.Cryptography;
+using System.Text;
 using Dapper;
 using Warehouse.Store.Engine;
 
 namespace Warehouse.Store;
 
-/// <summary>Applies the numbered <c>migrations/*.sql</c> scripts once each and recreates the <c>views/*.sql</c>.</summary>
+/// <summary>Applies the engine's numbered <c>migrations/&lt;engine&gt;/*.sql</c> scripts once each and recreates the
+/// <c>views/*.sql</c> (an engine's own <c>views/name.&lt;engine&gt;.sql</c> where it must differ) when they changed.</summary>
 public sealed class Migrator(SqlDialect dialect)
 {
     private static readonly Assembly Resources = typeof(Migrator).Assembly;
 
-    /// <summary>All migration scripts, in version order: (version, name, sql).</summary>
-    public static IReadOnlyList<(int Version, string Name, string Sql)> Migrations(string prefix = "migrations/") =>
+    /// <summary>All migration scripts of an engine, in version order: (version, name, sql).</summary>
+    public static IReadOnlyList<(int Version, string Name, string Sql)> Migrations(string engine = "sqlite") =>
         Resources.GetManifestResourceNames()
-            .Where(n => n.StartsWith(prefix, StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal))
+            .Where(n => n.StartsWith($"migrations/{engine}/", StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal))
             .Select(n =>
             {
-                var file = n[prefix.Length..];
+                var file = n[$"migrations/{engine}/".Length..];
                 return (Version: int.Parse(file[..file.IndexOf('_')]), Name: file[..^4], Sql: ReadResource(n));
             })
             .OrderBy(m => m.Version)
             .ToList();
 
-    /// <summary>All analyst views: (name, sql).</summary>
-    public static IReadOnlyList<(string Name, string Sql)> Views() =>
-        Resources.GetManifestResourceNames()
-            .Where(n => n.StartsWith("views/", StringComparison.Ordinal))
-            .OrderBy(n => n, StringComparer.Ordinal)
-            .Select(n => (Name: n["views/".Length..^4], Sql: ReadResource(n)))
+    /// <summary>All analyst views as an engine creates them: (name, sql).</summary>
+    public static IReadOnlyList<(string Name, string Sql)> Views(string engine = "sqlite")
+    {
+        var all = Resources.GetManifestResourceNames()
+            .Where(n => n.StartsWith("views/", StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal))
+            .Select(n => n["views/".Length..^4])
             .ToList();
+        return all.Where(n => !n.Contains('.'))
+            .Order(StringComparer.Ordinal)
+            .Select(n => (Name: n, Sql: ReadResource(all.Contains($"{n}.{engine}") ? $"views/{n}.{engine}.sql" : $"views/{n}.sql")))
+            .ToList();
+    }
 
     /// <summary>Brings the schema up to the latest version and marks dead runs <c>interrupted</c>; returns the versions applied now.
     /// When the schema is already current nothing is written, so a second writer is not made to queue behind a load just to
@@ -37,74 +45,72 @@ public sealed class Migrator(SqlDialect dialect)
     {
         using var connection = dialect.OpenReadWrite();
         var done = IsCurrent(connection) ? [] : Apply(connection);
-        BatchLog.MarkInterrupted(connection);
+        BatchLog.MarkInterrupted(dialect, connection);
         return done;
     }
 
     /// <summary>Whether every migration is applied and every view matches its script (a read; takes no write lock).</summary>
     public bool IsCurrent(DbConnection connection)
     {
-        if (!dialect.TableExists(connection, "schema_version")) return false;
-        var applied = connection.Query<int>("SELECT version FROM schema_version").ToHashSet();
-        if (Migrations(dialect.MigrationPrefix).Any(m => !applied.Contains(m.Version))) return false;
-        var stored = connection.Query<(string Name, string Sql)>("SELECT name, sql FROM sqlite_master WHERE type = 'view'")
-            .ToDictionary(v => v.Name, v => v.Sql);
-        return Views().All(v => stored.TryGetValue(v.Name, out var sql) && Statement(v.Sql) == sql.Trim());
+        if (!dialect.TableExists(connection, "schema_version") || !dialect.TableExists(connection, "schema_view")) return false;
+        var applied = connection.Query<int>(dialect.Sql("migrator/applied")).ToHashSet();
+        if (Migrations(dialect.Name).Any(m => !applied.Contains(m.Version))) return false;
+        var stored = connection.Query<(string Name, string Checksum)>(dialect.Sql("migrator/views")).ToDictionary(v => v.Name, v => v.Checksum);
+        var views = Views(dialect.Name);
+        return stored.Count == views.Count && views.All(v => stored.TryGetValue(v.Name, out var sum) && sum == Checksum(v.Sql));
     }
 
     private List<int> Apply(DbConnection connection)
     {
-        // Rebuilding a table (SQLite's way to change a CHECK constraint) needs foreign keys off; they are checked before commit.
-        // The pragma is a no-op inside a transaction, so it is set around it.
-        connection.Execute("PRAGMA foreign_keys = OFF");
-        try
+        using var session = dialect.MigrationSession(connection);
+        using var tx = connection.BeginTransaction();
+        connection.Execute(dialect.Sql("migrator/lock"), transaction: tx);
+        dialect.BeginMigration(connection, tx);
+        if (!dialect.TableExists(connection, "schema_version")) // checked again under the lock: another node may have migrated
+            connection.Execute(dialect.Sql("migrator/create_schema_version"), transaction: tx);
+        var hadViewTable = dialect.TableExists(connection, "schema_view");
+        if (!hadViewTable) connection.Execute(dialect.Sql("migrator/create_schema_view"), transaction: tx);
+        var applied = connection.Query<int>(dialect.Sql("migrator/applied"), transaction: tx).ToHashSet();
+        // Views hold no data; dropping them first keeps a table change from tripping over a view that names it.
+        var views = Views(dialect.Name);
+        var known = connection.Query<(string Name, string Checksum)>(dialect.Sql("migrator/views"), transaction: tx).Select(v => v.Name);
+        foreach (var view in views.Select(v => v.Name).Union(known).ToList())
+            connection.Execute(dialect.Sql("migrator/drop_view").Replace("{view}", Identifier(view)), transaction: tx);
+        var done = new List<int>();
+        foreach (var (version, name, sql) in Migrations(dialect.Name))
         {
-            using var tx = connection.BeginTransaction(); // BEGIN IMMEDIATE: waits for another writer instead of racing it
-            connection.Execute("""
-                CREATE TABLE IF NOT EXISTS schema_version (
-                    version     INTEGER PRIMARY KEY,
-                    name        TEXT NOT NULL,
-                    applied_at  TEXT NOT NULL
-                )
-                """, transaction: tx);
-            // Read again under the write lock: another process may have migrated while this one waited.
-            var applied = connection.Query<int>("SELECT version FROM schema_version", transaction: tx).ToHashSet();
-            var done = new List<int>();
-            // Views hold no data; dropping them first keeps a table rebuild from tripping over a view that names it.
-            foreach (var view in connection.Query<string>("SELECT name FROM sqlite_master WHERE type = 'view'", transaction: tx).ToList())
-                connection.Execute($"DROP VIEW IF EXISTS \"{view.Replace("\"", "\"\"")}\"", transaction: tx);
-            foreach (var (version, name, sql) in Migrations(dialect.MigrationPrefix))
-            {
-                if (applied.Contains(version)) continue;
-                connection.Execute(sql, transaction: tx);
-                connection.Execute("INSERT INTO schema_version (version, name, applied_at) VALUES (@version, @name, @at)",
-                    new { version, name, at = Clock.Now() }, tx);
-                done.Add(version);
-            }
-            foreach (var (_, sql) in Views()) connection.Execute(sql, transaction: tx);
-            var broken = connection.Query("PRAGMA foreign_key_check", transaction: tx).Count();
-            if (broken > 0) throw new InvalidOperationException($"migration left {broken} rows with broken foreign keys; rolled back");
-            tx.Commit();
-            return done;
+            if (applied.Contains(version)) continue;
+            foreach (var batch in dialect.Batches(sql))
+                if (HasStatement(batch)) connection.Execute(batch, transaction: tx);
+            connection.Execute(dialect.Sql("migrator/record"), new { version, name, at = dialect.Now() }, tx);
+            done.Add(version);
         }
-        finally
+        connection.Execute(dialect.Sql("migrator/forget_views"), transaction: tx);
+        foreach (var (name, sql) in views)
         {
-            connection.Execute("PRAGMA foreign_keys = ON");
+            foreach (var batch in dialect.Batches(sql))
+                if (HasStatement(batch)) connection.Execute(batch, transaction: tx);
+            connection.Execute(dialect.Sql("migrator/record_view"), new { name, checksum = Checksum(sql) }, tx);
         }
-    }
-
-    /// <summary>A view script as SQLite stores it: from CREATE to the end, without leading comments or the closing semicolon.</summary>
-    private static string Statement(string script)
-    {
-        var lines = script.Split('\n').SkipWhile(l => l.TrimStart().StartsWith("--", StringComparison.Ordinal) || l.Trim().Length == 0);
-        return string.Join('\n', lines).Trim().TrimEnd(';').Trim();
+        dialect.EndMigration(connection, tx);
+        tx.Commit();
+        return done;
     }
 
     /// <summary>Highest applied schema version, or 0 for an empty database.</summary>
     public static int CurrentVersion(DbConnection connection, SqlDialect dialect) =>
         dialect.TableExists(connection, "schema_version")
-            ? connection.ExecuteScalar<int?>("SELECT max(version) FROM schema_version") ?? 0
+            ? connection.ExecuteScalar<int?>(dialect.Sql("migrator/current_version")) ?? 0
             : 0;
+
+    /// <summary>Whether a script holds anything but comments and blank lines (an engine may have nothing to do for a version).</summary>
+    private static bool HasStatement(string script) =>
+        script.Split('\n').Any(l => l.Trim().Length > 0 && !l.TrimStart().StartsWith("--", StringComparison.Ordinal));
+
+    private static string Identifier(string name) =>
+        name.All(ch => char.IsAsciiLetterOrDigit(ch) || ch == '_') ? name : throw new InvalidOperationException($"bad view name {name}");
+
+    private static string Checksum(string sql) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sql.Replace("\r\n", "\n"))));
 
     private static string ReadResource(string name)
     {

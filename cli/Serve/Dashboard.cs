@@ -93,13 +93,13 @@ public static class Dashboard
         app.MapGet("/api/batches", (int? limit) =>
         {
             using var c = ws.Dialect.OpenReadOnly();
-            return Results.Json(c.Query("SELECT batch_id, job, trigger, source, started_at, finished_at, status, rows_read, rows_loaded, rows_rejected, rows_changed, error, detail FROM etl_batch ORDER BY batch_id DESC LIMIT @n",
+            return Results.Json(c.Query("SELECT batch_id, job, triggered_by AS \"trigger\", source, started_at, finished_at, status, rows_read, rows_loaded, rows_rejected, rows_changed, error, detail FROM etl_batch ORDER BY batch_id DESC LIMIT @n",
                 new { n = Math.Clamp(limit ?? 50, 1, 1000) }));
         });
         app.MapGet("/api/rejects", (int? limit) =>
         {
             using var c = ws.Dialect.OpenReadOnly();
-            return Results.Json(c.Query("SELECT reject_id, batch_id, file, location, reason, raw_text FROM etl_reject ORDER BY reject_id DESC LIMIT @n",
+            return Results.Json(c.Query("SELECT reject_id, batch_id, file_name AS \"file\", location, reason, raw_text FROM etl_reject ORDER BY reject_id DESC LIMIT @n",
                 new { n = Math.Clamp(limit ?? 100, 1, 5000) }));
         });
         app.MapGet("/api/briefings", () =>

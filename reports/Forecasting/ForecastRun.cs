@@ -97,7 +97,7 @@ public sealed class ForecastRun(SqlDialect dialect)
             }
             Freshness.MarkFresh(c, tx, Freshness.Forecast);
             Progress?.Invoke(series.Count, series.Count);
-            BatchLog.Succeed(c, tx, batchId, new BatchCounts(series.Count, rows, 0, rows + targets.Count,
+            BatchLog.Succeed(dialect, c, tx, batchId, new BatchCounts(series.Count, rows, 0, rows + targets.Count,
                 $"method {method.Name}; {series.Count} series; {targets.Count} targets; " + string.Join(", ", byStatus.Select(kv => $"{kv.Key} {kv.Value}"))
                 + (unusable.Count > 0
                     ? $"; left out {unusable.Count} stored values that are not finite or lie outside {Periods.FirstYear}..{Periods.LastYear}"

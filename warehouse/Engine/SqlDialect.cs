@@ -1,14 +1,18 @@
 using System.Data.Common;
-using Microsoft.Data.Sqlite;
 
 namespace Warehouse.Store.Engine;
 
-/// <summary>The SQL and connection details that differ between database engines.</summary>
-/// <remarks>SQLite is the embedded default; PostgreSQL and SQL Server implement this seam later.</remarks>
+/// <summary>Everything that differs between database engines: connections, error classification, bulk staging and the few
+/// statements an engine writes its own way. Callers ask the stores in <c>warehouse/</c> for data; they never see SQL.</summary>
+/// <remarks>Statements live in <c>warehouse/sql/&lt;area&gt;/&lt;name&gt;.sql</c> in portable SQL; an engine overrides one by
+/// shipping <c>&lt;name&gt;.&lt;engine&gt;.sql</c> beside it (the way dbt's <c>adapter.dispatch</c> picks a macro).</remarks>
 public abstract class SqlDialect
 {
-    /// <summary>Short engine name, as shown by <c>status</c>.</summary>
+    /// <summary>Short engine name: <c>sqlite</c>, <c>postgres</c> or <c>sqlserver</c>.</summary>
     public abstract string Name { get; }
+
+    /// <summary>Where the data lives, for messages (a file path, or host/database without the password).</summary>
+    public abstract string Location { get; }
 
     /// <summary>Opens a read-write connection with the engine's session settings applied.</summary>
     public abstract DbConnection OpenReadWrite();
@@ -16,84 +20,48 @@ public abstract class SqlDialect
     /// <summary>Opens a connection on which the engine itself refuses every write.</summary>
     public abstract DbConnection OpenReadOnly();
 
-    /// <summary>Folder of migration scripts for this engine, relative to the embedded resources.</summary>
-    public virtual string MigrationPrefix => "migrations/";
+    /// <summary>Folder of this engine's migration scripts among the embedded resources.</summary>
+    public string MigrationPrefix => $"migrations/{Name}/";
 
-    /// <summary>Whether a table exists.</summary>
+    /// <summary>The text of a named statement (<c>area/name</c>) as this engine runs it.</summary>
+    public string Sql(string name) => Statements.Get(name, Name);
+
+    /// <summary>Whether a table or view exists.</summary>
     public abstract bool TableExists(DbConnection connection, string table);
 
     /// <summary>Asks the engine to abandon the statement running on this connection (called from another thread).</summary>
-    public abstract void Interrupt(DbConnection connection, DbCommand command);
-}
+    public virtual void Interrupt(DbConnection connection, DbCommand command) => command.Cancel();
 
-/// <summary>The embedded default: one SQLite file, WAL journal, foreign keys enforced.</summary>
-public sealed class SqliteDialect(string path) : SqlDialect
-{
-    /// <summary>Path of the database file.</summary>
-    public string Path { get; } = System.IO.Path.GetFullPath(path);
+    /// <summary>Whether an error is worth retrying as it is: a busy database, a deadlock, a serialization failure, a dropped
+    /// connection. Constraint violations, syntax errors and bad data are not.</summary>
+    public abstract bool IsTransient(Exception error);
 
-    /// <summary>How long a writer waits for another writer's lock before giving up: longer than the longest load
-    /// (a million-row file takes well under a minute), so a second ingest or the scheduler queues instead of failing.</summary>
-    public TimeSpan BusyTimeout { get; init; } = TimeSpan.FromMinutes(10);
+    /// <summary>A message for the user when the error is this engine's own (cannot connect, locked, read-only ...), else null.</summary>
+    /// <returns>Usage = the user's setting is wrong (exit 2); otherwise the run failed (exit 1).</returns>
+    public virtual (bool Usage, string Message)? Describe(Exception error) => null;
 
-    /// <inheritdoc />
-    public override string Name => "sqlite";
+    /// <summary>The current time as this engine stores a timestamp (text on SQLite, a timestamp type on the servers).</summary>
+    public abstract object Now();
 
-    /// <inheritdoc />
-    public override DbConnection OpenReadWrite()
+    /// <summary>Splits a script into the batches the engine accepts one at a time (SQL Server's <c>GO</c>); one batch elsewhere.</summary>
+    public virtual IEnumerable<string> Batches(string script) => [script];
+
+    /// <summary>Prepares a connection for applying migrations inside <paramref name="tx"/> (locks out other migrators).</summary>
+    public virtual void BeginMigration(DbConnection connection, DbTransaction tx) { }
+
+    /// <summary>Checks integrity the migrations may have broken, before commit; throws to roll back.</summary>
+    public virtual void EndMigration(DbConnection connection, DbTransaction tx) { }
+
+    /// <summary>Runs around a whole migration, outside its transaction (SQLite turns foreign keys off for table rebuilds).</summary>
+    public virtual IDisposable MigrationSession(DbConnection connection) => NoSession.Instance;
+
+    private sealed class NoSession : IDisposable
     {
-        var dir = System.IO.Path.GetDirectoryName(Path);
-        if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
-        {
-            DataSource = Path,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            ForeignKeys = true,
-            Pooling = false,
-            DefaultTimeout = (int)Math.Ceiling(BusyTimeout.TotalSeconds),
-        }.ToString());
-        connection.Open();
-        using var pragma = connection.CreateCommand();
-        // WAL lets analysts read while a load is writing; busy_timeout makes a second writer wait for the first to commit.
-        pragma.CommandText = $"PRAGMA busy_timeout={(long)BusyTimeout.TotalMilliseconds}; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;";
-        pragma.ExecuteNonQuery();
-        return connection;
+        public static readonly NoSession Instance = new();
+        public void Dispose() { }
     }
 
-    /// <inheritdoc />
-    public override DbConnection OpenReadOnly()
-    {
-        if (!File.Exists(Path))
-            throw new FileNotFoundException($"数据库文件不存在 / database file not found: {Path}. 先运行 init / run `init` first.", Path);
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
-        {
-            DataSource = Path,
-            Mode = SqliteOpenMode.ReadOnly,
-            Pooling = false,
-        }.ToString());
-        connection.Open();
-        using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA query_only=1; PRAGMA busy_timeout=5000;";
-        pragma.ExecuteNonQuery();
-        return connection;
-    }
-
-    /// <inheritdoc />
-    public override void Interrupt(DbConnection connection, DbCommand command)
-    {
-        // SqliteCommand.Cancel is a no-op; sqlite3_interrupt stops the running statement at its next step.
-        if (connection is SqliteConnection { Handle: { } handle }) SQLitePCL.raw.sqlite3_interrupt(handle);
-    }
-
-    /// <inheritdoc />
-    public override bool TableExists(DbConnection connection, string table)
-    {
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = "SELECT count(*) FROM sqlite_master WHERE type IN ('table','view') AND name = $n";
-        var p = cmd.CreateParameter();
-        p.ParameterName = "$n";
-        p.Value = table;
-        cmd.Parameters.Add(p);
-        return Convert.ToInt64(cmd.ExecuteScalar()) > 0;
-    }
+    /// <summary>The engine for a <c>--db</c> value: a file path (SQLite), <c>postgresql://…</c>, <c>sqlserver://…</c>, or a raw
+    /// connection string with <paramref name="engine"/> <c>postgres</c> or <c>sqlserver</c>.</summary>
+    public static SqlDialect Open(string db, string? engine = null) => DatabaseAddress.Parse(db, engine);
 }

@@ -61,14 +61,14 @@ public sealed class PlanLoader(SqlDialect dialect)
                         + $"outside {Periods.FirstYear}..{Periods.LastYear}"
                     : "bad value: 数值超出范围 / not a finite number", t.Evidence)))
                 .ToList();
-            BatchLog.WriteRejects(c, tx, batchId, rejects);
+            BatchLog.WriteRejects(dialect, c, tx, batchId, rejects);
             var changed = before.Except(after).Count() + after.Except(before).Count();
             // Re-inserted targets lost their attainment rows (ON DELETE CASCADE): forecasts must be refreshed before the next briefing.
             if (changed > 0 || before.Count > 0) Freshness.MarkStale(c, tx, Freshness.Forecast, $"{Path.GetFileName(path)}: targets replaced ({changed} changed)");
             var loaded = result.Targets.Count - outOfRange.Count;
             var counts = new BatchCounts(loaded + rejects.Count, loaded, rejects.Count, changed,
                 $"region {region.RegionCode}, plan {result.Header.StartYear}-{result.Header.EndYear}");
-            BatchLog.Succeed(c, tx, batchId, counts);
+            BatchLog.Succeed(dialect, c, tx, batchId, counts);
             tx.Commit();
             return new LoadResult(path, "plan", batchId, true, counts.Read, counts.Loaded, counts.Rejected, changed, null);
         }

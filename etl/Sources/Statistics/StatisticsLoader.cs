@@ -49,7 +49,7 @@ public sealed class StatisticsLoader(SqlDialect dialect)
             using var tx = c.BeginTransaction();
             var catalog = Catalog.Load(c, tx);
             var sourceKey = SourceFiles.Upsert(c, tx, path, kind, null, checksum, SourceFiles.Fingerprint(checksum, catalog));
-            using var rejects = new RejectWriter(c, tx, batchId);
+            using var rejects = new RejectWriter(dialect, c, tx, batchId);
             using var stage = new Staging(c, tx, catalog);
             int written = 0, seen = 0;
             var summary = new StatisticsParser(catalog).Parse(source.Sheets, file, f =>
@@ -74,7 +74,7 @@ public sealed class StatisticsLoader(SqlDialect dialect)
                 + (changes.Count > 0 ? "; " + string.Join("; ", changes) + (updated > changes.Count ? $"; … {updated - changes.Count} more" : "") : "");
             var counts = new BatchCounts(summary.RowsRead, loaded, rejects.Count, added + updated, detail);
             if (added + updated > 0) Freshness.MarkStale(c, tx, Freshness.Forecast, $"{file}: {added + updated} figures new or changed");
-            BatchLog.Succeed(c, tx, batchId, counts);
+            BatchLog.Succeed(dialect, c, tx, batchId, counts);
             tx.Commit();
             return new LoadResult(path, kind, batchId, true, counts.Read, counts.Loaded, counts.Rejected, counts.Changed, null);
         }

@@ -1,0 +1,1 @@
+SELECT batch_id, owner FROM etl_batch WHERE status = 'running'

@@ -1,0 +1,2 @@
+-- Nothing to do on SQLite: the migration's transaction starts with BEGIN IMMEDIATE, which already excludes other writers.
+SELECT 1

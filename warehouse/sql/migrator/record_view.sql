@@ -1,0 +1,1 @@
+INSERT INTO schema_view (view_name, checksum) VALUES (@name, @checksum)
