@@ -8,6 +8,8 @@ namespace Warehouse.Store.Engine;
 /// shipping <c>&lt;name&gt;.&lt;engine&gt;.sql</c> beside it (the way dbt's <c>adapter.dispatch</c> picks a macro).</remarks>
 public abstract class SqlDialect
 {
+    static SqlDialect() => Timestamps.Register();
+
     /// <summary>Short engine name: <c>sqlite</c>, <c>postgres</c> or <c>sqlserver</c>.</summary>
     public abstract string Name { get; }
 
