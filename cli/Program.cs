@@ -34,7 +34,7 @@ PipelineCommands.Add(root, db);
 ForecastCommands.Add(root, db);
 ForecastRunCommand.Add(root, db);
 ReportCommands.Add(root, db);
-BenchCommands.Add(root);
+BenchCommands.Add(root, db);
 BenchBriefing.Add(root);
 ServeCommand.Add(root, db);
 
