@@ -18,7 +18,8 @@ if (Console.IsOutputRedirected)
 
 var db = new Option<string?>("--db")
 {
-    Description = "数据库文件 / SQLite database file (default: $WAREHOUSE_DB or data/warehouse.db)",
+    Description = "数据库 / database: a SQLite file, postgresql://user:pw@host:port/db or sqlserver://user:pw@host:port/db "
+        + "(default: $WAREHOUSE_DB or data/warehouse.db)",
     Recursive = true,
 };
 db.Validators.Add(r =>
@@ -26,8 +27,15 @@ db.Validators.Add(r =>
     var path = r.Tokens.Count > 0 ? r.Tokens[^1].Value : null;
     if (path != null && (path.Trim().Length == 0 || Directory.Exists(path))) r.AddError($"--db must name a database file, not '{path}'");
 });
+var engine = new Option<string?>("--engine")
+{
+    Description = "数据库引擎 / engine for a raw connection string in --db: sqlite, postgres or sqlserver (default: $WAREHOUSE_ENGINE)",
+    Recursive = true,
+};
+engine.AcceptOnlyFromAmong("sqlite", "postgres", "sqlserver");
 var root = new RootCommand("Warehouse — 江苏知识产权统计数据仓库 / IP statistics warehouse for Jiangsu regions");
 root.Options.Add(db);
+root.Options.Add(engine);
 StoreCommands.Add(root, db);
 IngestCommands.Add(root, db);
 PipelineCommands.Add(root, db);
@@ -45,6 +53,8 @@ if (parse.Errors.Count > 0)
     Console.Error.WriteLine($"error: {CliErrors.OneLine(parse.Errors[0].Message)} (see --help)");
     return CliErrors.Usage;
 }
+// Every command resolves its database through Workspace.Resolve, which reads WAREHOUSE_ENGINE: one place for the option.
+if (parse.GetValue(engine) is { } chosen) Environment.SetEnvironmentVariable("WAREHOUSE_ENGINE", chosen);
 try
 {
     return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
