@@ -104,6 +104,7 @@ public class HeldOutEvaluationTests(ITestOutputHelper output)
     [InlineData("heldout2")]
     [InlineData("heldout3")]
     [InlineData("heldout4")]
+    [InlineData("heldout5")]
     public void HeldOut_plans_recall_and_precision(string set)
     {
         var docs = Docs(set);
