@@ -1,8 +1,8 @@
-using Microsoft.Data.Sqlite;
 using Warehouse.Etl.Loading;
 using Warehouse.Reports.Briefing;
 using Warehouse.Reports.Forecasting;
 using Warehouse.Store;
+using Warehouse.Store.Engine;
 
 namespace Warehouse.Cli.Serve;
 
@@ -97,7 +97,7 @@ public sealed class PipelineService(Workspace ws, ServeOptions options)
                     outcome.Detail + (attempt > 1 ? $"; succeeded on attempt {attempt}" : "")));
                 return outcome;
             }
-            catch (Exception ex) when (IsTransient(ex) && attempt < Attempts)
+            catch (Exception ex) when (IsTransient(ex, ws.Dialect) && attempt < Attempts)
             {
                 Thread.Sleep(TimeSpan.FromSeconds(Math.Pow(2, attempt - 1)));
             }
@@ -105,19 +105,15 @@ public sealed class PipelineService(Workspace ws, ServeOptions options)
             {
                 // A refusal is a finding, not a crash: its message is the whole story.
                 var message = ex is BriefingRefusedException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}";
-                log.Fail(batchId, message + (IsTransient(ex) ? $" (after {attempt} attempts)" : ""));
+                log.Fail(batchId, message + (IsTransient(ex, ws.Dialect) ? $" (after {attempt} attempts)" : ""));
                 return new JobOutcome("failed", 0, 0, 1, ex.Message);
             }
         }
     }
 
-    /// <summary>Database busy or locked, or a file still held by its writer.</summary>
-    public static bool IsTransient(Exception ex) => ex switch
-    {
-        SqliteException s => s.SqliteErrorCode is 5 or 6, // SQLITE_BUSY, SQLITE_LOCKED
-        IOException io => io is not FileNotFoundException and not DirectoryNotFoundException,
-        _ => false,
-    };
+    /// <summary>What the engine calls transient (busy, locked, deadlock, serialization failure), or a file still held by its writer.</summary>
+    public static bool IsTransient(Exception ex, SqlDialect dialect) =>
+        dialect.IsTransient(ex) || ex is IOException and not FileNotFoundException and not DirectoryNotFoundException;
 
     /// <summary>A file modified in the last two seconds may still be being copied in.</summary>
     private static bool IsStillBeingWritten(string file) => DateTime.UtcNow - File.GetLastWriteTimeUtc(file) < TimeSpan.FromSeconds(2);

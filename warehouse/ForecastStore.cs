@@ -1,0 +1,25 @@
+using System.Data.Common;
+using Dapper;
+using Warehouse.Store.Engine;
+
+namespace Warehouse.Store;
+
+/// <summary>One observed yearly figure of a series, keyed the way facts are written (from <c>v_series</c>).</summary>
+public sealed record SeriesValue(long RegionKey, long IndicatorKey, long Year, double Value, string SourceKind);
+
+/// <summary>One forecast year of a series, as stored in <c>fact_forecast</c>.</summary>
+public sealed record ForecastYear(long RegionKey, long IndicatorKey, long PeriodKey, string Method, double Point, double Lo80, double Hi80,
+    double Lo95, double Hi95, int Observations, int LastObservedYear, long BatchId);
+
+/// <summary>Reads the yearly series and writes <c>fact_forecast</c>, inside the forecast run's transaction.</summary>
+public sealed class ForecastStore(SqlDialect dialect, DbConnection connection, DbTransaction tx)
+{
+    /// <summary>Every yearly figure of every series, best source per year (<c>v_series</c>), by region, indicator and year.</summary>
+    public IReadOnlyList<SeriesValue> Series() => connection.Query<SeriesValue>(dialect.Sql("forecasts/series"), transaction: tx).ToList();
+
+    /// <summary>Removes every forecast (a run replaces them all).</summary>
+    public void Clear() => connection.Execute(dialect.Sql("forecasts/clear"), transaction: tx);
+
+    /// <summary>Writes one forecast year.</summary>
+    public void Add(ForecastYear row) => connection.Execute(dialect.Sql("forecasts/add"), row, tx);
+}
