@@ -2,9 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Spectre.Console;
-using Warehouse.Etl.Loading;
 using Warehouse.Reports.Briefing;
-using Warehouse.Reports.Forecasting;
 using Warehouse.Store;
 using Warehouse.Store.Engine;
 
@@ -33,12 +31,12 @@ public static class BenchBriefing
         Directory.CreateDirectory(work);
         var ws = Workspace.Resolve(Path.Combine(work, "bench.db"));
         var sw = Stopwatch.StartNew();
-        StoreCommands.Init(ws, quiet: true);
-        new Ingestor(ws.Dialect).Ingest([ws.SeedsDir]);
+        var pipeline = ws.Pipeline();
+        pipeline.Ingest([ws.SeedsDir]);
         var added = AddProvince(ws.Dialect, regions);
         var setup = sw.Elapsed.TotalSeconds;
         sw.Restart();
-        var fc = new ForecastRun(ws.Dialect).Execute();
+        var fc = pipeline.Forecast();
         var forecast = sw.Elapsed.TotalSeconds;
         var output = BriefingWriter.Write(ws.Dialect, Path.Combine(work, "out"), today: DateOnly.FromDateTime(DateTime.Today));
         var t = output.Timings;

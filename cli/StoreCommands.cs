@@ -41,8 +41,7 @@ public static class StoreCommands
     /// <summary>Migrates and loads reference data; returns the exit code.</summary>
     public static int Init(Workspace ws, bool quiet)
     {
-        var applied = new Migrator(ws.Dialect).Migrate();
-        var (regions, indicators) = ReferenceData.Load(ws.Dialect, ws.SeedsDir);
+        var (applied, regions, indicators) = ws.Pipeline().Init();
         if (!quiet)
         {
             AnsiConsole.MarkupLine($"数据库 / database: [bold]{Markup.Escape(ws.Dialect.Location)}[/]");
@@ -68,13 +67,16 @@ public static class StoreCommands
         AnsiConsole.Write(counts);
 
         var batches = new Table().Border(TableBorder.Rounded).Title("最近批次 / recent batches");
-        foreach (var h in new[] { "id", "作业 job", "来源 source", "开始 started（北京时间）", "状态 status", "读 read", "入库 loaded", "拒收 rejected", "变更 changed", "错误 error" })
+        string[] heads = ["id", "作业 job", "来源 source", "开始 started（北京时间）", "状态 status", "读 read", "入库 loaded", "拒收 rejected",
+            "变更 changed", "错误 error"];
+        foreach (var h in heads)
             batches.AddColumn(h);
         foreach (var b in read.Batches(batchCount))
         {
             var colour = b.Status switch { "succeeded" => "green", "failed" => "red", "interrupted" => "maroon", _ => "yellow" };
             var started = ReadModels.Beijing(b.StartedAt).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
-            batches.AddRow(Markup.Escape($"{b.BatchId}"), Markup.Escape(b.Job), Markup.Escape(Path.GetFileName(b.Source ?? "")), Markup.Escape(started),
+            batches.AddRow(Markup.Escape($"{b.BatchId}"), Markup.Escape(b.Job), Markup.Escape(Path.GetFileName(b.Source ?? "")),
+                Markup.Escape(started),
                 $"[{colour}]{Markup.Escape(b.Status)}[/]", $"{b.RowsRead}", $"{b.RowsLoaded}", $"{b.RowsRejected}", $"{b.RowsChanged}",
                 Markup.Escape(b.Error ?? ""));
         }

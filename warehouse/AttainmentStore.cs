@@ -9,8 +9,8 @@ public sealed record TargetToAssess(long TargetKey, long RegionKey, long Indicat
     long TargetYear, long SpanStart, long SpanEnd);
 
 /// <summary>The assessment of one target, as stored in <c>fact_attainment</c>.</summary>
-public sealed record AttainmentFact(long TargetKey, int? LatestYear, double? LatestValue, double? Achieved, int? AchievedAsOf, double? Progress,
-    double? Forecast, double? Lo80, double? Hi80, double? Lo95, double? Hi95, double? Probability, double? Gap, double? RequiredGrowth,
+public sealed record AttainmentFact(long TargetKey, int? LatestYear, double? LatestValue, double? Achieved, int? AchievedAsOf,
+    double? Progress, double? Forecast, double? Lo80, double? Hi80, double? Lo95, double? Hi95, double? Probability, double? Gap, double? RequiredGrowth,
     string Status, string? SourceKind, string? Note, long BatchId);
 
 /// <summary>Reads the targets to assess and writes <c>fact_attainment</c>, inside the forecast run's transaction.</summary>

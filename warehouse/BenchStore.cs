@@ -4,7 +4,8 @@ using Warehouse.Store.Engine;
 
 namespace Warehouse.Store;
 
-/// <summary>Writes the synthetic regions of <c>bench-briefing</c>'s province, copies of seed regions, in the caller's transaction.</summary>
+/// <summary>Writes the synthetic regions of <c>bench-briefing</c>'s province (copies of seed regions) in the caller's
+/// transaction.</summary>
 public sealed class BenchStore(SqlDialect dialect, DbConnection connection, DbTransaction tx)
 {
     /// <summary>Keys of the regions whose plans set goals (the templates), in key order.</summary>

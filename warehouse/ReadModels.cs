@@ -5,17 +5,18 @@ using Warehouse.Store.Engine;
 namespace Warehouse.Store;
 
 /// <summary>One row of v_attainment.</summary>
-public sealed record AttainmentRow(string RegionCode, string RegionName, string IndicatorCode, string IndicatorName, string Unit, string Measure,
-    string TargetKind, long PeriodStart, long PeriodEnd, long TargetYear, string Comparator, double Target, long? LatestYear, double? LatestValue,
-    double? Progress, double? Forecast, double? Lo80, double? Hi80, double? Lo95, double? Hi95, double? ProbabilityMet, double? Gap,
-    double? RequiredGrowth, string Status, string? Note, string SourceDocument, string Evidence, double? Achieved, long? AchievedAsOf,
-    string? SourceKind);
+public sealed record AttainmentRow(string RegionCode, string RegionName, string IndicatorCode, string IndicatorName, string Unit,
+    string Measure, string TargetKind, long PeriodStart, long PeriodEnd, long TargetYear, string Comparator, double Target,
+    long? LatestYear, double? LatestValue, double? Progress, double? Forecast, double? Lo80, double? Hi80, double? Lo95, double? Hi95,
+    double? ProbabilityMet, double? Gap, double? RequiredGrowth, string Status, string? Note, string SourceDocument, string Evidence,
+    double? Achieved, long? AchievedAsOf, string? SourceKind);
 
 /// <summary>One observed yearly value (the best source's, from v_series) with where it came from.</summary>
 public sealed record ObservationPoint(string RegionCode, string IndicatorCode, long Year, double Value, string SourceKind, string Source);
 
 /// <summary>One forecast year.</summary>
-public sealed record ForecastPoint(string RegionCode, string IndicatorCode, long Year, double Point, double Lo80, double Hi80, double Lo95, double Hi95);
+public sealed record ForecastPoint(string RegionCode, string IndicatorCode, long Year, double Point, double Lo80, double Hi80, double Lo95,
+    double Hi95);
 
 /// <summary>A source row for the 数据来源 sheet.</summary>
 public sealed class SourceRow
@@ -33,8 +34,9 @@ public sealed class SourceRow
 }
 
 /// <summary>A baseline or target for the 目标 sheet and chart markers.</summary>
-public sealed record TargetRow(string RegionCode, string RegionName, string IndicatorCode, string IndicatorName, string Unit, string Measure, string TargetKind,
-    long PeriodStart, long PeriodEnd, long TargetYear, string Comparator, double Value, string SourceDocument, string Evidence, long EvidenceOffset);
+public sealed record TargetRow(string RegionCode, string RegionName, string IndicatorCode, string IndicatorName, string Unit, string Measure,
+    string TargetKind, long PeriodStart, long PeriodEnd, long TargetYear, string Comparator, double Value, string SourceDocument,
+    string Evidence, long EvidenceOffset);
 
 /// <summary>Rows in one table, for <c>status</c>.</summary>
 public sealed record TableCount(string TableName, long Total);

@@ -97,8 +97,8 @@ public static class Dashboard
             // The API's field names are the columns' original names (trigger, file), whatever the schema calls them now.
             return Results.Json(new ReadModels(ws.Dialect, c).Batches(Math.Clamp(limit ?? 50, 1, 1000)).Select(b => new
             {
-                batch_id = b.BatchId, job = b.Job, trigger = b.Trigger, source = b.Source, started_at = b.StartedAt, finished_at = b.FinishedAt,
-                status = b.Status, rows_read = b.RowsRead, rows_loaded = b.RowsLoaded, rows_rejected = b.RowsRejected,
+                batch_id = b.BatchId, job = b.Job, trigger = b.Trigger, source = b.Source, started_at = b.StartedAt,
+                finished_at = b.FinishedAt, status = b.Status, rows_read = b.RowsRead, rows_loaded = b.RowsLoaded, rows_rejected = b.RowsRejected,
                 rows_changed = b.RowsChanged, error = b.Error, detail = b.Detail,
             }));
         });
@@ -107,7 +107,8 @@ public static class Dashboard
             using var c = ws.Dialect.OpenReadOnly();
             return Results.Json(new ReadModels(ws.Dialect, c).Rejects(Math.Clamp(limit ?? 100, 1, 5000)).Select(r => new
             {
-                reject_id = r.RejectId, batch_id = r.BatchId, file = r.FileName, location = r.Location, reason = r.Reason, raw_text = r.RawText,
+                reject_id = r.RejectId, batch_id = r.BatchId, file = r.FileName, location = r.Location, reason = r.Reason,
+                raw_text = r.RawText,
             }));
         });
         app.MapGet("/api/briefings", () =>

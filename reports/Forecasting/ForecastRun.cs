@@ -51,7 +51,8 @@ public sealed class ForecastRun(SqlDialect dialect)
             {
                 Progress?.Invoke(done++, series.Count);
                 var last = values.Keys.Max();
-                var horizon = Math.Max(MinimumHorizon, targets.Where(t => t.RegionKey == key.RegionKey && t.IndicatorKey == key.IndicatorKey)
+                var horizon = Math.Max(MinimumHorizon, targets
+                    .Where(t => t.RegionKey == key.RegionKey && t.IndicatorKey == key.IndicatorKey)
                     .Select(t => (int)t.TargetYear - last).DefaultIfEmpty(0).Max());
                 horizon = Math.Min(horizon, Periods.LastYear - last);
                 if (horizon <= 0) { forecasts[key] = null; continue; }
@@ -63,8 +64,8 @@ public sealed class ForecastRun(SqlDialect dialect)
                 {
                     var periodKey = Periods.Ensure(c, Period.OfYear(last + k + 1), tx);
                     forecastStore.Add(new ForecastYear(key.RegionKey, key.IndicatorKey, periodKey, method.Name,
-                        Math.Clamp(f.Median?[k] ?? f.Mean[k], f.Lo80[k], f.Hi80[k]), f.Lo80[k], f.Hi80[k], f.Lo95[k], f.Hi95[k], y.Length, last,
-                        batchId));
+                        Math.Clamp(f.Median?[k] ?? f.Mean[k], f.Lo80[k], f.Hi80[k]), f.Lo80[k], f.Hi80[k], f.Lo95[k], f.Hi95[k],
+                        y.Length, last, batchId));
                     rows++;
                 }
             }
@@ -81,8 +82,9 @@ public sealed class ForecastRun(SqlDialect dialect)
                 if (a.Forecast != null && a.Status is not ("met" or "missed")) years.AddRange(observed.Keys);
                 var sourceKind = years.Select(y => kinds.GetValueOrDefault((t.RegionKey, t.IndicatorKey, y))).OfType<string>()
                     .OrderByDescending(SourceKinds.Rank).FirstOrDefault();
-                attainmentStore.Add(new AttainmentFact(t.TargetKey, a.LatestYear, a.LatestValue, a.Achieved, a.AchievedAsOf, a.Progress, a.Forecast,
-                    a.Lo80, a.Hi80, a.Lo95, a.Hi95, a.Probability, a.Gap, a.RequiredGrowth, a.Status, sourceKind, a.Note, batchId));
+                attainmentStore.Add(new AttainmentFact(t.TargetKey, a.LatestYear, a.LatestValue, a.Achieved, a.AchievedAsOf, a.Progress,
+                    a.Forecast, a.Lo80, a.Hi80, a.Lo95, a.Hi95, a.Probability, a.Gap, a.RequiredGrowth, a.Status, sourceKind, a.Note,
+                    batchId));
             }
             Freshness.MarkFresh(c, tx, Freshness.Forecast);
             Progress?.Invoke(series.Count, series.Count);
