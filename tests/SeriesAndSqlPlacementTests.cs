@@ -120,3 +120,33 @@ public class SqlPlacementTests
 
     private static string Shorten(string s) => Regex.Replace(s, @"\s+", " ") is var one && one.Length > 120 ? one[..120] + "…" : one;
 }
+
+/// <summary>Read models map whatever integer width an engine returns (int on SQL Server, bigint on PostgreSQL, long on SQLite).</summary>
+public class ReadModelMappingTests
+{
+    [Fact]
+    public void Rows_with_32_bit_integers_map_to_the_read_models()
+    {
+        var counts = Read<TableCount>(("TableName", typeof(string), "dim_region"), ("Total", typeof(int), 5));
+        Assert.Equal(5, counts.Total);
+        var point = Read<ObservationPoint>(("RegionCode", typeof(string), "320282"), ("IndicatorCode", typeof(string), "x"),
+            ("Year", typeof(int), 2020), ("Value", typeof(double), 1.5), ("SourceKind", typeof(string), "statistics"),
+            ("Source", typeof(string), "a.csv"));
+        Assert.Equal(2020, point.Year);
+        var target = Read<TargetRow>(("RegionCode", typeof(string), "320282"), ("TargetYear", typeof(int), 2025),
+            ("EvidenceOffset", typeof(int), 7), ("Value", typeof(double), 3.0));
+        Assert.Equal((2025L, 7L), (target.TargetYear, target.EvidenceOffset));
+        var attainment = Read<AttainmentRow>(("RegionCode", typeof(string), "320282"), ("TargetYear", typeof(int), 2025),
+            ("LatestYear", typeof(int), 2024), ("Status", typeof(string), "on_track"));
+        Assert.Equal((2025L, 2024L), (attainment.TargetYear, attainment.LatestYear));
+    }
+
+    private static T Read<T>(params (string Name, Type Type, object Value)[] columns)
+    {
+        var table = new System.Data.DataTable();
+        foreach (var c in columns) table.Columns.Add(c.Name, c.Type);
+        table.Rows.Add(columns.Select(c => c.Value).ToArray());
+        using var reader = table.CreateDataReader();
+        return reader.Parse<T>().Single();
+    }
+}

@@ -5,8 +5,27 @@ using Warehouse.Store.Engine;
 namespace Warehouse.Store;
 
 /// <summary>A goal or milestone to assess.</summary>
-public sealed record TargetToAssess(long TargetKey, long RegionKey, long IndicatorKey, string Measure, string Comparator, double Value,
-    long TargetYear, long SpanStart, long SpanEnd);
+public sealed record TargetToAssess
+{
+    /// <summary>fact_target key.</summary>
+    public long TargetKey { get; init; }
+    /// <summary>dim_region key.</summary>
+    public long RegionKey { get; init; }
+    /// <summary>dim_indicator key.</summary>
+    public long IndicatorKey { get; init; }
+    /// <summary>stock, annual, cumulative, increment, ratio or growth_rate.</summary>
+    public string Measure { get; init; } = "";
+    /// <summary>&gt;=, &lt;= or =.</summary>
+    public string Comparator { get; init; } = "";
+    /// <summary>Target value in the canonical unit.</summary>
+    public double Value { get; init; }
+    /// <summary>Year the target refers to.</summary>
+    public long TargetYear { get; init; }
+    /// <summary>First year a cumulative or increment target covers.</summary>
+    public long SpanStart { get; init; }
+    /// <summary>Last year it covers.</summary>
+    public long SpanEnd { get; init; }
+}
 
 /// <summary>The assessment of one target, as stored in <c>fact_attainment</c>.</summary>
 public sealed record AttainmentFact(long TargetKey, int? LatestYear, double? LatestValue, double? Achieved, int? AchievedAsOf,

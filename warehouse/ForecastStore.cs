@@ -5,7 +5,21 @@ using Warehouse.Store.Engine;
 namespace Warehouse.Store;
 
 /// <summary>One observed yearly figure of a series, keyed the way facts are written (from <c>v_series</c>).</summary>
-public sealed record SeriesValue(long RegionKey, long IndicatorKey, long Year, double Value, string SourceKind);
+/// <remarks>Read models have settable properties, not positional constructors: Dapper then converts each engine's integer width
+/// (int on SQL Server, bigint elsewhere) instead of demanding exact column types.</remarks>
+public sealed record SeriesValue
+{
+    /// <summary>dim_region key.</summary>
+    public long RegionKey { get; init; }
+    /// <summary>dim_indicator key.</summary>
+    public long IndicatorKey { get; init; }
+    /// <summary>Calendar year.</summary>
+    public long Year { get; init; }
+    /// <summary>Value in the canonical unit.</summary>
+    public double Value { get; init; }
+    /// <summary>Kind of the source that won (statistics, published, illustrative).</summary>
+    public string SourceKind { get; init; } = "";
+}
 
 /// <summary>One forecast year of a series, as stored in <c>fact_forecast</c>.</summary>
 public sealed record ForecastYear(long RegionKey, long IndicatorKey, long PeriodKey, string Method, double Point, double Lo80, double Hi80,

@@ -9,14 +9,51 @@ public sealed record AttainmentRow(string RegionCode, string RegionName, string 
     string Measure, string TargetKind, long PeriodStart, long PeriodEnd, long TargetYear, string Comparator, double Target,
     long? LatestYear, double? LatestValue, double? Progress, double? Forecast, double? Lo80, double? Hi80, double? Lo95, double? Hi95,
     double? ProbabilityMet, double? Gap, double? RequiredGrowth, string Status, string? Note, string SourceDocument, string Evidence,
-    double? Achieved, long? AchievedAsOf, string? SourceKind);
+    double? Achieved, long? AchievedAsOf, string? SourceKind)
+{
+    // Dapper builds rows through this and the init properties, converting each engine's integer widths (see SeriesValue);
+    // the positional constructor is for code that builds rows by hand.
+    private AttainmentRow() : this("", "", "", "", "", "", "", 0, 0, 0, "", 0, null, null, null, null, null, null, null, null, null, null,
+        null, "", null, "", "", null, null, null) { }
+}
 
 /// <summary>One observed yearly value (the best source's, from v_series) with where it came from.</summary>
-public sealed record ObservationPoint(string RegionCode, string IndicatorCode, long Year, double Value, string SourceKind, string Source);
+public sealed record ObservationPoint
+{
+    /// <summary>Region code.</summary>
+    public string RegionCode { get; init; } = "";
+    /// <summary>Indicator code.</summary>
+    public string IndicatorCode { get; init; } = "";
+    /// <summary>Calendar year.</summary>
+    public long Year { get; init; }
+    /// <summary>Value in the canonical unit.</summary>
+    public double Value { get; init; }
+    /// <summary>statistics, published or illustrative.</summary>
+    public string SourceKind { get; init; } = "";
+    /// <summary>File name of the source.</summary>
+    public string Source { get; init; } = "";
+}
 
 /// <summary>One forecast year.</summary>
-public sealed record ForecastPoint(string RegionCode, string IndicatorCode, long Year, double Point, double Lo80, double Hi80, double Lo95,
-    double Hi95);
+public sealed record ForecastPoint
+{
+    /// <summary>Region code.</summary>
+    public string RegionCode { get; init; } = "";
+    /// <summary>Indicator code.</summary>
+    public string IndicatorCode { get; init; } = "";
+    /// <summary>Calendar year.</summary>
+    public long Year { get; init; }
+    /// <summary>Point forecast.</summary>
+    public double Point { get; init; }
+    /// <summary>80% interval, low end.</summary>
+    public double Lo80 { get; init; }
+    /// <summary>80% interval, high end.</summary>
+    public double Hi80 { get; init; }
+    /// <summary>95% interval, low end.</summary>
+    public double Lo95 { get; init; }
+    /// <summary>95% interval, high end.</summary>
+    public double Hi95 { get; init; }
+}
 
 /// <summary>A source row for the 数据来源 sheet.</summary>
 public sealed class SourceRow
@@ -36,10 +73,20 @@ public sealed class SourceRow
 /// <summary>A baseline or target for the 目标 sheet and chart markers.</summary>
 public sealed record TargetRow(string RegionCode, string RegionName, string IndicatorCode, string IndicatorName, string Unit, string Measure,
     string TargetKind, long PeriodStart, long PeriodEnd, long TargetYear, string Comparator, double Value, string SourceDocument,
-    string Evidence, long EvidenceOffset);
+    string Evidence, long EvidenceOffset)
+{
+    // Dapper builds rows through this and the init properties, converting each engine's integer widths (see SeriesValue).
+    private TargetRow() : this("", "", "", "", "", "", "", 0, 0, 0, "", 0, "", "", 0) { }
+}
 
 /// <summary>Rows in one table, for <c>status</c>.</summary>
-public sealed record TableCount(string TableName, long Total);
+public sealed record TableCount
+{
+    /// <summary>Table name.</summary>
+    public string TableName { get; init; } = "";
+    /// <summary>Rows in it.</summary>
+    public long Total { get; init; }
+}
 
 /// <summary>A batch of the load log (a class: Dapper applies the timestamp handler to properties).</summary>
 public sealed class BatchRow
@@ -73,10 +120,32 @@ public sealed class BatchRow
 }
 
 /// <summary>A quarantined row.</summary>
-public sealed record RejectRow(long RejectId, long BatchId, string FileName, string? Location, string Reason, string? RawText);
+public sealed record RejectRow
+{
+    /// <summary>etl_reject key.</summary>
+    public long RejectId { get; init; }
+    /// <summary>The batch that refused it.</summary>
+    public long BatchId { get; init; }
+    /// <summary>File it came from (column file_name).</summary>
+    public string FileName { get; init; } = "";
+    /// <summary>Line or cell.</summary>
+    public string? Location { get; init; }
+    /// <summary>Why it was refused.</summary>
+    public string Reason { get; init; } = "";
+    /// <summary>What the row said.</summary>
+    public string? RawText { get; init; }
+}
 
 /// <summary>A kind of reject reason with how many rows had it and one example.</summary>
-public sealed record RejectReason(string Reason, long Total, string? Example);
+public sealed record RejectReason
+{
+    /// <summary>The reason's kind (its text before the first colon).</summary>
+    public string Reason { get; init; } = "";
+    /// <summary>Rows with it.</summary>
+    public long Total { get; init; }
+    /// <summary>One of them: file, location and full reason.</summary>
+    public string? Example { get; init; }
+}
 
 /// <summary>The read models reports, <c>status</c> and the dashboard show: typed rows from the views and the load log, read on
 /// the caller's connection so one briefing reads one consistent state.</summary>
