@@ -1,11 +1,9 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using Dapper;
 using Spectre.Console;
-using Warehouse.Etl.Loading;
 using Warehouse.Reports.Briefing;
-using Warehouse.Reports.Forecasting;
+using Warehouse.Store;
 using Warehouse.Store.Engine;
 
 namespace Warehouse.Cli;
@@ -33,12 +31,12 @@ public static class BenchBriefing
         Directory.CreateDirectory(work);
         var ws = Workspace.Resolve(Path.Combine(work, "bench.db"));
         var sw = Stopwatch.StartNew();
-        StoreCommands.Init(ws, quiet: true);
-        new Ingestor(ws.Dialect).Ingest([ws.SeedsDir]);
+        var pipeline = ws.Pipeline();
+        pipeline.Ingest([ws.SeedsDir]);
         var added = AddProvince(ws.Dialect, regions);
         var setup = sw.Elapsed.TotalSeconds;
         sw.Restart();
-        var fc = new ForecastRun(ws.Dialect).Execute();
+        var fc = pipeline.Forecast();
         var forecast = sw.Elapsed.TotalSeconds;
         var output = BriefingWriter.Write(ws.Dialect, Path.Combine(work, "out"), today: DateOnly.FromDateTime(DateTime.Today));
         var t = output.Timings;
@@ -58,27 +56,17 @@ public static class BenchBriefing
     {
         using var c = dialect.OpenReadWrite();
         using var tx = c.BeginTransaction();
-        var templates = c.Query<long>("SELECT DISTINCT region_key FROM fact_target WHERE target_kind = 'goal' ORDER BY region_key", transaction: tx).ToList();
+        var store = new BenchStore(dialect, c, tx);
+        var templates = store.GoalRegions();
         var added = 0;
         for (var i = templates.Count; i < total; i++, added++)
         {
             var template = templates[i % templates.Count];
             var code = (390000 + i).ToString(CultureInfo.InvariantCulture);
-            var key = c.ExecuteScalar<long>("""
-                INSERT INTO dim_region (region_code, region_name, name_en, level, parent_code, aliases)
-                VALUES (@code, @name, @en, 'county', '320000', '') RETURNING region_key
-                """, new { code, name = $"示例县{i + 1:000}", en = $"Sample county {i + 1:000}" }, tx);
+            var key = store.AddRegion(code, $"示例县{i + 1:000}", $"Sample county {i + 1:000}");
             double obsFactor = 0.85 + 0.3 * (i * 37 % 100) / 100.0, targetFactor = 0.9 + 0.2 * (i * 53 % 100) / 100.0;
-            c.Execute("""
-                INSERT INTO fact_observation (region_key, indicator_key, period_key, source_key, value, location, evidence, note, batch_id)
-                SELECT @key, indicator_key, period_key, source_key, value * @obsFactor, location, evidence, note, batch_id FROM fact_observation WHERE region_key = @template
-                """, new { key, obsFactor, template }, tx);
-            c.Execute("""
-                INSERT INTO fact_target (region_key, indicator_key, source_key, target_kind, measure, comparator, value, target_year, span_start_year, span_end_year,
-                                         evidence, evidence_offset, batch_id)
-                SELECT @key, indicator_key, source_key, target_kind, measure, comparator, value * @targetFactor, target_year, span_start_year, span_end_year,
-                       evidence, evidence_offset, batch_id FROM fact_target WHERE region_key = @template
-                """, new { key, targetFactor, template }, tx);
+            store.CopyObservations(key, template, obsFactor);
+            store.CopyTargets(key, template, targetFactor);
         }
         tx.Commit();
         return added;

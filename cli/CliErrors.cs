@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
-using Microsoft.Data.Sqlite;
 using Warehouse.Store;
+using Warehouse.Store.Engine;
 
 namespace Warehouse.Cli;
 
@@ -15,28 +15,25 @@ public static class CliErrors
     /// <summary>Exit code for work that failed or was rejected.</summary>
     public const int Failed = 1;
 
-    /// <summary>Prints the error and returns the exit code.</summary>
-    public static int Report(Exception ex)
+    /// <summary>Prints the error and returns the exit code; <paramref name="dialect"/> names its engine's own errors.</summary>
+    public static int Report(Exception ex, SqlDialect? dialect = null)
     {
-        var (code, message) = Describe(ex);
+        var (code, message) = Describe(ex, dialect);
         Console.Error.WriteLine($"error: {OneLine(message)}");
         if (Environment.GetEnvironmentVariable("WAREHOUSE_DEBUG") == "1") Console.Error.WriteLine(ex);
         return code;
     }
 
-    /// <summary>The exit code and message for an exception.</summary>
-    public static (int Code, string Message) Describe(Exception ex) => ex switch
+    /// <summary>The exit code and message for an exception; the engine describes its own errors (cannot open, locked, read-only).</summary>
+    public static (int Code, string Message) Describe(Exception ex, SqlDialect? dialect = null) => ex switch
     {
         QueryRefusedException q => (q.ExitCode, q.Message),
         FileNotFoundException or DirectoryNotFoundException => (Usage, ex.Message),
         UnauthorizedAccessException => (Usage, $"权限不足 / permission denied: {ex.Message}"),
-        SqliteException { SqliteErrorCode: 14 } => (Usage, $"无法打开数据库 / cannot open the database (check --db): {ex.Message}"),
-        SqliteException { SqliteErrorCode: 26 or 11 } => (Usage, $"不是 SQLite 数据库或已损坏 / --db is not a SQLite warehouse, or it is damaged: {ex.Message}"),
-        SqliteException { SqliteErrorCode: 5 or 6 } => (Failed, $"数据库正忙 / the database stayed locked by another writer: {ex.Message}; try again"),
-        SqliteException { SqliteErrorCode: 8 } => (Usage, $"数据库只读 / the database file is read-only: {ex.Message}"),
+        _ when dialect?.Describe(ex) is { } own => (own.Usage ? Usage : Failed, own.Message),
         ArgumentException => (Usage, ex.Message),
         OperationCanceledException => (Failed, "已取消 / cancelled"),
-        AggregateException { InnerException: { } inner } => Describe(inner),
+        AggregateException { InnerException: { } inner } => Describe(inner, dialect),
         _ => (Failed, $"{ex.Message} ({ex.GetType().Name})"),
     };
 

@@ -198,11 +198,9 @@ public static class ForecastRunCommand
     /// <summary>Runs the forecast job and prints a summary.</summary>
     public static int Run(Workspace ws)
     {
-        StoreCommands.Init(ws, quiet: true);
-        var result = ProgressDisplay.Run("预测 / forecast", progress =>
-            new ForecastRun(ws.Dialect) { Progress = (done, all) => progress.Report(done, all, "series") }.Execute());
-        AnsiConsole.MarkupLine($"预测 / forecast: {result.Series} 个序列 series, {result.ForecastRows} 行预测 forecast rows, {result.Targets} 个目标 targets: "
-            + Markup.Escape(string.Join(", ", result.ByStatus.OrderBy(kv => kv.Key).Select(kv => $"{kv.Key} {kv.Value}"))) + $" (batch {result.BatchId})");
+        var pipeline = ws.Pipeline(ConsoleProgress.Instance);
+        pipeline.Init();
+        pipeline.Forecast();
         return 0;
     }
 }

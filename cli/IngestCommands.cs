@@ -1,6 +1,4 @@
 using System.CommandLine;
-using Spectre.Console;
-using Warehouse.Etl.Loading;
 
 namespace Warehouse.Cli;
 
@@ -24,29 +22,9 @@ public static class IngestCommands
     /// does not exist.</summary>
     public static int Ingest(Workspace ws, IEnumerable<string> paths, bool force = false, bool rejectsFail = true)
     {
-        var files = Ingestor.Expand(paths); // a wrong path is a usage error (exit 2) before anything is written
-        StoreCommands.Init(ws, quiet: true);
-        var results = ProgressDisplay.Run("导入 / ingest", progress =>
-        {
-            var done = 0;
-            progress.Report(0, files.Count);
-            var ingestor = new Ingestor(ws.Dialect)
-            {
-                RowsRead = rows => progress.Report(done, files.Count, $"{rows:N0} rows of file {done + 1}"),
-            };
-            return ingestor.Ingest(files, "cli", r =>
-            {
-                progress.Report(++done, files.Count, Path.GetFileName(r.File));
-                if (r.Unchanged) return; // summarised in one line below
-                AnsiConsole.MarkupLine(r.Succeeded ? $"[green]✓[/] {Markup.Escape(r.ToString())}" : $"[red]✗[/] {Markup.Escape(r.ToString())}");
-            }, force);
-        });
+        var results = ws.Pipeline(ConsoleProgress.Instance).Ingest(paths, "cli", force);
         var failed = results.Count(r => !r.Succeeded);
-        var unchanged = results.Count(r => r.Unchanged);
-        if (unchanged > 0) AnsiConsole.MarkupLine($"[grey]{unchanged} 个文件未变化，已跳过 / files unchanged since their last load, skipped (--force reads them again)[/]");
         var rejected = results.Sum(r => r.Rejected);
-        AnsiConsole.MarkupLine($"{results.Count - unchanged} 个文件 files, {results.Sum(r => r.Loaded)} 行入库 rows loaded, {rejected} 行拒收 rejected, {failed} 个失败 failed"
-            + (rejected > 0 ? "  (拒收明细 / details: warehouse status, or sql \"select * from etl_reject\")" : ""));
         return failed > 0 || (rejectsFail && rejected > 0) ? CliErrors.Failed : 0;
     }
 }

@@ -29,14 +29,18 @@ public static class PipelineCommands
         root.Subcommands.Add(run);
     }
 
+    /// <summary>The main job (reports/Pipeline/MainJob): exit code 1 when a file failed or the briefing could not be written;
+    /// rejected rows alone do not fail it, since the shipped seeds carry known quarantined rows.</summary>
     private static int Run(Workspace ws, string outDir)
     {
-        AnsiConsole.MarkupLine("[bold]1/3 导入 / ingest seeds/[/]");
-        var ingest = IngestCommands.Ingest(ws, [ws.SeedsDir], rejectsFail: false); // the shipped seeds carry known quarantined rows
-        AnsiConsole.MarkupLine("[bold]2/3 预测 / forecast[/]");
-        ForecastRunCommand.Run(ws);
-        AnsiConsole.MarkupLine("[bold]3/3 简报 / report[/]");
-        var report = ReportCommands.Run(ws, outDir, null);
-        return ingest != 0 ? ingest : report;
+        try
+        {
+            return ws.Pipeline(ConsoleProgress.Instance).Run(outDir).FilesFailed ? CliErrors.Failed : 0;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
+        {
+            Console.Error.WriteLine($"error: {ex.Message}");
+            return CliErrors.Failed;
+        }
     }
 }

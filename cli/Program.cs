@@ -61,5 +61,12 @@ try
 }
 catch (Exception ex)
 {
-    return CliErrors.Report(ex);
+    return CliErrors.Report(ex, EngineOf(parse.GetValue(db)));
+}
+
+// The engine the command ran on, so it can word its own errors; null when the --db value itself is what was wrong.
+static Warehouse.Store.Engine.SqlDialect? EngineOf(string? db)
+{
+    try { return Workspace.Resolve(db).Dialect; }
+    catch (Exception e) when (e is ArgumentException or FormatException) { return null; }
 }

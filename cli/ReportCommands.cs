@@ -1,7 +1,4 @@
-using Dapper;
 using System.CommandLine;
-using System.Globalization;
-using Spectre.Console;
 using Warehouse.Reports.Briefing;
 
 namespace Warehouse.Cli;
@@ -46,12 +43,7 @@ public static class ReportCommands
     {
         try
         {
-            var output = ProgressDisplay.Run("简报 / briefing", _ => BriefingPublisher.Publish(ws.Dialect, outDir, "cli", year,
-                say: line => Console.Error.WriteLine(line), regions: regions, lang: lang));
-            var t = output.Timings;
-            AnsiConsole.MarkupLine($"简报 / briefing: [bold]{Markup.Escape(output.Folder)}[/] ({output.Regions} regions, "
-                + $"{output.Files.Count(f => f.EndsWith(".png"))} PNG, 1 xlsx; {Seconds(t.Total)} s: load {Seconds(t.Load)}, charts {Seconds(t.Charts)}, "
-                + $"workbook {Seconds(t.Workbook)})");
+            ws.Pipeline(ConsoleProgress.Instance).Report(outDir, "cli", year, regions, lang);
             return 0;
         }
         catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
@@ -60,6 +52,4 @@ public static class ReportCommands
             return 1;
         }
     }
-
-    private static string Seconds(double s) => s.ToString("0.0", CultureInfo.InvariantCulture);
 }

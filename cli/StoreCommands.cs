@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Dapper;
+using System.Globalization;
 using Spectre.Console;
 using Warehouse.Store;
 
@@ -41,8 +41,7 @@ public static class StoreCommands
     /// <summary>Migrates and loads reference data; returns the exit code.</summary>
     public static int Init(Workspace ws, bool quiet)
     {
-        var applied = new Migrator(ws.Dialect).Migrate();
-        var (regions, indicators) = ReferenceData.Load(ws.Dialect, ws.SeedsDir);
+        var (applied, regions, indicators) = ws.Pipeline().Init();
         if (!quiet)
         {
             AnsiConsole.MarkupLine($"数据库 / database: [bold]{Markup.Escape(ws.Dialect.Location)}[/]");
@@ -62,34 +61,33 @@ public static class StoreCommands
             if (Migrator.CurrentVersion(rw, ws.Dialect) > 0 && new Migrator(ws.Dialect).IsCurrent(rw)) BatchLog.MarkInterrupted(ws.Dialect, rw);
         using var c = ws.Dialect.OpenReadOnly();
         AnsiConsole.MarkupLine($"数据库 / database: [bold]{Markup.Escape(ws.Dialect.Location)}[/] ({ws.Dialect.Name}), 架构版本 / schema version {Migrator.CurrentVersion(c, ws.Dialect)}");
+        var read = new ReadModels(ws.Dialect, c);
         var counts = new Table().Border(TableBorder.Rounded).AddColumn("表 / table").AddColumn(new TableColumn("行数 / rows").RightAligned());
-        foreach (var t in new[] { "dim_region", "dim_indicator", "dim_period", "dim_source", "fact_observation", "fact_target", "fact_forecast", "fact_attainment", "etl_batch", "etl_reject" })
-            counts.AddRow(t, c.ExecuteScalar<long>($"SELECT count(*) FROM {t}").ToString("N0"));
+        foreach (var t in read.TableCounts()) counts.AddRow(t.TableName, t.Total.ToString("N0"));
         AnsiConsole.Write(counts);
 
         var batches = new Table().Border(TableBorder.Rounded).Title("最近批次 / recent batches");
-        foreach (var h in new[] { "id", "作业 job", "来源 source", "开始 started", "状态 status", "读 read", "入库 loaded", "拒收 rejected", "变更 changed", "错误 error" })
+        string[] heads = ["id", "作业 job", "来源 source", "开始 started（北京时间）", "状态 status", "读 read", "入库 loaded", "拒收 rejected",
+            "变更 changed", "错误 error"];
+        foreach (var h in heads)
             batches.AddColumn(h);
-        foreach (var b in c.Query("SELECT batch_id, job, source, started_at, status, rows_read, rows_loaded, rows_rejected, rows_changed, error FROM etl_batch ORDER BY batch_id DESC LIMIT @n", new { n = batchCount }))
+        foreach (var b in read.Batches(batchCount))
         {
-            string status = b.status;
-            var colour = status switch { "succeeded" => "green", "failed" => "red", "interrupted" => "maroon", _ => "yellow" };
-            batches.AddRow(Markup.Escape($"{b.batch_id}"), Markup.Escape($"{b.job}"), Markup.Escape(Path.GetFileName($"{b.source}")), Markup.Escape($"{b.started_at}"[..19]),
-                $"[{colour}]{status}[/]", $"{b.rows_read}", $"{b.rows_loaded}", $"{b.rows_rejected}", $"{b.rows_changed}", Markup.Escape($"{b.error}"));
+            var colour = b.Status switch { "succeeded" => "green", "failed" => "red", "interrupted" => "maroon", _ => "yellow" };
+            var started = ReadModels.Beijing(b.StartedAt).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+            batches.AddRow(Markup.Escape($"{b.BatchId}"), Markup.Escape(b.Job), Markup.Escape(Path.GetFileName(b.Source ?? "")),
+                Markup.Escape(started),
+                $"[{colour}]{Markup.Escape(b.Status)}[/]", $"{b.RowsRead}", $"{b.RowsLoaded}", $"{b.RowsRejected}", $"{b.RowsChanged}",
+                Markup.Escape(b.Error ?? ""));
         }
         AnsiConsole.Write(batches);
 
-        var rejects = c.Query("""
-            SELECT kind AS reason, count(*) AS n, min(file_name || ' ' || location || ': ' || reason) AS example
-            FROM (SELECT r.*, CASE WHEN instr(reason, ':') > 0 THEN substr(reason, 1, instr(reason, ':') - 1) ELSE reason END AS kind
-                  FROM etl_reject r WHERE batch_id IN (SELECT batch_id FROM etl_batch ORDER BY batch_id DESC LIMIT 200))
-            GROUP BY kind ORDER BY n DESC LIMIT 20
-            """).ToList();
+        var rejects = read.RejectReasons();
         if (rejects.Count > 0)
         {
             var t = new Table().Border(TableBorder.Rounded).Title("拒收原因 / reject reasons (see `sql \"select * from etl_reject\"`)")
                 .AddColumn("原因 reason").AddColumn("行数 rows").AddColumn("例 example");
-            foreach (var r in rejects) t.AddRow(Markup.Escape($"{r.reason}"), $"{r.n}", Markup.Escape($"{r.example}"));
+            foreach (var r in rejects) t.AddRow(Markup.Escape(r.Reason), $"{r.Total}", Markup.Escape(r.Example ?? ""));
             AnsiConsole.Write(t);
         }
         return 0;

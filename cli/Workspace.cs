@@ -1,3 +1,4 @@
+using Warehouse.Reports.Pipeline;
 using Warehouse.Store.Engine;
 
 namespace Warehouse.Cli;
@@ -7,6 +8,9 @@ public sealed record Workspace(string Root, SqlDialect Dialect)
 {
     /// <summary>Reference data and shipped inputs.</summary>
     public string SeedsDir => Path.Combine(Root, "seeds");
+
+    /// <summary>The pipeline on this database and seeds, watched by <paramref name="progress"/> (default: silently).</summary>
+    public MainJob Pipeline(IPipelineProgress? progress = null) => new(Dialect, SeedsDir, progress);
 
     /// <summary>Resolves the database from --db, then WAREHOUSE_DB, then data/warehouse.db under the root: a file path (SQLite),
     /// a postgresql:// or sqlserver:// address, or a raw connection string with --engine (or WAREHOUSE_ENGINE).</summary>

@@ -7,6 +7,7 @@ using Warehouse.Etl.Loading;
 using Warehouse.Reports.Briefing;
 using Warehouse.Reports.Charts;
 using Warehouse.Reports.Forecasting;
+using Warehouse.Store;
 using Xunit.Abstractions;
 using S = DocumentFormat.OpenXml.Spreadsheet;
 

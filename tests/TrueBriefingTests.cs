@@ -1,5 +1,6 @@
 using Dapper;
 using Warehouse.Cli.Serve;
+using Warehouse.Reports.Pipeline;
 using Warehouse.Etl.Loading;
 using Warehouse.Reports.Briefing;
 using Warehouse.Reports.Forecasting;
@@ -150,11 +151,11 @@ public class TrueBriefingTests
         Assert.Contains("odd.csv", failed.Error);
         Assert.Contains("long", failed.Error);
         Assert.Contains("wide", failed.Error);
-        var outcome = PipelineService.Summarise(results, stale: true);
+        var outcome = JobOutcome.Of(results, stale: true);
         Assert.Equal("partial", outcome.Status);
         Assert.Contains("odd.csv", outcome.Detail);
-        Assert.Equal("failed", PipelineService.Summarise([failed], stale: false).Status);
-        Assert.Equal("succeeded", PipelineService.Summarise(results.Where(r => r.Succeeded).ToList(), stale: false).Status);
+        Assert.Equal("failed", JobOutcome.Of([failed], stale: false).Status);
+        Assert.Equal("succeeded", JobOutcome.Of(results.Where(r => r.Succeeded).ToList(), stale: false).Status);
     }
 
     [Fact]

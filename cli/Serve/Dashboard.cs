@@ -1,5 +1,4 @@
 using System.Net;
-using Dapper;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -9,6 +8,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Quartz;
+using Warehouse.Store;
 
 namespace Warehouse.Cli.Serve;
 
@@ -65,21 +65,22 @@ public static class Dashboard
         app.MapGet("/api/jobs", async (SchedulerHost host) =>
         {
             using var c = ws.Dialect.OpenReadOnly();
+            var read = new ReadModels(ws.Dialect, c);
             var list = new List<object>();
             foreach (var name in ServeOptions.Jobs)
             {
                 var trigger = await host.Scheduler.GetTrigger(new TriggerKey("cron-" + name), CancellationToken.None);
                 var next = trigger?.NextFireTimeUtc;
-                var last = c.QueryFirstOrDefault("SELECT started_at, finished_at, status, error FROM etl_batch WHERE job = @job ORDER BY batch_id DESC LIMIT 1", new { job = "job:" + name });
+                var last = read.LastBatch("job:" + name);
                 list.Add(new
                 {
                     name,
                     schedule = options.Schedules.GetValueOrDefault(name, ""),
                     timeZone = options.TimeZone.Id,
                     nextRun = next == null ? null : TimeZoneInfo.ConvertTime(next.Value, options.TimeZone).ToString("yyyy-MM-ddTHH:mm:sszzz"),
-                    lastRun = (string?)last?.started_at,
-                    lastStatus = (string?)last?.status,
-                    lastError = (string?)last?.error,
+                    lastRun = last == null ? null : ReadModels.Beijing(last.StartedAt).ToString("yyyy-MM-ddTHH:mm:ss.fffzzz"),
+                    lastStatus = last?.Status,
+                    lastError = last?.Error,
                 });
             }
             return Results.Json(list);
@@ -93,14 +94,22 @@ public static class Dashboard
         app.MapGet("/api/batches", (int? limit) =>
         {
             using var c = ws.Dialect.OpenReadOnly();
-            return Results.Json(c.Query("SELECT batch_id, job, triggered_by AS \"trigger\", source, started_at, finished_at, status, rows_read, rows_loaded, rows_rejected, rows_changed, error, detail FROM etl_batch ORDER BY batch_id DESC LIMIT @n",
-                new { n = Math.Clamp(limit ?? 50, 1, 1000) }));
+            // The API's field names are the columns' original names (trigger, file), whatever the schema calls them now.
+            return Results.Json(new ReadModels(ws.Dialect, c).Batches(Math.Clamp(limit ?? 50, 1, 1000)).Select(b => new
+            {
+                batch_id = b.BatchId, job = b.Job, trigger = b.Trigger, source = b.Source, started_at = b.StartedAt,
+                finished_at = b.FinishedAt, status = b.Status, rows_read = b.RowsRead, rows_loaded = b.RowsLoaded, rows_rejected = b.RowsRejected,
+                rows_changed = b.RowsChanged, error = b.Error, detail = b.Detail,
+            }));
         });
         app.MapGet("/api/rejects", (int? limit) =>
         {
             using var c = ws.Dialect.OpenReadOnly();
-            return Results.Json(c.Query("SELECT reject_id, batch_id, file_name AS \"file\", location, reason, raw_text FROM etl_reject ORDER BY reject_id DESC LIMIT @n",
-                new { n = Math.Clamp(limit ?? 100, 1, 5000) }));
+            return Results.Json(new ReadModels(ws.Dialect, c).Rejects(Math.Clamp(limit ?? 100, 1, 5000)).Select(r => new
+            {
+                reject_id = r.RejectId, batch_id = r.BatchId, file = r.FileName, location = r.Location, reason = r.Reason,
+                raw_text = r.RawText,
+            }));
         });
         app.MapGet("/api/briefings", () =>
         {

@@ -1,4 +1,5 @@
 using Quartz;
+using Warehouse.Reports.Pipeline;
 
 namespace Warehouse.Cli.Serve;
 

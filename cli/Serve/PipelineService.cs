@@ -1,124 +1,35 @@
-using Microsoft.Data.Sqlite;
-using Warehouse.Etl.Loading;
-using Warehouse.Reports.Briefing;
-using Warehouse.Reports.Forecasting;
-using Warehouse.Store;
+using Warehouse.Reports.Pipeline;
 
 namespace Warehouse.Cli.Serve;
 
-/// <summary>What a job run did, for chaining and the batch log.</summary>
-/// <param name="Status">succeeded, partial (some files failed) or failed.</param>
-/// <param name="Stale">Forecasts are out of date with the data after this run (the ingest job chains forecast on it).</param>
-public sealed record JobOutcome(string Status, int Files, int Changed, int Failed, string Detail, bool Stale = false)
+/// <summary>The scheduler's handle on the pipeline library: the Quartz job classes read it from the scheduler context and call
+/// <see cref="ScheduledJobs"/> (reports/Pipeline), the same steps `run` chains.</summary>
+public sealed class PipelineService
 {
-    /// <summary>Whether the job did its work (all of it, or part of it).</summary>
-    public bool Succeeded => Status is "succeeded" or "partial";
-}
+    private readonly ScheduledJobs _jobs;
 
-/// <summary>The work behind the scheduled jobs, the same services the CLI uses; the Quartz job classes only call these.</summary>
-public sealed class PipelineService(Workspace ws, ServeOptions options)
-{
-    /// <summary>Attempts for a transient failure (database busy, file still being written), with 1 s, 2 s, 4 s waits.</summary>
-    public const int Attempts = 4;
+    /// <summary>Jobs on the workspace's database, with the inbox and briefing folder from the settings.</summary>
+    public PipelineService(Workspace ws, ServeOptions options)
+    {
+        (Workspace, Options) = (ws, options);
+        _jobs = new ScheduledJobs(ws.Pipeline(), options.Inbox, options.BriefingsDir);
+    }
 
     /// <summary>Test hook: called at the start of each attempt of a job (tests throw a transient error once).</summary>
-    public Action<string, int>? BeforeAttempt { get; init; }
+    public Action<string, int>? BeforeAttempt { get => _jobs.BeforeAttempt; init => _jobs.BeforeAttempt = value; }
 
     /// <summary>The workspace (database, seeds).</summary>
-    public Workspace Workspace => ws;
+    public Workspace Workspace { get; }
 
     /// <summary>Settings.</summary>
-    public ServeOptions Options => options;
+    public ServeOptions Options { get; }
 
-    /// <summary>Loads the inbox and seeds/. Inbox files that loaded move to processed/, failed ones to failed/ with an .error.txt beside them.</summary>
-    public JobOutcome Ingest(string trigger) => Run("ingest", trigger, () =>
-    {
-        Directory.CreateDirectory(options.Inbox);
-        StoreCommands.Init(ws, quiet: true); // picks up synonyms a statistician added to seeds/ since the last run
-        var ingestor = new Ingestor(ws.Dialect);
-        var results = new List<LoadResult>();
-        foreach (var file in Ingestor.Expand([options.Inbox]))
-        {
-            if (IsStillBeingWritten(file)) continue; // picked up next run
-            var r = ingestor.LoadFile(file, trigger);
-            results.Add(r);
-            var target = Path.Combine(options.Inbox, r.Succeeded ? "processed" : "failed");
-            Directory.CreateDirectory(target);
-            var dest = Path.Combine(target, $"{DateTime.Now:yyyyMMddHHmmss}_{Path.GetFileName(file)}");
-            File.Move(file, dest);
-            if (!r.Succeeded) File.WriteAllText(dest + ".error.txt", r.Error);
-        }
-        results.AddRange(ingestor.Ingest([ws.SeedsDir], trigger, recordUnchanged: false));
-        return Summarise(results, Freshness.Read(ws.Dialect, Freshness.Forecast) != null);
-    });
-
-    /// <summary>The job's state from its files: succeeded when every file loaded, failed when none did, partial otherwise;
-    /// the detail counts loaded, unchanged and failed files, rejected rows, and names the failed files.</summary>
-    public static JobOutcome Summarise(IReadOnlyList<LoadResult> results, bool stale)
-    {
-        var unchanged = results.Where(r => r.Unchanged).Select(r => Path.GetFileName(r.File)).ToList();
-        var read = results.Where(r => !r.Unchanged).ToList();
-        var failed = read.Where(r => !r.Succeeded).ToList();
-        var changed = read.Sum(r => r.Changed);
-        var status = failed.Count == 0 ? "succeeded" : failed.Count == read.Count ? "failed" : "partial";
-        var detail = $"{read.Count - failed.Count} 个文件已导入 loaded, {failed.Count} 个失败 failed, {read.Sum(r => r.Rejected)} 行拒收 rows rejected, "
-            + $"{changed} 行变更 rows changed"
-            + (unchanged.Count > 0 ? "; " + Ingestor.Describe(unchanged) : "")
-            + (failed.Count > 0 ? "; 失败 failed: " + string.Join("; ", failed.Select(f => $"{Path.GetFileName(f.File)}: {f.Error}")) : "");
-        return new JobOutcome(status, read.Count, changed, failed.Count, detail, stale); // unchanged files were not read: not counted as loaded
-    }
+    /// <summary>Loads the inbox and seeds/ (see <see cref="ScheduledJobs.Ingest"/>).</summary>
+    public JobOutcome Ingest(string trigger) => _jobs.Ingest(trigger);
 
     /// <summary>Forecasts every series and assesses every target.</summary>
-    public JobOutcome Forecast(string trigger) => Run("forecast", trigger, () =>
-    {
-        var r = new ForecastRun(ws.Dialect).Execute(trigger: trigger);
-        return new JobOutcome("succeeded", 0, r.ForecastRows, 0, $"{r.Series} series, {r.Targets} targets");
-    });
+    public JobOutcome Forecast(string trigger) => _jobs.Forecast(trigger);
 
     /// <summary>Writes the dated briefing folder.</summary>
-    public JobOutcome Briefing(string trigger) => Run("briefing", trigger, () =>
-    {
-        var notes = new List<string>();
-        var o = BriefingPublisher.Publish(ws.Dialect, options.BriefingsDir, trigger, say: notes.Add);
-        return new JobOutcome("succeeded", o.Files.Count, 0, 0, string.Join("; ", notes.Append(o.Folder)));
-    });
-
-    private JobOutcome Run(string job, string trigger, Func<JobOutcome> work)
-    {
-        var log = new BatchLog(ws.Dialect);
-        var batchId = log.Start("job:" + job, null, trigger);
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                BeforeAttempt?.Invoke(job, attempt);
-                var outcome = work();
-                log.Finish(batchId, outcome.Status, new BatchCounts(outcome.Files, outcome.Files - outcome.Failed, outcome.Failed, outcome.Changed,
-                    outcome.Detail + (attempt > 1 ? $"; succeeded on attempt {attempt}" : "")));
-                return outcome;
-            }
-            catch (Exception ex) when (IsTransient(ex) && attempt < Attempts)
-            {
-                Thread.Sleep(TimeSpan.FromSeconds(Math.Pow(2, attempt - 1)));
-            }
-            catch (Exception ex)
-            {
-                // A refusal is a finding, not a crash: its message is the whole story.
-                var message = ex is BriefingRefusedException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}";
-                log.Fail(batchId, message + (IsTransient(ex) ? $" (after {attempt} attempts)" : ""));
-                return new JobOutcome("failed", 0, 0, 1, ex.Message);
-            }
-        }
-    }
-
-    /// <summary>Database busy or locked, or a file still held by its writer.</summary>
-    public static bool IsTransient(Exception ex) => ex switch
-    {
-        SqliteException s => s.SqliteErrorCode is 5 or 6, // SQLITE_BUSY, SQLITE_LOCKED
-        IOException io => io is not FileNotFoundException and not DirectoryNotFoundException,
-        _ => false,
-    };
-
-    /// <summary>A file modified in the last two seconds may still be being copied in.</summary>
-    private static bool IsStillBeingWritten(string file) => DateTime.UtcNow - File.GetLastWriteTimeUtc(file) < TimeSpan.FromSeconds(2);
+    public JobOutcome Briefing(string trigger) => _jobs.Briefing(trigger);
 }

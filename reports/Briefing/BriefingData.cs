@@ -1,29 +1,8 @@
-using Dapper;
 using Warehouse.Reports.Forecasting;
 using Warehouse.Store;
 using Warehouse.Store.Engine;
 
 namespace Warehouse.Reports.Briefing;
-
-/// <summary>One row of v_attainment.</summary>
-public sealed record AttainmentRow(string RegionCode, string RegionName, string IndicatorCode, string IndicatorName, string Unit, string Measure,
-    string TargetKind, long PeriodStart, long PeriodEnd, long TargetYear, string Comparator, double Target, long? LatestYear, double? LatestValue,
-    double? Progress, double? Forecast, double? Lo80, double? Hi80, double? Lo95, double? Hi95, double? ProbabilityMet, double? Gap,
-    double? RequiredGrowth, string Status, string? Note, string SourceDocument, string Evidence, double? Achieved, long? AchievedAsOf,
-    string? SourceKind);
-
-/// <summary>One observed yearly value with where it came from.</summary>
-public sealed record ObservationPoint(string RegionCode, string IndicatorCode, long Year, double Value, string SourceKind, string Source, string Location);
-
-/// <summary>One forecast year.</summary>
-public sealed record ForecastPoint(string RegionCode, string IndicatorCode, long Year, double Point, double Lo80, double Hi80, double Lo95, double Hi95);
-
-/// <summary>A source row for the 数据来源 sheet.</summary>
-public sealed record SourceRow(string SourceName, string Kind, string? Title, string Checksum, string LoadedAt);
-
-/// <summary>A baseline or target for the 目标 sheet and chart markers.</summary>
-public sealed record TargetRow(string RegionCode, string RegionName, string IndicatorCode, string IndicatorName, string Unit, string Measure, string TargetKind,
-    long PeriodStart, long PeriodEnd, long TargetYear, string Comparator, double Value, string SourceDocument, string Evidence, long EvidenceOffset);
 
 /// <summary>Everything a briefing shows, read once from the warehouse views, for a chosen set of regions.</summary>
 public sealed class BriefingData
@@ -63,15 +42,8 @@ public sealed class BriefingData
         settings ??= BriefingSettings.Load(BriefingSettings.DefaultPath());
         using var c = dialect.OpenReadOnly();
         var catalog = Catalog.Load(c);
-        var attainment = c.Query<AttainmentRow>("""
-                SELECT region_code AS RegionCode, region_name AS RegionName, indicator_code AS IndicatorCode, indicator_name AS IndicatorName, unit AS Unit,
-                       measure AS Measure, target_kind AS TargetKind, period_start AS PeriodStart, period_end AS PeriodEnd, target_year AS TargetYear,
-                       comparator AS Comparator, target AS Target, latest_year AS LatestYear, latest_value AS LatestValue, progress AS Progress,
-                       forecast AS Forecast, lo80 AS Lo80, hi80 AS Hi80, lo95 AS Lo95, hi95 AS Hi95, probability_met AS ProbabilityMet, gap AS Gap,
-                       required_growth AS RequiredGrowth, status AS Status, note AS Note, source_document AS SourceDocument, evidence AS Evidence,
-                       achieved AS Achieved, achieved_as_of AS AchievedAsOf, source_kind AS SourceKind
-                FROM v_attainment ORDER BY region_code, indicator_code, target_year
-                """).ToList();
+        var read = new ReadModels(dialect, c);
+        var attainment = read.Attainment();
         var chosen = regions is { Count: > 0 }
             ? regions.Select(r => catalog.FindRegion(r) ?? throw new ArgumentException($"unknown region \"{r}\" (use a code, name or alias from dim_region)"))
                 .DistinctBy(r => r.RegionCode).ToList()
@@ -81,13 +53,8 @@ public sealed class BriefingData
         chosen = chosen.OrderBy(r => Rank(r.RegionCode)).ThenBy(r => r.RegionCode, StringComparer.Ordinal).ToList();
         var codes = chosen.Select(r => r.RegionCode).ToHashSet();
 
-        var obs = c.Query<ObservationPoint>($"""
-            SELECT region_code AS RegionCode, indicator_code AS IndicatorCode, year AS Year, value AS Value, source_kind AS SourceKind, source AS Source, location AS Location
-            FROM (SELECT v.*, ROW_NUMBER() OVER (PARTITION BY region_code, indicator_code, year
-                    ORDER BY {SourceKinds.RankSql("source_kind")}) AS rn
-                  FROM v_observations v WHERE period = CAST(year AS TEXT)) WHERE rn = 1
-            ORDER BY region_code, indicator_code, year
-            """).Where(o => codes.Contains(o.RegionCode)).ToList();
+        // v_series: the same best source per year the forecast read, so a chart and its forecast agree.
+        var obs = read.Series().Where(o => codes.Contains(o.RegionCode)).ToList();
         var y = year ?? (int)(obs.Count == 0 ? DateTime.Today.Year : obs.Max(o => o.Year));
         attainment = attainment.Where(a => codes.Contains(a.RegionCode)).ToList();
         var goals = attainment.Where(a => a.TargetKind == "goal").ToList();
@@ -104,17 +71,9 @@ public sealed class BriefingData
             ScorecardIndicators = scorecard,
             Observations = obs.Where(o => o.Year <= y).ToList(),
             Attainment = attainment,
-            Targets = c.Query<TargetRow>("""
-                SELECT region_code AS RegionCode, region_name AS RegionName, indicator_code AS IndicatorCode, indicator_name AS IndicatorName, unit AS Unit,
-                       measure AS Measure, target_kind AS TargetKind, period_start AS PeriodStart, period_end AS PeriodEnd, target_year AS TargetYear,
-                       comparator AS Comparator, value AS Value, source_document AS SourceDocument, evidence AS Evidence, evidence_offset AS EvidenceOffset
-                FROM v_targets ORDER BY region_code, target_kind, indicator_code, target_year
-                """).Where(t => codes.Contains(t.RegionCode)).ToList(),
-            Forecasts = c.Query<ForecastPoint>("""
-                SELECT region_code AS RegionCode, indicator_code AS IndicatorCode, year AS Year, point AS Point, lo80 AS Lo80, hi80 AS Hi80, lo95 AS Lo95, hi95 AS Hi95
-                FROM v_forecasts ORDER BY region_code, indicator_code, year
-                """).Where(f => codes.Contains(f.RegionCode)).ToList(),
-            Sources = c.Query<SourceRow>("SELECT source_name AS SourceName, kind AS Kind, title AS Title, checksum AS Checksum, loaded_at AS LoadedAt FROM dim_source ORDER BY kind, source_name").ToList(),
+            Targets = read.Targets().Where(t => codes.Contains(t.RegionCode)).ToList(),
+            Forecasts = read.Forecasts().Where(f => codes.Contains(f.RegionCode)).ToList(),
+            Sources = read.Sources(),
         };
     }
 

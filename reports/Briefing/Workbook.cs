@@ -2,6 +2,7 @@ using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using ReadModels = Warehouse.Store.ReadModels;
 using C = DocumentFormat.OpenXml.Drawing.Charts;
 using A = DocumentFormat.OpenXml.Drawing;
 using Xdr = DocumentFormat.OpenXml.Drawing.Spreadsheet;
@@ -173,10 +174,9 @@ public static class Workbook
             StyleIndex = style == Decimal && Math.Abs(x - Math.Round(x)) < 1e-9 ? Whole : style }
         : Str("");
 
-    private static Cell DateCell(string iso) =>
-        DateTimeOffset.TryParse(iso, CultureInfo.InvariantCulture, DateTimeStyles.None, out var t)
-            ? new Cell { CellValue = new CellValue(t.DateTime.ToOADate()), StyleIndex = Date }
-            : Str(iso);
+    /// <summary>A load time as a date cell in Beijing time, the zone the briefing's readers work in.</summary>
+    private static Cell DateCell(DateTimeOffset time) =>
+        new() { CellValue = new CellValue(ReadModels.Beijing(time).DateTime.ToOADate()), StyleIndex = Date };
 
     private static Row TitleRow(string text) => new(Str(text, Title));
 

@@ -1,5 +1,6 @@
 using ScottPlot;
 using Warehouse.Reports.Briefing;
+using Warehouse.Store;
 using Palette = Warehouse.Reports.Briefing.Palette;
 
 namespace Warehouse.Reports.Charts;

@@ -1,0 +1,6 @@
+-- The latest @n batches, newest first (status and the dashboard).
+SELECT TOP (@n) batch_id AS BatchId, job AS Job, triggered_by AS "Trigger", source AS Source, started_at AS StartedAt,
+       finished_at AS FinishedAt, status AS Status, rows_read AS RowsRead, rows_loaded AS RowsLoaded, rows_rejected AS RowsRejected,
+       rows_changed AS RowsChanged, error AS Error, detail AS Detail
+FROM etl_batch
+ORDER BY batch_id DESC
