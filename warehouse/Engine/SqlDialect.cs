@@ -47,6 +47,8 @@ public abstract class SqlDialect
 
     /// <summary>A stage for one statistics file's figures inside <paramref name="tx"/>; the default prepares one insert and runs it
     /// per figure, which suits an embedded engine. Server engines bulk-copy into their staging table instead.</summary>
+    /// <remarks>PostgreSQL: <see cref="PostgresStage"/> (binary COPY). SQL Server runs the default with its
+    /// <c>observations/stage_*.sqlserver.sql</c> statements until a SqlBulkCopy stage overrides this.</remarks>
     public virtual ObservationStage CreateStage(DbConnection connection, DbTransaction tx) => new PreparedStage(this, connection, tx);
 
     /// <summary>Splits a script into the batches the engine accepts one at a time (SQL Server's <c>GO</c>); one batch elsewhere.</summary>
