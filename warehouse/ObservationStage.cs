@@ -98,7 +98,8 @@ public abstract class ObservationStage : IDisposable
     public IReadOnlyList<StagedValue> Contradictions()
     {
         if (Connection.ExecuteScalar<long>(Dialect.Sql("observations/stage_contradicted_count"), transaction: Transaction) == 0) return [];
-        return Connection.Query<(long, long, string, double, string)>(Dialect.Sql("observations/stage_contradictions"), transaction: Transaction)
+        return Connection.Query<(long, long, string, double, string)>(Dialect.Sql("observations/stage_contradictions"),
+                transaction: Transaction)
             .Select(r => new StagedValue(r.Item1, r.Item2, r.Item3, r.Item4, r.Item5)).ToList();
     }
 

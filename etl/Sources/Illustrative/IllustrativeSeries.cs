@@ -64,7 +64,8 @@ public static class IllustrativeSeries
             .Where(p => p.MonthFrom == 1 && (p.MonthTo == 12 || p.Measure == "annual"))
             .Select(p => p.MonthTo == 12
                 ? new Anchor(p.RegionCode, p.IndicatorCode, p.Year, p.Value, "published: " + p.SourceName)
-                : new Anchor(p.RegionCode, p.IndicatorCode, p.Year, p.Value * 12.0 / p.MonthTo, $"published Jan–{p.MonthTo} ×12/{p.MonthTo}: {p.SourceName}"));
+                : new Anchor(p.RegionCode, p.IndicatorCode, p.Year, p.Value * 12.0 / p.MonthTo,
+                    $"published Jan–{p.MonthTo} ×12/{p.MonthTo}: {p.SourceName}"));
         return baselines.Concat(published).Where(a => a.Year is >= FirstYear and <= LastYear && Profile.ContainsKey((a.RegionCode, a.IndicatorCode))).ToList();
     }
 

@@ -55,7 +55,8 @@ public sealed class PlanLoader(SqlDialect dialect)
             BatchLog.WriteRejects(dialect, c, tx, batchId, rejects);
             var changed = before.Except(after).Count() + after.Except(before).Count();
             // Re-inserted targets lost their attainment rows (ON DELETE CASCADE): forecasts must be refreshed before the next briefing.
-            if (changed > 0 || before.Count > 0) Freshness.MarkStale(dialect, c, tx, Freshness.Forecast, $"{Path.GetFileName(path)}: targets replaced ({changed} changed)");
+            if (changed > 0 || before.Count > 0)
+                Freshness.MarkStale(dialect, c, tx, Freshness.Forecast, $"{Path.GetFileName(path)}: targets replaced ({changed} changed)");
             var loaded = result.Targets.Count - outOfRange.Count;
             var counts = new BatchCounts(loaded + rejects.Count, loaded, rejects.Count, changed,
                 $"region {region.RegionCode}, plan {result.Header.StartYear}-{result.Header.EndYear}");
