@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Security.Cryptography;
 using System.Text;
 using Dapper;
+using Warehouse.Store.Engine;
 
 namespace Warehouse.Store;
 
@@ -49,9 +50,45 @@ public sealed class Catalog
     }
 
     /// <summary>Reads both dimensions.</summary>
-    public static Catalog Load(DbConnection connection, DbTransaction? tx = null) => new(
-        connection.Query<Region>("SELECT region_key AS RegionKey, region_code AS RegionCode, region_name AS RegionName, name_en AS NameEn, level AS Level, parent_code AS ParentCode, aliases AS Aliases FROM dim_region ORDER BY region_code", transaction: tx).ToList(),
-        connection.Query<Indicator>("SELECT indicator_key AS IndicatorKey, indicator_code AS IndicatorCode, indicator_name AS IndicatorName, name_en AS NameEn, category AS Category, unit AS Unit, alt_units AS AltUnits, measure AS Measure, direction AS Direction, is_core AS IsCore, synonyms AS Synonyms FROM dim_indicator ORDER BY indicator_code", transaction: tx).ToList());
+    public static Catalog Load(SqlDialect dialect, DbConnection connection, DbTransaction? tx = null) => Load(connection, tx, dialect.Sql);
+
+    /// <summary>Reads both dimensions, for callers that hold no dialect (the statements are picked by the connection's engine).</summary>
+    public static Catalog Load(DbConnection connection, DbTransaction? tx = null) =>
+        Load(connection, tx, name => Statements.Get(name, connection));
+
+    private static Catalog Load(DbConnection connection, DbTransaction? tx, Func<string, string> sql) => new(
+        connection.Query<RegionRow>(sql("reference/regions"), transaction: tx)
+            .Select(r => new Region(r.RegionKey, r.RegionCode, r.RegionName, r.NameEn, r.Level, r.ParentCode, r.Aliases)).ToList(),
+        connection.Query<IndicatorRow>(sql("reference/indicators"), transaction: tx)
+            .Select(i => new Indicator(i.IndicatorKey, i.IndicatorCode, i.IndicatorName, i.NameEn, i.Category, i.Unit, i.AltUnits, i.Measure,
+                i.Direction, i.IsCore, i.Synonyms)).ToList());
+
+    // Rows with setters: Dapper converts a server's integer columns to long for a setter, but not for a record's constructor.
+    private sealed class RegionRow
+    {
+        public long RegionKey { get; set; }
+        public string RegionCode { get; set; } = "";
+        public string RegionName { get; set; } = "";
+        public string NameEn { get; set; } = "";
+        public string Level { get; set; } = "";
+        public string? ParentCode { get; set; }
+        public string Aliases { get; set; } = "";
+    }
+
+    private sealed class IndicatorRow
+    {
+        public long IndicatorKey { get; set; }
+        public string IndicatorCode { get; set; } = "";
+        public string IndicatorName { get; set; } = "";
+        public string NameEn { get; set; } = "";
+        public string Category { get; set; } = "";
+        public string Unit { get; set; } = "";
+        public string AltUnits { get; set; } = "";
+        public string Measure { get; set; } = "";
+        public long Direction { get; set; }
+        public long IsCore { get; set; }
+        public string Synonyms { get; set; } = "";
+    }
 
     /// <summary>The region a name, alias or code stands for, or null.</summary>
     public Region? FindRegion(string name) => _regions.GetValueOrDefault(Text.Key(name));

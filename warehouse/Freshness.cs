@@ -12,24 +12,28 @@ public static class Freshness
     public const string Forecast = "forecast";
 
     /// <summary>Marks a subject stale (keeps the first time and reason if it already is).</summary>
-    public static void MarkStale(DbConnection c, DbTransaction tx, string subject, string reason) =>
-        c.Execute("""
-            INSERT INTO warehouse_state (subject, stale_since, reason) VALUES (@subject, @at, @reason)
-            ON CONFLICT (subject) DO NOTHING
-            """, new { subject, at = Clock.Now(), reason }, tx);
+    public static void MarkStale(SqlDialect dialect, DbConnection c, DbTransaction tx, string subject, string reason) =>
+        c.Execute(dialect.Sql("state/mark_stale"), new { subject, at = dialect.Now(), reason }, tx);
 
     /// <summary>Clears a subject's stale mark (after it was recomputed in this transaction).</summary>
+    public static void MarkFresh(SqlDialect dialect, DbConnection c, DbTransaction tx, string subject) =>
+        c.Execute(dialect.Sql("state/mark_fresh"), new { subject }, tx);
+
+    /// <summary>Like <see cref="MarkFresh(SqlDialect, DbConnection, DbTransaction, string)"/> for callers that hold no dialect.</summary>
     public static void MarkFresh(DbConnection c, DbTransaction tx, string subject) =>
-        c.Execute("DELETE FROM warehouse_state WHERE subject = @subject", new { subject }, tx);
+        c.Execute(Statements.Get("state/mark_fresh", c), new { subject }, tx);
 
     /// <summary>The stale mark of a subject, or null when it is fresh.</summary>
     public static StaleMark? Read(SqlDialect dialect, string subject)
     {
         using var c = dialect.OpenReadOnly();
-        return c.QuerySingleOrDefault<StaleMark>(
-            "SELECT stale_since AS StaleSince, reason AS Reason FROM warehouse_state WHERE subject = @subject", new { subject });
+        return c.QuerySingleOrDefault<StaleMark>(dialect.Sql("state/stale"), new { subject });
     }
 }
 
 /// <summary>Since when and why a derived product is out of date.</summary>
-public sealed record StaleMark(string StaleSince, string Reason);
+public sealed record StaleMark(DateTimeOffset StaleSince, string Reason)
+{
+    /// <summary>The time as the warehouse writes it (ISO 8601 with offset), for messages.</summary>
+    public string Since => StaleSince.ToString(Clock.Format, System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Dapper;
+using Warehouse.Store.Engine;
 
 namespace Warehouse.Store;
 
@@ -97,15 +98,19 @@ public static class Periods
     public static bool IsStorable(double value) => double.IsFinite(value);
 
     /// <summary>The period's key, inserting the period first if it is new; refuses a year outside <see cref="FirstYear"/>..<see cref="LastYear"/>.</summary>
-    public static long Ensure(DbConnection connection, Period p, DbTransaction? tx = null)
+    public static long Ensure(SqlDialect dialect, DbConnection connection, Period p, DbTransaction? tx = null) =>
+        Ensure(connection, p, tx, dialect.Sql);
+
+    /// <summary>Like <see cref="Ensure(SqlDialect, DbConnection, Period, DbTransaction?)"/> for callers that hold no dialect (the
+    /// statements are picked by the connection's engine).</summary>
+    public static long Ensure(DbConnection connection, Period p, DbTransaction? tx = null) =>
+        Ensure(connection, p, tx, name => Statements.Get(name, connection));
+
+    private static long Ensure(DbConnection connection, Period p, DbTransaction? tx, Func<string, string> sql)
     {
         if (!InRange(p.Year) || p.MonthFrom is < 1 or > 12 || p.MonthTo is < 1 or > 12)
             throw new InvalidDataException($"period {p.Code}: year must lie within {FirstYear}..{LastYear} and months within 1..12");
-        connection.Execute("""
-            INSERT INTO dim_period (period_code, grain, year, month_from, month_to, start_date, end_date)
-            VALUES (@Code, @Grain, @Year, @MonthFrom, @MonthTo, @StartDate, @EndDate)
-            ON CONFLICT (period_code) DO NOTHING
-            """, new { p.Code, p.Grain, p.Year, p.MonthFrom, p.MonthTo, p.StartDate, p.EndDate }, tx);
-        return connection.ExecuteScalar<long>("SELECT period_key FROM dim_period WHERE period_code = @Code", new { p.Code }, tx);
+        connection.Execute(sql("reference/add_period"), new { p.Code, p.Grain, p.Year, p.MonthFrom, p.MonthTo, p.StartDate, p.EndDate }, tx);
+        return connection.ExecuteScalar<long>(sql("reference/period_key"), new { p.Code }, tx);
     }
 }

@@ -26,40 +26,26 @@ public static class ReferenceData
         using var connection = dialect.OpenReadWrite();
         using var tx = connection.BeginTransaction();
         foreach (var r in regions)
-        {
-            connection.Execute("""
-                INSERT INTO dim_region (region_code, region_name, name_en, level, parent_code, aliases)
-                VALUES (@RegionCode, @RegionName, @NameEn, @Level, @ParentCode, @Aliases)
-                ON CONFLICT (region_code) DO UPDATE SET region_name = excluded.region_name, name_en = excluded.name_en,
-                    level = excluded.level, parent_code = excluded.parent_code, aliases = excluded.aliases
-                """, r with { ParentCode = string.IsNullOrWhiteSpace(r.ParentCode) ? null : r.ParentCode }, tx);
-        }
+            connection.Execute(dialect.Sql("reference/upsert_region"),
+                r with { ParentCode = string.IsNullOrWhiteSpace(r.ParentCode) ? null : r.ParentCode }, tx);
         foreach (var i in indicators)
-        {
-            connection.Execute("""
-                INSERT INTO dim_indicator (indicator_code, indicator_name, name_en, category, unit, alt_units, measure, direction, is_core, synonyms)
-                VALUES (@IndicatorCode, @IndicatorName, @NameEn, @Category, @Unit, @AltUnits, @Measure, @Direction, @IsCore, @Synonyms)
-                ON CONFLICT (indicator_code) DO UPDATE SET indicator_name = excluded.indicator_name, name_en = excluded.name_en,
-                    category = excluded.category, unit = excluded.unit, alt_units = excluded.alt_units, measure = excluded.measure,
-                    direction = excluded.direction, is_core = excluded.is_core, synonyms = excluded.synonyms
-                """, i, tx);
-        }
+            connection.Execute(dialect.Sql("reference/upsert_indicator"), i, tx);
         for (var year = FirstYear; year <= LastYear; year++)
-            Periods.Ensure(connection, Period.OfYear(year), tx);
+            Periods.Ensure(dialect, connection, Period.OfYear(year), tx);
         tx.Commit();
         return (regions.Count, indicators.Count);
     }
 
     /// <summary>Adds a region (a division a plan named that the seeds do not hold) unless its code is there; returns its key.</summary>
-    public static long EnsureRegion(DbConnection connection, DbTransaction tx, RegionSeed r)
+    public static long EnsureRegion(SqlDialect dialect, DbConnection connection, DbTransaction tx, RegionSeed r)
     {
-        connection.Execute("""
-            INSERT INTO dim_region (region_code, region_name, name_en, level, parent_code, aliases)
-            VALUES (@RegionCode, @RegionName, @NameEn, @Level, @ParentCode, @Aliases)
-            ON CONFLICT (region_code) DO NOTHING
-            """, r, tx);
-        return connection.ExecuteScalar<long>("SELECT region_key FROM dim_region WHERE region_code = @RegionCode", r, tx);
+        connection.Execute(dialect.Sql("reference/add_region"), r, tx);
+        return RegionKey(dialect, connection, tx, r.RegionCode);
     }
+
+    /// <summary>The key of the region with this code (0 when there is none).</summary>
+    public static long RegionKey(SqlDialect dialect, DbConnection connection, DbTransaction? tx, string regionCode) =>
+        connection.ExecuteScalar<long>(dialect.Sql("reference/region_key"), new { RegionCode = regionCode }, tx);
 
     /// <summary>Reads a seed CSV into records, matching header names to constructor parameters (region_code → RegionCode).</summary>
     private static List<T> ReadCsv<T>(string path)

@@ -82,8 +82,8 @@ public sealed class Ingestor(SqlDialect dialect)
         try
         {
             using var c = dialect.OpenReadOnly();
-            var catalog = Catalog.Load(c);
-            return SourceFiles.IsUnchanged(c, path, SourceFiles.Fingerprint(SourceFiles.Checksum(path), catalog));
+            var catalog = Catalog.Load(dialect, c);
+            return SourceStore.IsUnchanged(dialect, c, Path.GetFileName(path), SourceFiles.Fingerprint(SourceFiles.Checksum(path), catalog));
         }
         catch (IOException) { return false; } // unreadable now: let the loader report it against the file
     }

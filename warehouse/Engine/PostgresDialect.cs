@@ -49,6 +49,9 @@ public sealed class PostgresDialect(NpgsqlConnectionStringBuilder connection) : 
     }
 
     /// <inheritdoc />
+    public override ObservationStage CreateStage(DbConnection connection, DbTransaction tx) => new PostgresStage(this, connection, tx);
+
+    /// <inheritdoc />
     public override bool IsTransient(Exception error) => error switch
     {
         PostgresException { SqlState: "40001" or "40P01" or "55P03" or "57P01" or "53300" } => true,

@@ -45,6 +45,12 @@ public abstract class SqlDialect
     /// <summary>The current time as this engine stores a timestamp (text on SQLite, a timestamp type on the servers).</summary>
     public abstract object Now();
 
+    /// <summary>A stage for one statistics file's figures inside <paramref name="tx"/>; the default prepares one insert and runs it
+    /// per figure, which suits an embedded engine. Server engines bulk-copy into their staging table instead.</summary>
+    /// <remarks>PostgreSQL: <see cref="PostgresStage"/> (binary COPY). SQL Server runs the default with its
+    /// <c>observations/stage_*.sqlserver.sql</c> statements until a SqlBulkCopy stage overrides this.</remarks>
+    public virtual ObservationStage CreateStage(DbConnection connection, DbTransaction tx) => new PreparedStage(this, connection, tx);
+
     /// <summary>Splits a script into the batches the engine accepts one at a time (SQL Server's <c>GO</c>); one batch elsewhere.</summary>
     public virtual IEnumerable<string> Batches(string script) => [script];
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Dapper;
 using Warehouse.Store;
 using Warehouse.Store.Engine;
 
@@ -59,19 +58,14 @@ public static class IllustrativeSeries
     public static List<Anchor> Anchors(SqlDialect dialect)
     {
         using var c = dialect.OpenReadWrite();
-        var baselines = c.Query<(string, string, long, double, string)>("""
-            SELECT region_code, indicator_code, target_year, value, source_document FROM v_targets
-            WHERE target_kind = 'baseline' AND period_start = period_end AND measure IN ('stock', 'ratio', 'annual')
-            """).Select(r => new Anchor(r.Item1, r.Item2, (int)r.Item3, r.Item4, "plan baseline: " + r.Item5));
-        var published = c.Query<(string, string, long, double, string, long, long, string)>("""
-            SELECT r.region_code, i.indicator_code, p.year, o.value, s.source_name, p.month_from, p.month_to, i.measure
-            FROM fact_observation o JOIN dim_source s USING (source_key) JOIN dim_period p USING (period_key)
-            JOIN dim_region r USING (region_key) JOIN dim_indicator i USING (indicator_key)
-            WHERE s.kind = 'published' AND p.grain IN ('year', 'ytd') AND p.month_from = 1
-            """).Where(r => r.Item6 == 1 && (r.Item7 == 12 || r.Item8 == "annual"))
-            .Select(r => r.Item7 == 12
-                ? new Anchor(r.Item1, r.Item2, (int)r.Item3, r.Item4, "published: " + r.Item5)
-                : new Anchor(r.Item1, r.Item2, (int)r.Item3, r.Item4 * 12.0 / r.Item7, $"published Jan–{r.Item7} ×12/{r.Item7}: {r.Item5}"));
+        var baselines = TargetStore.Baselines(dialect, c)
+            .Select(b => new Anchor(b.RegionCode, b.IndicatorCode, b.Year, b.Value, "plan baseline: " + b.SourceDocument));
+        var published = ObservationSeries.Published(dialect, c)
+            .Where(p => p.MonthFrom == 1 && (p.MonthTo == 12 || p.Measure == "annual"))
+            .Select(p => p.MonthTo == 12
+                ? new Anchor(p.RegionCode, p.IndicatorCode, p.Year, p.Value, "published: " + p.SourceName)
+                : new Anchor(p.RegionCode, p.IndicatorCode, p.Year, p.Value * 12.0 / p.MonthTo,
+                    $"published Jan–{p.MonthTo} ×12/{p.MonthTo}: {p.SourceName}"));
         return baselines.Concat(published).Where(a => a.Year is >= FirstYear and <= LastYear && Profile.ContainsKey((a.RegionCode, a.IndicatorCode))).ToList();
     }
 
@@ -109,15 +103,25 @@ public static class IllustrativeSeries
         return path;
     }
 
-    /// <summary>Writes the dataset as a long CSV (地区, 指标, 年份, 数值, 单位, 备注); returns the number of rows.</summary>
-    public static int Write(SqlDialect dialect, string path)
+    /// <summary>The regions to generate: those <c>seeds/briefing.csv</c> lists (in its order) that have a profile, else every
+    /// profiled region; a listed region without a profile gets no series, since its level and growth would be pure invention.</summary>
+    public static IReadOnlyList<string> Regions(string? briefingCsv)
+    {
+        var profiled = Profile.Keys.Select(k => k.Region).Distinct().ToList();
+        var listed = BriefingRegions.Read(briefingCsv);
+        return listed.Count == 0 ? profiled : listed.Where(profiled.Contains).ToList();
+    }
+
+    /// <summary>Writes the dataset as a long CSV (地区, 指标, 年份, 数值, 单位, 备注) for <see cref="Regions"/> of
+    /// <paramref name="briefingCsv"/> (default: the repository's <c>seeds/briefing.csv</c>); returns the number of rows.</summary>
+    public static int Write(SqlDialect dialect, string path, string? briefingCsv = null)
     {
         var anchors = Anchors(dialect);
         using var c = dialect.OpenReadWrite();
-        var catalog = Catalog.Load(c);
+        var catalog = Catalog.Load(dialect, c);
         var sb = new StringBuilder("地区,指标,年份,数值,单位,备注\r\n");
         var rows = 0;
-        foreach (var region in new[] { "320411", "320481", "320700", "320612", "320282" })
+        foreach (var region in Regions(briefingCsv ?? BriefingRegions.DefaultPath()))
             foreach (var code in Indicators)
             {
                 var indicator = catalog.IndicatorByCode(code);

@@ -1,4 +1,3 @@
-using Dapper;
 using Warehouse.Etl.Loading;
 using Warehouse.Store;
 using Warehouse.Store.Engine;
@@ -19,7 +18,7 @@ public sealed class PlanLoader(SqlDialect dialect)
             var checksum = SourceFiles.Checksum(path);
             using var c = dialect.OpenReadWrite();
             using var tx = c.BeginTransaction();
-            var catalog = Catalog.Load(c, tx);
+            var catalog = Catalog.Load(dialect, c, tx);
             var result = new TargetExtractor(catalog).Extract(text, Path.GetFileName(path));
             var region = result.Header.Region;
             if (region.RegionKey == 0)
@@ -27,30 +26,22 @@ public sealed class PlanLoader(SqlDialect dialect)
                 // A division of China outside the seeds: add it (and its parents) so the plan's rows have a region.
                 var divisions = new Divisions(catalog);
                 foreach (var d in divisions.ByCode(region.RegionCode) is { } found ? divisions.Ancestors(found).Reverse().Append(found) : [])
-                    ReferenceData.EnsureRegion(c, tx, new RegionSeed(d.Code, d.Name, d.Name, d.Level, d.ParentCode, ""));
-                region = region with { RegionKey = c.ExecuteScalar<long>("SELECT region_key FROM dim_region WHERE region_code = @RegionCode", region, tx) };
+                    ReferenceData.EnsureRegion(dialect, c, tx, new RegionSeed(d.Code, d.Name, d.Name, d.Level, d.ParentCode, ""));
+                region = region with { RegionKey = ReferenceData.RegionKey(dialect, c, tx, region.RegionCode) };
             }
-            var sourceKey = SourceFiles.Upsert(c, tx, path, "plan", result.Header.Title, checksum, SourceFiles.Fingerprint(checksum, catalog));
+            var sourceKey = SourceStore.Upsert(dialect, c, tx, Path.GetFileName(path), Path.GetFullPath(path), "plan", result.Header.Title,
+                checksum, SourceFiles.Fingerprint(checksum, catalog));
 
-            HashSet<string> Rows() => c.Query<string>("SELECT " + FactKey + " FROM fact_target t JOIN dim_indicator i USING (indicator_key) WHERE source_key = @sourceKey",
-                new { sourceKey }, tx).ToHashSet();
-            var before = Rows();
-            c.Execute("DELETE FROM fact_target WHERE source_key = @sourceKey", new { sourceKey }, tx);
+            var before = TargetStore.Contents(dialect, c, tx, sourceKey);
+            TargetStore.DeleteSource(dialect, c, tx, sourceKey);
             var file = Path.GetFileName(path);
             // Checked where facts are written, so whatever the extractor reads, year 2 or 9999 or an overflowed number never loads.
             var outOfRange = result.Targets.Where(t => !Periods.InRange(t.TargetYear) || !Periods.InRange(t.SpanStart) || !Periods.InRange(t.SpanEnd)
                 || !Periods.IsStorable(t.Value)).ToList();
-            foreach (var t in result.Targets.Except(outOfRange))
-            {
-                c.Execute("""
-                    INSERT INTO fact_target (region_key, indicator_key, source_key, target_kind, measure, comparator, value, target_year,
-                        span_start_year, span_end_year, evidence, evidence_offset, batch_id)
-                    VALUES (@region, (SELECT indicator_key FROM dim_indicator WHERE indicator_code = @IndicatorCode), @sourceKey, @Kind, @Measure,
-                        @Comparator, @Value, @TargetYear, @SpanStart, @SpanEnd, @Evidence, @Offset, @batchId)
-                    """, new { region = region.RegionKey, t.IndicatorCode, sourceKey, t.Kind, t.Measure, t.Comparator, t.Value, t.TargetYear,
-                        t.SpanStart, t.SpanEnd, t.Evidence, t.Offset, batchId }, tx);
-            }
-            var after = Rows();
+            TargetStore.Add(dialect, c, tx, sourceKey, batchId, result.Targets.Except(outOfRange).Select(t => new TargetRow(region.RegionKey,
+                catalog.IndicatorByCode(t.IndicatorCode).IndicatorKey, t.Kind, t.Measure, t.Comparator, t.Value, t.TargetYear, t.SpanStart,
+                t.SpanEnd, t.Evidence, t.Offset)));
+            var after = TargetStore.Contents(dialect, c, tx, sourceKey);
 
             // A statistician finds a line, not a character offset.
             string Where(int offset) => $"line {text.AsSpan(0, Math.Clamp(offset, 0, text.Length)).Count('\n') + 1} (char {offset})";
@@ -64,7 +55,8 @@ public sealed class PlanLoader(SqlDialect dialect)
             BatchLog.WriteRejects(dialect, c, tx, batchId, rejects);
             var changed = before.Except(after).Count() + after.Except(before).Count();
             // Re-inserted targets lost their attainment rows (ON DELETE CASCADE): forecasts must be refreshed before the next briefing.
-            if (changed > 0 || before.Count > 0) Freshness.MarkStale(c, tx, Freshness.Forecast, $"{Path.GetFileName(path)}: targets replaced ({changed} changed)");
+            if (changed > 0 || before.Count > 0)
+                Freshness.MarkStale(dialect, c, tx, Freshness.Forecast, $"{Path.GetFileName(path)}: targets replaced ({changed} changed)");
             var loaded = result.Targets.Count - outOfRange.Count;
             var counts = new BatchCounts(loaded + rejects.Count, loaded, rejects.Count, changed,
                 $"region {region.RegionCode}, plan {result.Header.StartYear}-{result.Header.EndYear}");
@@ -82,6 +74,4 @@ public sealed class PlanLoader(SqlDialect dialect)
         }
     }
 
-    // What identifies a target row's content, to count what a re-load changed.
-    private const string FactKey = "i.indicator_code || '|' || t.target_kind || '|' || t.target_year || '|' || t.span_start_year || '|' || t.value || '|' || t.measure || '|' || t.comparator";
 }

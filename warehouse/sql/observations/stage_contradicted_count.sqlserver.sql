@@ -1,0 +1,1 @@
+SELECT count(*) FROM #stage_key WHERE contradicted = 1

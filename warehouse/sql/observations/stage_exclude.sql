@@ -1,0 +1,2 @@
+-- An implausible first figure stays out of the merge.
+UPDATE stage_key SET contradicted = 2 WHERE first_seq = @seq

@@ -1,0 +1,1 @@
+SELECT period_key FROM dim_period WHERE period_code = @Code

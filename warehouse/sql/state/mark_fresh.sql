@@ -1,0 +1,1 @@
+DELETE FROM warehouse_state WHERE subject = @subject
