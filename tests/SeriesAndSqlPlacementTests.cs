@@ -66,13 +66,10 @@ public class SqlPlacementTests
     private static readonly Regex SqliteName = new(@"\bSqlite(?!Dialect\b)\w*", RegexOptions.Compiled);
 
     [Theory]
+    [InlineData("etl")]
     [InlineData("reports")]
     [InlineData("cli")]
     public void No_SQL_statement_is_written_outside_warehouse(string folder) => AssertNoStatements(folder);
-
-    /// <summary>etl/ moves its SQL on branch issue-12c; this check is red until that branch is merged, so it waits for it.</summary>
-    [Fact(Skip = "etl/ moves its SQL on branch issue-12c: delete this Skip when that branch is merged")]
-    public void No_SQL_statement_is_written_in_etl() => AssertNoStatements("etl");
 
     private static void AssertNoStatements(string folder)
     {

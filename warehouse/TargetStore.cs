@@ -5,7 +5,7 @@ using Warehouse.Store.Engine;
 namespace Warehouse.Store;
 
 /// <summary>A target row as a plan loader writes it.</summary>
-public sealed record TargetRow(long RegionKey, long IndicatorKey, string Kind, string Measure, string Comparator, double Value,
+public sealed record NewTarget(long RegionKey, long IndicatorKey, string Kind, string Measure, string Comparator, double Value,
     int TargetYear, int SpanStart, int SpanEnd, string Evidence, int Offset);
 
 /// <summary>What identifies a stored target's content, to count what a re-load changed.</summary>
@@ -28,7 +28,7 @@ public static class TargetStore
         c.Execute(dialect.Sql("targets/delete_by_source"), new { sourceKey }, tx);
 
     /// <summary>Writes a source's target rows with one prepared insert.</summary>
-    public static void Add(SqlDialect dialect, DbConnection c, DbTransaction tx, long sourceKey, long batchId, IEnumerable<TargetRow> rows)
+    public static void Add(SqlDialect dialect, DbConnection c, DbTransaction tx, long sourceKey, long batchId, IEnumerable<NewTarget> rows)
     {
         using var insert = new PreparedStatement(dialect, c, tx, "targets/add", "region", "indicator", "source", "kind", "measure",
             "comparator", "value", "targetYear", "spanStart", "spanEnd", "evidence", "offset", "batch");

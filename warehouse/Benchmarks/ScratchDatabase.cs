@@ -45,7 +45,7 @@ public sealed class ScratchDatabase : IDisposable
     private void Exec(string statement)
     {
         using var c = _server.OpenReadWrite();
-        c.Execute(_server.Sql(statement).Replace("{name}", _name));
+        c.Execute(_server.Sql(statement).Replace("bench_scratch", _name));
     }
 
     /// <summary>Drops the scratch database (SQLite files stay in the scratch folder for inspection).</summary>

@@ -1,1 +1,2 @@
-DROP DATABASE IF EXISTS {name} WITH (FORCE)
+-- FORCE: a pooled connection of the benchmark may still be open.
+DROP DATABASE IF EXISTS bench_scratch WITH (FORCE)

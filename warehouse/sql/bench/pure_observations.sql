@@ -1,8 +1,8 @@
--- Pure-SQL reference load: up to 500 rows of (region_key, indicator_key, period_code, value, location) literals,
--- joined to their period, source and batch in the same statement (what a loader written in SQL alone would do).
+-- Pure-SQL reference load: up to 500 literal rows of (region_key, indicator_key, period_code, value, location) in place of
+-- the marker row, joined to their period, source and batch in one statement (a loader written in SQL alone).
 INSERT INTO fact_observation (region_key, indicator_key, period_key, source_key, value, location, batch_id)
 SELECT v.column1, v.column2, p.period_key, s.source_key, v.column4, v.column5, b.batch_id
-FROM (VALUES {values}) AS v
+FROM (VALUES (@row)) AS v
 JOIN dim_period p ON p.period_code = v.column3
 JOIN dim_source s ON s.source_name = 'bench_pure.csv'
 JOIN etl_batch b ON b.job = 'bench-pure-sql'
