@@ -1,0 +1,1 @@
+SELECT count_big(*) FROM #stage_key WHERE contradicted <> 0
