@@ -75,6 +75,12 @@ public sealed class SqlServerLiveTests(ITestOutputHelper output)
         Assert.Equal(["n"], r.Columns);
         Assert.Equal(0L, r.Rows[0][0]);
         Assert.Throws<QueryRefusedException>(() => AdHocQuery.Run(db.Dialect, "delete from dim_region", TimeSpan.FromSeconds(30)));
+        var capped = AdHocQuery.Run(db.Dialect, "select n from (values (1), (2), (3)) as t(n)", TimeSpan.FromSeconds(30), maxRows: 2);
+        Assert.True(capped.Truncated);
+        Assert.Equal(2, capped.Rows.Count);
+        var slow = Assert.ThrowsAny<QueryTimeoutException>(() => AdHocQuery.Run(db.Dialect,
+            "select count_big(*) from sys.all_objects a cross join sys.all_objects b cross join sys.all_objects c", TimeSpan.FromSeconds(1)));
+        Assert.Contains("timeout", slow.Message);
         // Past the parser: the session itself may not write (error 229, permission denied).
         using var c = db.Dialect.OpenReadOnly();
         var ex = Assert.Throws<SqlException>(() => c.Execute("DELETE FROM dim_region"));

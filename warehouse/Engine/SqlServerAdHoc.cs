@@ -42,7 +42,7 @@ public static class SqlServerAdHoc
         try
         {
             using var connection = (SqlConnection)dialect.OpenReadOnly();
-            // Always rolled back: nothing the statement might change survives it.
+            // Never committed: disposing the transaction rolls it back, so nothing the statement might change survives it.
             using var tx = connection.BeginTransaction(System.Data.IsolationLevel.ReadCommitted);
             using var command = new SqlCommand(sql, connection, tx)
             {
@@ -51,7 +51,8 @@ public static class SqlServerAdHoc
             using var stop = cancel.Register(() => dialect.Interrupt(connection, command));
             using var reader = command.ExecuteReader(CommandBehavior.SequentialAccess);
             var result = Read(reader, limits, cancel, timeout);
-            tx.Rollback();
+            // Closing a reader reads the rest of the result; past a limit the server is told to stop instead.
+            if (result.Truncated) dialect.Interrupt(connection, command);
             return result;
         }
         catch (SqlException e) when (cancel.IsCancellationRequested || e.Number == -2)
