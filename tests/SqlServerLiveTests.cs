@@ -58,8 +58,9 @@ public sealed class SqlServerLiveTests(ITestOutputHelper output)
         Assert.Empty(new Migrator(db.Dialect).Migrate());
         using var c = db.Dialect.OpenReadWrite();
         Assert.Equal(Migrator.Migrations("sqlserver").Max(m => m.Version), Migrator.CurrentVersion(c, db.Dialect));
-        foreach (var table in new[] { "dim_region", "dim_indicator", "dim_period", "dim_source", "etl_batch", "etl_reject", "fact_observation",
-                     "fact_target", "fact_forecast", "fact_attainment", "warehouse_state" })
+        string[] tables = ["dim_region", "dim_indicator", "dim_period", "dim_source", "etl_batch", "etl_reject", "fact_observation",
+            "fact_target", "fact_forecast", "fact_attainment", "warehouse_state"];
+        foreach (var table in tables)
             Assert.True(db.Dialect.TableExists(c, table), table);
         foreach (var (view, _) in Migrator.Views("sqlserver"))
             c.Query($"SELECT TOP 0 * FROM {view}");
@@ -79,7 +80,8 @@ public sealed class SqlServerLiveTests(ITestOutputHelper output)
         Assert.True(capped.Truncated);
         Assert.Equal(2, capped.Rows.Count);
         var slow = Assert.ThrowsAny<QueryTimeoutException>(() => AdHocQuery.Run(db.Dialect,
-            "select count_big(*) from sys.all_objects a cross join sys.all_objects b cross join sys.all_objects c", TimeSpan.FromSeconds(1)));
+            "select count_big(*) from sys.all_objects a cross join sys.all_objects b cross join sys.all_objects c",
+            TimeSpan.FromSeconds(1)));
         Assert.Contains("timeout", slow.Message);
         // Past the parser: the session itself may not write (error 229, permission denied).
         using var c = db.Dialect.OpenReadOnly();
@@ -99,13 +101,15 @@ public sealed class SqlServerLiveTests(ITestOutputHelper output)
         {
             region = c.ExecuteScalar<long>("INSERT INTO dim_region (region_code, region_name, name_en, level) OUTPUT INSERTED.region_key "
                 + "VALUES (N'320000', N'江苏省', N'Jiangsu', N'province')");
-            indicator = c.ExecuteScalar<long>("INSERT INTO dim_indicator (indicator_code, indicator_name, name_en, category, unit, measure) "
+            indicator = c.ExecuteScalar<long>(
+                "INSERT INTO dim_indicator (indicator_code, indicator_name, name_en, category, unit, measure) "
                 + "OUTPUT INSERTED.indicator_key VALUES (N'patents', N'发明专利', N'Patents', N'patent', N'件', N'stock')");
             const string period = "INSERT INTO dim_period (period_code, grain, year, month_from, month_to, start_date, end_date) "
                 + "OUTPUT INSERTED.period_key VALUES (@code, N'year', @year, 1, 12, @start, @end)";
             y2021 = c.ExecuteScalar<long>(period, new { code = "2021", year = 2021, start = "2021-01-01", end = "2021-12-31" });
             y2022 = c.ExecuteScalar<long>(period, new { code = "2022", year = 2022, start = "2022-01-01", end = "2022-12-31" });
-            source = c.ExecuteScalar<long>("INSERT INTO dim_source (source_name, path, kind, checksum, loaded_at) OUTPUT INSERTED.source_key "
+            source = c.ExecuteScalar<long>(
+                "INSERT INTO dim_source (source_name, path, kind, checksum, loaded_at) OUTPUT INSERTED.source_key "
                 + "VALUES (N'统计.csv', N'/x/统计.csv', N'statistics', N'abc', SYSDATETIMEOFFSET())");
             Assert.Equal("江苏省", c.ExecuteScalar<string>("SELECT region_name FROM dim_region"));
         }
@@ -118,7 +122,8 @@ public sealed class SqlServerLiveTests(ITestOutputHelper output)
             using var c = db.Dialect.OpenReadWrite();
             using var tx = c.BeginTransaction();
             using var stage = new SqlServerStage(db.Dialect, c, tx, flushEvery: 2);
-            foreach (var f in figures) stage.Add(f.Seq, region, indicator, f.Period, f.Value, $"row {f.Seq}", null, f.Seq == 1 ? "备注" : null);
+            foreach (var f in figures)
+                stage.Add(f.Seq, region, indicator, f.Period, f.Value, $"row {f.Seq}", null, f.Seq == 1 ? "备注" : null);
             stage.Complete();
             var merged = stage.Merge(source, batch);
             tx.Commit();
@@ -152,7 +157,8 @@ public sealed class SqlServerLiveTests(ITestOutputHelper output)
 
     /// <summary>The test server's settings: a raw connection string, or a sqlserver:// address (which names a database).</summary>
     private static SqlConnectionStringBuilder Address() =>
-        Server!.StartsWith("sqlserver://", StringComparison.OrdinalIgnoreCase) || Server.StartsWith("mssql://", StringComparison.OrdinalIgnoreCase)
+        Server!.StartsWith("sqlserver://", StringComparison.OrdinalIgnoreCase)
+        || Server.StartsWith("mssql://", StringComparison.OrdinalIgnoreCase)
             ? DatabaseAddress.SqlServer(new Uri(Server))
             : new SqlConnectionStringBuilder(Server);
 }

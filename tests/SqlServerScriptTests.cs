@@ -126,7 +126,8 @@ public partial class SqlServerScriptTests
         new Migrator(wh.Dialect).Migrate();
         using var c = wh.Dialect.OpenReadOnly();
         var names = c.Query<string>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%'").ToList();
-        return names.ToDictionary(n => n, n => c.Query<string>($"SELECT name FROM pragma_table_info('{n}')").ToList(), StringComparer.OrdinalIgnoreCase);
+        return names.ToDictionary(n => n, n => c.Query<string>($"SELECT name FROM pragma_table_info('{n}')").ToList(),
+            StringComparer.OrdinalIgnoreCase);
     }
 
     [Fact]
@@ -139,8 +140,11 @@ public partial class SqlServerScriptTests
         sqlite.Remove("schema_view");
         Assert.Equal(sqlite.Keys.Select(k => k.ToLowerInvariant()).Order(), server.Keys.Select(k => k.ToLowerInvariant()).Order());
         foreach (var (table, columns) in sqlite)
-            Assert.True(columns.SequenceEqual(server[table].Select(c => c.ColumnIdentifier.Value)),
-                $"{table}: sqlite ({string.Join(", ", columns)}) vs sqlserver ({string.Join(", ", server[table].Select(c => c.ColumnIdentifier.Value))})");
+        {
+            var theirs = server[table].Select(c => c.ColumnIdentifier.Value).ToList();
+            Assert.True(columns.SequenceEqual(theirs),
+                $"{table}: sqlite ({string.Join(", ", columns)}) vs sqlserver ({string.Join(", ", theirs)})");
+        }
     }
 
     [Fact]
@@ -154,7 +158,8 @@ public partial class SqlServerScriptTests
                 var precision = type.Parameters.Select(p => p.Value).FirstOrDefault();
                 var ok = type.SqlDataTypeOption switch
                 {
-                    SqlDataTypeOption.BigInt or SqlDataTypeOption.NVarChar or SqlDataTypeOption.DateTimeOffset or SqlDataTypeOption.Date => true,
+                    SqlDataTypeOption.BigInt or SqlDataTypeOption.NVarChar => true,
+                    SqlDataTypeOption.DateTimeOffset or SqlDataTypeOption.Date => true,
                     SqlDataTypeOption.Float => precision == "53", // float(24) / real would silently lose precision
                     _ => false,
                 };
@@ -162,7 +167,8 @@ public partial class SqlServerScriptTests
                 if (column.IdentityOptions != null && type.SqlDataTypeOption != SqlDataTypeOption.BigInt)
                     wrong.Add($"{table}.{column.ColumnIdentifier.Value}: identity keys are bigint");
             }
-        Assert.True(wrong.Count == 0, "columns outside bigint / float(53) / nvarchar / datetimeoffset / date:\n" + string.Join("\n", wrong));
+        Assert.True(wrong.Count == 0,
+            "columns outside bigint / float(53) / nvarchar / datetimeoffset / date:\n" + string.Join("\n", wrong));
     }
 
     /// <summary>Whether T-SQL reserves a word: the SQL Server 2019 parser refuses it as a bare column name.</summary>
@@ -187,7 +193,8 @@ public partial class SqlServerScriptTests
         var others = typeof(Migrator).Assembly.GetManifestResourceNames()
             .Where(n => n.StartsWith("migrations/", StringComparison.Ordinal))
             .Select(n => n.Split('/')[1]).Distinct().Where(e => e is not ("sqlite" or "sqlserver"));
-        foreach (var engine in others) columns.AddRange(DeclaredColumns(Migrator.Migrations(engine).Select(m => m.Sql)).Select(c => (engine, c.Table, c.Column)));
+        foreach (var engine in others)
+            columns.AddRange(DeclaredColumns(Migrator.Migrations(engine).Select(m => m.Sql)).Select(c => (engine, c.Table, c.Column)));
         Assert.NotEmpty(columns);
         var reserved = columns.Where(c => IsReservedInTsql(c.Column)).Select(c => $"{c.Engine}: {c.Table}.{c.Column}").ToList();
         Assert.True(reserved.Count == 0, "columns named with T-SQL reserved words:\n" + string.Join("\n", reserved));
@@ -206,12 +213,14 @@ public partial class SqlServerScriptTests
                 foreach (var line in Regex.Split(m.Groups[2].Value, @",\s*\n"))
                 {
                     var word = Regex.Match(line.Trim(), @"^""?(\w+)""?").Groups[1].Value;
-                    if (word.Length > 0 && !Regex.IsMatch(word, "^(CONSTRAINT|UNIQUE|PRIMARY|FOREIGN|CHECK|EXCLUDE)$", RegexOptions.IgnoreCase))
+                    var isConstraint = Regex.IsMatch(word, "^(CONSTRAINT|UNIQUE|PRIMARY|FOREIGN|CHECK|EXCLUDE)$", RegexOptions.IgnoreCase);
+                    if (word.Length > 0 && !isConstraint)
                         columns.Add((m.Groups[1].Value, word));
                 }
-            foreach (Match m in Regex.Matches(sql, @"ALTER\s+TABLE\s+""?(\w+)""?\s+ADD\s+COLUMN\s+(?:IF\s+NOT\s+EXISTS\s+)?""?(\w+)""?", RegexOptions.IgnoreCase))
+            const RegexOptions I = RegexOptions.IgnoreCase;
+            foreach (Match m in Regex.Matches(sql, @"ALTER\s+TABLE\s+""?(\w+)""?\s+ADD\s+COLUMN\s+(?:IF\s+NOT\s+EXISTS\s+)?""?(\w+)""?", I))
                 columns.Add((m.Groups[1].Value, m.Groups[2].Value));
-            foreach (Match m in Regex.Matches(sql, @"ALTER\s+TABLE\s+""?(\w+)""?\s+RENAME\s+COLUMN\s+""?(\w+)""?\s+TO\s+""?(\w+)""?", RegexOptions.IgnoreCase))
+            foreach (Match m in Regex.Matches(sql, @"ALTER\s+TABLE\s+""?(\w+)""?\s+RENAME\s+COLUMN\s+""?(\w+)""?\s+TO\s+""?(\w+)""?", I))
             {
                 columns.RemoveAll(c => c.Table == m.Groups[1].Value && c.Column == m.Groups[2].Value);
                 columns.Add((m.Groups[1].Value, m.Groups[3].Value));
@@ -285,7 +294,8 @@ public partial class SqlServerScriptTests
         foreach (var (number, words, usage) in new[]
                  {
                      (18456, "登录失败 / login failed", true), (4060, "无法打开数据库 / cannot open the database", true),
-                     (53, "找不到服务器 / cannot reach", true), (229, "权限不足 / permission denied", true), (1205, "死锁", false),
+                     (53, "找不到服务器 / cannot reach", true), (229, "权限不足 / permission denied", true),
+                     (1205, "死锁", false),
                  })
         {
             var described = d.Describe(MakeSqlException(number, "server said no"));
@@ -300,9 +310,22 @@ public partial class SqlServerScriptTests
     }
 
     [Fact]
+    public void The_bulk_copy_sends_exactly_the_staging_table_columns()
+    {
+        Assert.Empty(ParseErrors(Statements.Get("observations/stage_create", "sqlserver"), out var tree));
+        var stage = ((TSqlScript)tree).Batches.SelectMany(b => b.Statements).OfType<CreateTableStatement>().Single();
+        Assert.Equal("#stage_observation", stage.SchemaObjectName.BaseIdentifier.Value);
+        Assert.Equal(stage.Definition.ColumnDefinitions.Select(c => c.ColumnIdentifier.Value), SqlServerStage.Columns.Select(c => c.Name));
+        var merge = Statements.Get("observations/merge_staged", "sqlserver");
+        Assert.Empty(ParseErrors(merge, out var mergeTree));
+        Assert.IsType<MergeStatement>(Assert.Single(((TSqlScript)mergeTree).Batches.SelectMany(b => b.Statements)));
+    }
+
+    [Fact]
     public void Go_lines_split_batches_but_go_inside_a_word_does_not()
     {
-        var batches = Dialect.Batches("CREATE TABLE a (x bigint);\nGO\nCREATE VIEW v AS SELECT x AS going FROM a;\n  go  \n\nGO;\n").ToList();
+        var script = "CREATE TABLE a (x bigint);\nGO\nCREATE VIEW v AS SELECT x AS going FROM a;\n  go  \n\nGO;\n";
+        var batches = Dialect.Batches(script).ToList();
         Assert.Equal(2, batches.Count);
         Assert.Contains("going", batches[1]);
     }
@@ -345,7 +368,8 @@ public partial class SqlServerScriptTests
             _ => p.ParameterType == typeof(string) ? "" : p.ParameterType.IsValueType ? Activator.CreateInstance(p.ParameterType) : null,
         }).ToArray();
         var error = (SqlError)ctor.Invoke(args);
-        var errors = (SqlErrorCollection)typeof(SqlErrorCollection).GetConstructors(Any).First(c => c.GetParameters().Length == 0).Invoke(null);
+        var errors = (SqlErrorCollection)typeof(SqlErrorCollection).GetConstructors(Any)
+            .First(c => c.GetParameters().Length == 0).Invoke(null);
         typeof(SqlErrorCollection).GetMethod("Add", Any)!.Invoke(errors, [error]);
         var create = typeof(SqlException).GetMethods(Any).First(m => m.Name == "CreateException"
             && m.GetParameters().Select(p => p.ParameterType).SequenceEqual([typeof(SqlErrorCollection), typeof(string)]));

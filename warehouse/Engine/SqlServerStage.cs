@@ -20,6 +20,13 @@ public sealed class SqlServerStage : IDisposable
     private readonly SqlBulkCopy _bulk;
     private bool _complete;
 
+    /// <summary>The columns of <c>#stage_observation</c> (observations/stage_create) in order, as the bulk copy sends them.</summary>
+    public static readonly IReadOnlyList<(string Name, Type Type)> Columns =
+    [
+        ("seq", typeof(long)), ("region_key", typeof(long)), ("indicator_key", typeof(long)), ("period_key", typeof(long)),
+        ("value", typeof(double)), ("location", typeof(string)), ("evidence", typeof(string)), ("note", typeof(string)),
+    ];
+
     /// <summary>Rows sent to the server so far.</summary>
     public long Staged { get; private set; }
 
@@ -33,14 +40,7 @@ public sealed class SqlServerStage : IDisposable
         _flushEvery = flushEvery;
         _c.Execute(dialect.Sql("observations/stage_create"), transaction: _tx);
         _rows = new DataTable();
-        _rows.Columns.Add("seq", typeof(long));
-        _rows.Columns.Add("region_key", typeof(long));
-        _rows.Columns.Add("indicator_key", typeof(long));
-        _rows.Columns.Add("period_key", typeof(long));
-        _rows.Columns.Add("value", typeof(double));
-        _rows.Columns.Add("location", typeof(string));
-        _rows.Columns.Add("evidence", typeof(string));
-        _rows.Columns.Add("note", typeof(string));
+        foreach (var (name, type) in Columns) _rows.Columns.Add(name, type);
         // TableLock: the temp table is this session's alone, and a bulk-update lock lets the server log minimally.
         _bulk = new SqlBulkCopy(_c, SqlBulkCopyOptions.TableLock | SqlBulkCopyOptions.CheckConstraints, _tx)
         {
