@@ -63,7 +63,16 @@ public partial class SqlServerScriptTests
         var failures = new List<string>();
         foreach (var name in names)
         {
-            var errors = ParseErrors(AsSent(Statements.Get(name, "sqlserver")), out _);
+            string text;
+            try
+            {
+                text = Statements.Get(name, "sqlserver");
+            }
+            catch (KeyNotFoundException)
+            {
+                continue; // another engine's own statement (no portable text): SQL Server never runs it
+            }
+            var errors = ParseErrors(AsSent(text), out _);
             if (errors.Count > 0) failures.Add($"{name}: {string.Join(" | ", errors)}");
         }
         Assert.True(failures.Count == 0, $"{failures.Count} statements SQL Server 2019 would refuse (write <name>.sqlserver.sql):\n"
