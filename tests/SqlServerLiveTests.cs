@@ -72,11 +72,11 @@ public sealed class SqlServerLiveTests(ITestOutputHelper output)
         if (Unavailable()) return;
         using var db = new Scratch();
         new Migrator(db.Dialect).Migrate();
-        var r = AdHocQuery.Run(db.Dialect, "select count(*) as n from dim_region", TimeSpan.FromSeconds(30));
+        var r = Query(db.Dialect, "select count(*) as n from dim_region", TimeSpan.FromSeconds(30));
         Assert.Equal(["n"], r.Columns);
         Assert.Equal(0L, r.Rows[0][0]);
-        Assert.Throws<QueryRefusedException>(() => AdHocQuery.Run(db.Dialect, "delete from dim_region", TimeSpan.FromSeconds(30)));
-        var capped = AdHocQuery.Run(db.Dialect, "select n from (values (1), (2), (3)) as t(n)", TimeSpan.FromSeconds(30), maxRows: 2);
+        Assert.Throws<QueryRefusedException>(() => Query(db.Dialect, "delete from dim_region", TimeSpan.FromSeconds(30)));
+        var capped = Query(db.Dialect, "select n from (values (1), (2), (3)) as t(n)", TimeSpan.FromSeconds(30), maxRows: 2);
         Assert.True(capped.Truncated);
         Assert.Equal(2, capped.Rows.Count);
         var slow = Assert.ThrowsAny<QueryTimeoutException>(() => AdHocQuery.Run(db.Dialect,
@@ -84,7 +84,8 @@ public sealed class SqlServerLiveTests(ITestOutputHelper output)
             TimeSpan.FromSeconds(1)));
         Assert.Contains("timeout", slow.Message);
         // Past the parser: the session itself may not write (error 229, permission denied).
-        using var c = db.Dialect.OpenReadOnly();
+        using var c = db.Dialect.OpenReader(out var enforced);
+        Assert.True(enforced);
         var ex = Assert.Throws<SqlException>(() => c.Execute("DELETE FROM dim_region"));
         Assert.Contains(ex.Errors.Cast<SqlError>(), e => e.Number == 229);
         Assert.Throws<SqlException>(() => c.Execute("REVERT"));
@@ -124,7 +125,7 @@ public sealed class SqlServerLiveTests(ITestOutputHelper output)
             using var stage = new SqlServerStage(db.Dialect, c, tx, flushEvery: 2);
             foreach (var f in figures)
                 stage.Add(f.Seq, region, indicator, f.Period, f.Value, $"row {f.Seq}", null, f.Seq == 1 ? "备注" : null);
-            stage.Complete();
+            stage.Group();
             var merged = stage.Merge(source, batch);
             tx.Commit();
             return merged;
@@ -153,6 +154,13 @@ public sealed class SqlServerLiveTests(ITestOutputHelper output)
         Assert.NotNull(described);
         Assert.True(described.Value.Usage);
         Assert.Contains("login failed", described.Value.Message);
+    }
+
+    /// <summary>Runs ad-hoc SQL the way `sql` does on SQL Server.</summary>
+    private static QueryResult Query(SqlServerDialect dialect, string sql, TimeSpan timeout, int maxRows = 100_000)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        return dialect.RunAdHoc(sql, new QueryLimits(MaxRows: maxRows), deadline.Token, timeout);
     }
 
     /// <summary>The test server's settings: a raw connection string, or a sqlserver:// address (which names a database).</summary>

@@ -322,10 +322,10 @@ public partial class SqlServerScriptTests
     public void The_bulk_copy_sends_exactly_the_staging_table_columns()
     {
         Assert.Empty(ParseErrors(Statements.Get("observations/stage_create", "sqlserver"), out var tree));
-        var stage = ((TSqlScript)tree).Batches.SelectMany(b => b.Statements).OfType<CreateTableStatement>().Single();
-        Assert.Equal("#stage_observation", stage.SchemaObjectName.BaseIdentifier.Value);
+        var stage = ((TSqlScript)tree).Batches.SelectMany(b => b.Statements).OfType<CreateTableStatement>()
+            .Single(t => t.SchemaObjectName.BaseIdentifier.Value == "#stage_observation");
         Assert.Equal(stage.Definition.ColumnDefinitions.Select(c => c.ColumnIdentifier.Value), SqlServerStage.Columns.Select(c => c.Name));
-        var merge = Statements.Get("observations/merge_staged", "sqlserver");
+        var merge = Statements.Get("observations/stage_merge", "sqlserver");
         Assert.Empty(ParseErrors(merge, out var mergeTree));
         Assert.IsType<MergeStatement>(Assert.Single(((TSqlScript)mergeTree).Batches.SelectMany(b => b.Statements)));
     }

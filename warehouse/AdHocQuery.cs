@@ -72,7 +72,6 @@ public static partial class AdHocQuery
     /// <param name="timeout">Only for the message when the deadline passes.</param>
     public static QueryResult Run(SqlDialect dialect, string sql, QueryLimits limits, CancellationToken cancel, TimeSpan timeout)
     {
-        if (dialect is SqlServerDialect sqlServer) return SqlServerAdHoc.Run(sqlServer, sql, limits, cancel, timeout);
         using var connection = dialect.OpenReadOnly();
         if (connection is not SqliteConnection { Handle: { } db })
             throw new QueryRefusedException($"ad-hoc SQL is not supported on {dialect.Name} yet");

@@ -8,7 +8,8 @@ namespace Warehouse.Store.Engine;
 /// <remarks>Two locks, the second the server's own. (1) The SQL Server 2019 parser (ScriptDom) reads the text before it is
 /// sent: one batch, one statement, a SELECT without INTO; anything else is refused with exit 2. (2) The statement runs on
 /// <see cref="SqlServerDialect.OpenReadOnly"/>, a session holding only the warehouse_reader role's SELECT on dbo, inside a
-/// transaction that is always rolled back, so a write the parser missed is refused by the server.</remarks>
+/// transaction that is always rolled back, so a write the parser missed is refused by the server.
+/// The T-SQL parser is why <c>warehouse/</c> references Microsoft.SqlServer.TransactSql.ScriptDom.</remarks>
 public static class SqlServerAdHoc
 {
     /// <summary>Parses <paramref name="sql"/> as SQL Server 2019 and throws <see cref="QueryRefusedException"/> (exit 2) unless it
@@ -41,7 +42,8 @@ public static class SqlServerAdHoc
         Check(sql);
         try
         {
-            using var connection = (SqlConnection)dialect.OpenReadOnly();
+            // Without the reader user (init could not create it) the parser's check and the rollback below are the only locks.
+            using var connection = dialect.OpenReader(out _);
             // Never committed: disposing the transaction rolls it back, so nothing the statement might change survives it.
             using var tx = connection.BeginTransaction(System.Data.IsolationLevel.ReadCommitted);
             using var command = new SqlCommand(sql, connection, tx)

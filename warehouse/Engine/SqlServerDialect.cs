@@ -48,8 +48,15 @@ public sealed partial class SqlServerDialect(SqlConnectionStringBuilder connecti
         return c;
     }
 
+    /// <summary>The login-less user a read-only session impersonates when no reader login is configured.</summary>
+    public const string ReaderUser = "warehouse_reader_user";
+
     /// <inheritdoc />
-    public override DbConnection OpenReadOnly()
+    public override DbConnection OpenReadOnly() => OpenReader(out _);
+
+    /// <summary>Opens a reader's connection; <paramref name="serverEnforced"/> is false only when the warehouse's own login
+    /// had to be used unchanged (init could not create <see cref="ReaderUser"/>), so only the caller's checks stop a write.</summary>
+    public SqlConnection OpenReader(out bool serverEnforced)
     {
         var b = new SqlConnectionStringBuilder(Connection.ConnectionString) { ApplicationIntent = ApplicationIntent.ReadOnly };
         if (Reader != null)
@@ -59,6 +66,7 @@ public sealed partial class SqlServerDialect(SqlConnectionStringBuilder connecti
             b.Password = ReaderPassword ?? "";
             var reader = new SqlConnection(b.ConnectionString);
             reader.Open();
+            serverEnforced = true;
             return reader;
         }
         // A session that cannot REVERT its EXECUTE AS must not go back to the pool (sp_reset_connection could not undo it).
@@ -67,7 +75,7 @@ public sealed partial class SqlServerDialect(SqlConnectionStringBuilder connecti
         c.Open();
         try
         {
-            c.Execute(Sql("roles/read_only_session"));
+            serverEnforced = c.ExecuteScalar<string>(Sql("roles/read_only_session")) == ReaderUser;
             return c;
         }
         catch
@@ -77,16 +85,38 @@ public sealed partial class SqlServerDialect(SqlConnectionStringBuilder connecti
         }
     }
 
+    /// <summary>Runs one ad-hoc SELECT read-only within the limits (see <see cref="SqlServerAdHoc"/>).</summary>
+    /// <remarks>Becomes the override of <c>SqlDialect.RunAdHoc</c> when that seam (issue 12, PostgreSQL branch) is merged.</remarks>
+    public QueryResult RunAdHoc(string sql, QueryLimits limits, CancellationToken cancel, TimeSpan timeout) =>
+        SqlServerAdHoc.Run(this, sql, limits, cancel, timeout);
+
     /// <summary>Creates the <c>warehouse_reader</c> role and its login-less user, and maps the configured reader login into the
-    /// role (idempotent; needs the rights of db_owner).</summary>
-    public void EnsureReader(DbConnection connection, DbTransaction? tx)
+    /// role (idempotent); returns a note for the user when the login may not (it needs db_owner), else null.</summary>
+    /// <remarks>Becomes the override of <c>SqlDialect.EnsureReader</c> when that seam is merged. A savepoint keeps a refused
+    /// CREATE ROLE from taking the caller's transaction with it.</remarks>
+    public string? EnsureReader(DbConnection connection, DbTransaction tx)
     {
-        connection.Execute(Sql("roles/create_reader"), transaction: tx);
-        if (Reader != null) connection.Execute(Sql("roles/grant_reader_login"), new { reader = Reader }, tx);
+        var sqlTx = (SqlTransaction)tx;
+        sqlTx.Save("warehouse_reader");
+        try
+        {
+            connection.Execute(Sql("roles/create_reader"), transaction: tx);
+            if (Reader != null) connection.Execute(Sql("roles/grant_reader_login"), new { reader = Reader }, tx);
+            return null;
+        }
+        catch (SqlException e) when (e.Errors.Cast<SqlError>().Any(x => PermissionNumbers.Contains(x.Number)))
+        {
+            sqlTx.Rollback("warehouse_reader");
+            return $"未创建只读角色 / could not create role warehouse_reader: this login lacks the right ({e.Message}). Ask a db_owner "
+                + "to run init once; until then `sql` checks statements with the T-SQL parser and rolls every one back";
+        }
     }
 
+    private static readonly HashSet<int> PermissionNumbers = [229, 230, 262, 297, 300, 15247, 15151, 15517, 916];
+
     /// <inheritdoc />
-    /// <remarks>Every migration leaves the reader role in place, in the migration's transaction.</remarks>
+    /// <remarks>Every migration leaves the reader role in place, in the migration's transaction (redundant once the migrator
+    /// calls <see cref="EnsureReader"/> on every run, as the PostgreSQL branch of issue 12 makes it).</remarks>
     public override void EndMigration(DbConnection connection, DbTransaction tx) => EnsureReader(connection, tx);
 
     /// <inheritdoc />

@@ -1,15 +1,8 @@
--- The load's staging table: the file's figures in file order (seq), filled by SqlBulkCopy inside the load's transaction.
--- A #temp table lives as long as the connection; text columns take the database's collation, not tempdb's, so comparing
--- them with warehouse columns never raises a collation conflict.
-DROP TABLE IF EXISTS #stage_key;
+-- Session temporary tables; a pooled connection is reset (and its # tables dropped) before reuse, the DROPs cover the rest.
 DROP TABLE IF EXISTS #stage_observation;
-CREATE TABLE #stage_observation (
-    seq            bigint        NOT NULL PRIMARY KEY,
-    region_key     bigint        NOT NULL,
-    indicator_key  bigint        NOT NULL,
-    period_key     bigint        NOT NULL,
-    value          float(53)     NOT NULL,
-    location       nvarchar(max) COLLATE DATABASE_DEFAULT NOT NULL,
-    evidence       nvarchar(max) COLLATE DATABASE_DEFAULT NULL,
-    note           nvarchar(max) COLLATE DATABASE_DEFAULT NULL
-);
+DROP TABLE IF EXISTS #stage_key;
+CREATE TABLE #stage_observation (seq bigint NOT NULL PRIMARY KEY, region_key bigint NOT NULL, indicator_key bigint NOT NULL,
+    period_key bigint NOT NULL, value float(53) NOT NULL, location nvarchar(max) NOT NULL, evidence nvarchar(max),
+    note nvarchar(max));
+CREATE TABLE #stage_key (region_key bigint NOT NULL, indicator_key bigint NOT NULL, period_key bigint NOT NULL,
+    first_seq bigint NOT NULL, contradicted int NOT NULL, PRIMARY KEY (region_key, indicator_key, period_key));

@@ -1,1 +1,0 @@
-SELECT count_big(*) FROM #stage_key WHERE contradicted <> 0
