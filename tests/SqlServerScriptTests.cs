@@ -314,6 +314,9 @@ public partial class SqlServerScriptTests
             Assert.DoesNotContain("hunter2", described.Value.Message);
             Assert.DoesNotContain("\n", described.Value.Message);
         }
+        var twoLines = d.Describe(MakeSqlException(18456, "Login failed for user 'wh'.\nReason: password mismatch"));
+        Assert.DoesNotContain("\n", twoLines!.Value.Message);
+        Assert.Contains("Reason: password mismatch", twoLines.Value.Message);
         Assert.Null(d.Describe(MakeSqlException(2627)));
         Assert.Null(d.Describe(new IOException("disk")));
     }

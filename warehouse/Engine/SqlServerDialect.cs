@@ -10,7 +10,8 @@ namespace Warehouse.Store.Engine;
 /// <remarks>Read-only connections (<see cref="OpenReadOnly"/>, used by <c>sql</c>): with a reader login configured
 /// (<c>?reader=NAME&amp;reader_password=…</c>) they log in as it; otherwise they log in as the warehouse's login and switch for
 /// good to <c>warehouse_reader_user</c> (<c>EXECUTE AS USER … WITH NO REVERT</c>). Either way the session holds only the
-/// <c>warehouse_reader</c> role's SELECT on <c>dbo</c>, so the server itself refuses a write. Migrations create the role.</remarks>
+/// <c>warehouse_reader</c> role's SELECT on <c>dbo</c>, so the server itself refuses a write. Migrations create the role;
+/// a login that may not (not db_owner) gets a note, and reads then run as that login (ad-hoc SQL keeps its parser check).</remarks>
 public sealed partial class SqlServerDialect(SqlConnectionStringBuilder connection) : SqlDialect
 {
     /// <summary>The connection settings (with password; never print them).</summary>
@@ -166,6 +167,8 @@ public sealed partial class SqlServerDialect(SqlConnectionStringBuilder connecti
     public (bool Usage, string Message)? Describe(IReadOnlyList<int> numbers, string message)
     {
         var where = Location;
+        // SqlException joins its errors with line breaks; an error stays one line on standard error.
+        message = string.Join("; ", message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         foreach (var n in numbers)
         {
             switch (n)
