@@ -22,7 +22,7 @@ public static class DatabaseAddress
         if (db.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase) || db.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase))
             return new PostgresDialect(Postgres(new Uri(db)));
         if (db.StartsWith("sqlserver://", StringComparison.OrdinalIgnoreCase) || db.StartsWith("mssql://", StringComparison.OrdinalIgnoreCase))
-            return new SqlServerDialect(SqlServer(new Uri(db)));
+            return SqlServerDialect.FromUri(new Uri(db));
         return engine switch
         {
             null or "" or "sqlite" => new SqliteDialect(db),

@@ -1,0 +1,1 @@
+-- 010: nothing to do on SQL Server: dim_source.load_fingerprint was created with the table in 004.

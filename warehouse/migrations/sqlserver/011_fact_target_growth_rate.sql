@@ -1,0 +1,2 @@
+-- 011: nothing to do on SQL Server: fact_target was created in 007 with the measure growth_rate already allowed
+-- (SQLite rebuilds the table here because it cannot alter a CHECK constraint).

@@ -1,0 +1,2 @@
+-- 013: nothing to do on SQL Server: etl_batch.triggered_by (005) and etl_reject.file_name (005) were created with their
+-- portable names, since TRIGGER and FILE are reserved in T-SQL.
