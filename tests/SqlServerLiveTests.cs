@@ -124,7 +124,8 @@ public sealed class SqlServerLiveTests(ITestOutputHelper output)
             using var tx = c.BeginTransaction();
             using var stage = new SqlServerStage(db.Dialect, c, tx, flushEvery: 2);
             foreach (var f in figures)
-                stage.Add(f.Seq, region, indicator, f.Period, f.Value, $"row {f.Seq}", null, f.Seq == 1 ? "备注" : null);
+                stage.Add(region, indicator, Period.OfYear((int)f.Period), f.Value, $"row {f.Seq}", null, f.Seq == 1 ? "备注" : null);
+            stage.Complete();
             stage.Group();
             var merged = stage.Merge(source, batch);
             tx.Commit();
@@ -132,9 +133,9 @@ public sealed class SqlServerLiveTests(ITestOutputHelper output)
         }
 
         // 2022 has two different figures in one file: contradicted, left out; 2021 twice with the same value is one figure.
-        Assert.Equal(1, Load(first, (1, y2021, 10.5), (2, y2022, 20), (3, y2022, 21), (4, y2021, 10.5)));
+        Assert.Equal(1, Load(first, (1, 2021, 10.5), (2, 2022, 20), (3, 2022, 21), (4, 2021, 10.5)));
         // Again: 2021 unchanged keeps its batch, 2022 is new in the second batch.
-        Assert.Equal(2, Load(second, (1, y2021, 10.5), (2, y2022, 22)));
+        Assert.Equal(2, Load(second, (1, 2021, 10.5), (2, 2022, 22)));
         using var check = db.Dialect.OpenReadWrite();
         var rows = check.Query<(long Period, double Value, long Batch)>(
             "SELECT period_key, value, batch_id FROM fact_observation ORDER BY period_key").ToList();

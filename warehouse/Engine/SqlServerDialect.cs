@@ -125,6 +125,9 @@ public sealed partial class SqlServerDialect(SqlConnectionStringBuilder connecti
     public override void Interrupt(DbConnection connection, DbCommand command) => command.Cancel();
 
     /// <inheritdoc />
+    public override ObservationStage CreateStage(DbConnection connection, DbTransaction tx) => new SqlServerStage(this, connection, tx);
+
+    /// <inheritdoc />
     public override object Now() => DateTimeOffset.Now;
 
     /// <inheritdoc />
