@@ -41,7 +41,10 @@ public static class StoreCommands
     /// <summary>Migrates and loads reference data; returns the exit code.</summary>
     public static int Init(Workspace ws, bool quiet)
     {
-        var applied = new Migrator(ws.Dialect).Migrate();
+        var migrator = new Migrator(ws.Dialect);
+        var applied = migrator.Migrate();
+        // A server login without CREATEROLE still gets a warehouse; it is told how `sql` is confined meanwhile.
+        if (migrator.ReaderNote is { } note) Console.Error.WriteLine($"note: {note}");
         var (regions, indicators) = ReferenceData.Load(ws.Dialect, ws.SeedsDir);
         if (!quiet)
         {
