@@ -50,6 +50,21 @@ public sealed class PostgresCluster : IDisposable
         Run(Path.Combine(bin, "initdb"), ["-D", DataDir, "-U", User, "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"]);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => Dispose();
         Start();
+        StartReaper();
+    }
+
+    /// <summary>A detached shell that waits for this process to end, then stops the server and deletes the folder: the test
+    /// runner may kill the test host before (or while) its exit handler runs, and a killed run must not leave a server behind.</summary>
+    private void StartReaper()
+    {
+        var stop = $"{(asPostgresUser ? $"runuser -u {User} -- " : "")}{Path.Combine(bin, "pg_ctl")} -D {DataDir} -m immediate -w stop";
+        var watch = $"while kill -0 {Environment.ProcessId} 2>/dev/null; do sleep 1; done; {stop} >/dev/null 2>&1; rm -rf {Dir}";
+        // Started through a shell that exits at once, so the watcher is no child of ours (killing our process tree spares it).
+        var psi = new ProcessStartInfo("sh") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        psi.ArgumentList.Add("-c");
+        psi.ArgumentList.Add($"setsid sh -c '{watch}' >/dev/null 2>&1 </dev/null &");
+        using var p = Process.Start(psi)!;
+        p.WaitForExit(TimeSpan.FromSeconds(10));
     }
 
     private string DataDir => Path.Combine(Dir, "data");

@@ -114,7 +114,9 @@ internal static class PostgresAdHoc
             return new QueryRefusedException("一次只能执行一条语句 / only one statement is allowed: PostgreSQL found more than one");
         if (e.SqlState == PostgresErrorCodes.SyntaxError && e.MessageText.StartsWith("syntax error at or near", StringComparison.Ordinal))
             return new QueryRefusedException($"语法错误 / syntax error near {e.MessageText["syntax error at or near ".Length..]}");
-        if (e.SqlState is PostgresErrorCodes.ReadOnlySqlTransaction or PostgresErrorCodes.InsufficientPrivilege)
+        // 25006 a write in the read-only transaction, 25001 an attempt to make it read-write, 42501 beyond the reader's rights.
+        if (e.SqlState is PostgresErrorCodes.ReadOnlySqlTransaction or PostgresErrorCodes.ActiveSqlTransaction
+            or PostgresErrorCodes.InsufficientPrivilege)
             return new QueryRefusedException($"只允许只读查询 / refused by PostgreSQL: `sql` is read-only ({e.MessageText})");
         if (e.SqlState.StartsWith("42", StringComparison.Ordinal) || e.SqlState.StartsWith("0A", StringComparison.Ordinal))
             return new QueryRefusedException($"SQL 错误 / SQL error: {e.MessageText}");
