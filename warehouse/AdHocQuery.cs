@@ -41,8 +41,18 @@ public static class AdHocQuery
     /// <summary>Checks the statement and runs it read-only until <paramref name="cancel"/> fires (the caller's deadline, which
     /// should also cover writing the output).</summary>
     /// <param name="timeout">Only for the message when the deadline passes.</param>
-    public static QueryResult Run(SqlDialect dialect, string sql, QueryLimits limits, CancellationToken cancel, TimeSpan timeout) =>
-        dialect.RunAdHoc(sql, limits, cancel, timeout);
+    public static QueryResult Run(SqlDialect dialect, string sql, QueryLimits limits, CancellationToken cancel, TimeSpan timeout)
+    {
+        try
+        {
+            return dialect.RunAdHoc(sql, limits, cancel, timeout);
+        }
+        catch (Exception e) when (e is not QueryRefusedException && dialect.Describe(e) is { } d)
+        {
+            // The engine's own words for a server that cannot be reached, a login refused, a missing database.
+            throw new QueryRefusedException(d.Message, d.Usage ? 2 : 1);
+        }
+    }
 
     /// <summary>The analyst's message when the deadline passes.</summary>
     public static QueryTimeoutException Timeout(TimeSpan timeout) =>
