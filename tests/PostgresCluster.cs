@@ -124,7 +124,8 @@ public sealed class PostgresCluster : IDisposable
                 + "-c full_page_writes=off -c shared_buffers=32MB -c max_connections=200";
             try
             {
-                Run(Path.Combine(bin, "pg_ctl"), ["-D", DataDir, "-o", options, "-l", Path.Combine(Dir, "server.log"), "-w", "-t", "60", "start"]);
+                Run(Path.Combine(bin, "pg_ctl"),
+                    ["-D", DataDir, "-o", options, "-l", Path.Combine(Dir, "server.log"), "-w", "-t", "60", "start"]);
                 return;
             }
             catch (InvalidOperationException) when (attempt < 3)
@@ -196,7 +197,8 @@ public sealed class PostgresCluster : IDisposable
         var stderr = p.StandardError.ReadToEndAsync();
         if (!p.WaitForExit(TimeSpan.FromMinutes(2))) { p.Kill(true); throw new InvalidOperationException($"{program} timed out"); }
         if (p.ExitCode != 0)
-            throw new InvalidOperationException($"{Path.GetFileName(program)} {string.Join(' ', args)} exited {p.ExitCode}: {stderr.Result}{stdout.Result}");
+            throw new InvalidOperationException(
+                $"{Path.GetFileName(program)} {string.Join(' ', args)} exited {p.ExitCode}: {stderr.Result}{stdout.Result}");
     }
 }
 

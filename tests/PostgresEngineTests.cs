@@ -42,7 +42,8 @@ public class PostgresEngineTests
         using var pg = new TempWarehouse(init: true, engine: "postgres");
         using var lc = lite.Dialect.OpenReadWrite();
         using var pc = pg.Dialect.OpenReadWrite();
-        var relations = lc.Query<string>("SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite%' ORDER BY name").ToList();
+        var relations = lc.Query<string>(
+            "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite%' ORDER BY name").ToList();
         var pgRelations = pc.Query<string>("""
             SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY table_name
             """).ToList();
@@ -105,10 +106,13 @@ public class PostgresEngineTests
         c.Execute(sql.Replace($"{value}::double precision", "1.5")); // the same row with a finite value goes in
     }
 
+    private const string PeriodInsert =
+        "INSERT INTO dim_period (period_code, grain, year, month_from, month_to, start_date, end_date) VALUES ";
+
     [PostgresTheory]
-    [InlineData("INSERT INTO dim_period (period_code, grain, year, month_from, month_to, start_date, end_date) VALUES ('10000', 'year', 10000, 1, 12, '9999-01-01', '9999-12-31')")]
-    [InlineData("INSERT INTO dim_period (period_code, grain, year, month_from, month_to, start_date, end_date) VALUES ('1900', 'year', 1900, 1, 12, '1900-01-01', '1900-12-31')")]
-    [InlineData("INSERT INTO dim_period (period_code, grain, year, month_from, month_to, start_date, end_date) VALUES ('2023-13', 'month', 2023, 13, 13, '2023-01-01', '2023-12-31')")]
+    [InlineData(PeriodInsert + "('10000', 'year', 10000, 1, 12, '9999-01-01', '9999-12-31')")]
+    [InlineData(PeriodInsert + "('1900', 'year', 1900, 1, 12, '1900-01-01', '1900-12-31')")]
+    [InlineData(PeriodInsert + "('2023-13', 'month', 2023, 13, 13, '2023-01-01', '2023-12-31')")]
     [InlineData("UPDATE dim_period SET year = 10000 WHERE period_code = '2023'")]
     [InlineData("UPDATE fact_target SET target_year = 10000")]
     [InlineData("UPDATE fact_target SET span_start_year = 0")]
@@ -326,6 +330,57 @@ public class PostgresEngineTests
         var ok = CliProcess.Run("--db", wh.Db, "sql", "--format", "csv", "select region_code from dim_region where region_code = '320481'");
         Assert.Equal(0, ok.ExitCode);
         Assert.Equal("region_code\r\n320481\r\n", ok.Stdout);
+    }
+
+    [PostgresFact]
+    public void A_real_serialization_failure_is_transient_and_a_real_unique_violation_is_not()
+    {
+        using var wh = new TempWarehouse(engine: "postgres");
+        using var a = (NpgsqlConnection)wh.Dialect.OpenReadWrite();
+        using var b = (NpgsqlConnection)wh.Dialect.OpenReadWrite();
+        // Write skew under SERIALIZABLE: each reads the set the other inserts into; PostgreSQL aborts one with 40001.
+        using var ta = a.BeginTransaction(System.Data.IsolationLevel.Serializable);
+        using var tb = b.BeginTransaction(System.Data.IsolationLevel.Serializable);
+        const string insert = "INSERT INTO dim_region (region_code, region_name, name_en, level) VALUES (@code, 'x', 'x', 'city')";
+        a.ExecuteScalar<long>("SELECT count(*) FROM dim_region WHERE level = 'city'", transaction: ta);
+        b.ExecuteScalar<long>("SELECT count(*) FROM dim_region WHERE level = 'city'", transaction: tb);
+        a.Execute(insert, new { code = "990001" }, ta);
+        b.Execute(insert, new { code = "990002" }, tb);
+        ta.Commit();
+        var ex = Assert.ThrowsAny<PostgresException>(() => tb.Commit());
+        Assert.Equal(PostgresErrorCodes.SerializationFailure, ex.SqlState);
+        Assert.True(wh.Dialect.IsTransient(ex));
+
+        var dup = Assert.ThrowsAny<PostgresException>(() => a.Execute(insert, new { code = "990001" }));
+        Assert.Equal(PostgresErrorCodes.UniqueViolation, dup.SqlState);
+        Assert.False(wh.Dialect.IsTransient(dup));
+    }
+
+    [PostgresFact]
+    public void A_real_deadlock_is_transient()
+    {
+        using var wh = new TempWarehouse(engine: "postgres");
+        using var a = (NpgsqlConnection)wh.Dialect.OpenReadWrite();
+        using var b = (NpgsqlConnection)wh.Dialect.OpenReadWrite();
+        using var ta = a.BeginTransaction();
+        using var tb = b.BeginTransaction();
+        const string touch = "UPDATE dim_region SET aliases = aliases WHERE region_code = @code";
+        a.Execute(touch, new { code = "320481" }, ta);
+        b.Execute(touch, new { code = "320282" }, tb);
+        // Each now waits for the row the other holds; the server's deadlock detector (1 s) aborts one of them with 40P01.
+        var first = Task.Run(() => Catch(() => a.Execute(touch, new { code = "320282" }, ta)));
+        Thread.Sleep(200);
+        var second = Task.Run(() => Catch(() => b.Execute(touch, new { code = "320481" }, tb)));
+        var errors = new[] { first.Result, second.Result }.OfType<PostgresException>().ToList();
+        var deadlock = Assert.Single(errors);
+        Assert.Equal(PostgresErrorCodes.DeadlockDetected, deadlock.SqlState);
+        Assert.True(wh.Dialect.IsTransient(deadlock));
+    }
+
+    private static Exception? Catch(Action action)
+    {
+        try { action(); return null; }
+        catch (Exception e) { return e; }
     }
 
     [PostgresFact]

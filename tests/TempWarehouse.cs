@@ -15,7 +15,8 @@ public sealed class TempWarehouse : IDisposable
 
     /// <summary>Engines an engine-parameterised test runs on (<c>[MemberData(nameof(TempWarehouse.Engines), MemberType = …)]</c>):
     /// SQLite always, PostgreSQL unless <c>WAREHOUSE_TEST_POSTGRES=skip</c>.</summary>
-    public static TheoryData<string> Engines => PostgresCluster.Skipped ? new TheoryData<string> { "sqlite" } : new TheoryData<string> { "sqlite", "postgres" };
+    public static TheoryData<string> Engines =>
+        PostgresCluster.Skipped ? new TheoryData<string> { "sqlite" } : new TheoryData<string> { "sqlite", "postgres" };
 
     /// <summary>A temporary folder for the test's files (and the SQLite database).</summary>
     public string Dir { get; } = Path.Combine(Path.GetTempPath(), "wh-test-" + Guid.NewGuid().ToString("N")[..12]);

@@ -97,8 +97,8 @@ internal static class PostgresAdHoc
         short or int or long or byte => Convert.ToInt64(value, CultureInfo.InvariantCulture),
         float f => (double)f,
         double or decimal or string or byte[] or bool => value,
-        DateTime d => d.ToString(d.TimeOfDay == TimeSpan.Zero && d.Kind == DateTimeKind.Unspecified ? "yyyy-MM-dd" : "yyyy-MM-dd HH:mm:ss.FFFFFFK",
-            CultureInfo.InvariantCulture),
+        DateTime d => d.ToString(d.TimeOfDay == TimeSpan.Zero && d.Kind == DateTimeKind.Unspecified
+            ? "yyyy-MM-dd" : "yyyy-MM-dd HH:mm:ss.FFFFFFK", CultureInfo.InvariantCulture),
         DateTimeOffset t => t.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFzzz", CultureInfo.InvariantCulture),
         DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),

@@ -100,7 +100,8 @@ public sealed class PostgresDialect(NpgsqlConnectionStringBuilder connection) : 
         PostgresException { SqlState: "40001" or "40P01" or "55P03" } p =>
             (false, $"数据库冲突 / PostgreSQL aborted the transaction (serialization failure or deadlock): {p.MessageText}; try again"),
         NpgsqlException { InnerException: SocketException s } =>
-            (true, $"无法连接数据库服务器 / cannot connect to PostgreSQL at {Location} ({s.SocketErrorCode}): is the server running? check --db"),
+            (true, $"无法连接数据库服务器 / cannot connect to PostgreSQL at {Location} ({s.SocketErrorCode}): "
+                + "is the server running? check --db"),
         NpgsqlException { InnerException: TimeoutException } =>
             (true, $"连接数据库服务器超时 / connecting to PostgreSQL at {Location} timed out: is the server reachable? check --db"),
         _ => null,
