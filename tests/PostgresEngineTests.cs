@@ -232,6 +232,16 @@ public class PostgresEngineTests
         using var wh = new TempWarehouse(engine: "postgres");
         var ex = Assert.ThrowsAny<QueryRefusedException>(() => AdHocQuery.Run(wh.Dialect, "select 1; select 2", TimeSpan.FromSeconds(10)));
         Assert.Contains("only one statement", ex.Message);
+        // The refusal is the server's: the same text in one Parse message fails with PostgreSQL's own error, and on a
+        // read-write connection as the owner nothing is deleted.
+        using (var c = (NpgsqlConnection)wh.Dialect.OpenReadWrite())
+        using (var batch = new NpgsqlBatch(c) { BatchCommands = { new NpgsqlBatchCommand("select 1; delete from dim_region") } })
+        {
+            var server = Assert.Throws<PostgresException>(() => batch.ExecuteNonQuery());
+            Assert.Equal(PostgresErrorCodes.SyntaxError, server.SqlState);
+            Assert.Contains("multiple commands", server.MessageText);
+        }
+        Assert.True(Regions(wh) >= 5);
         var write = Assert.ThrowsAny<QueryRefusedException>(() => AdHocQuery.Run(wh.Dialect, "delete from dim_region", TimeSpan.FromSeconds(10)));
         Assert.Contains("read-only", write.Message);
         var syntax = Assert.ThrowsAny<QueryRefusedException>(() => AdHocQuery.Run(wh.Dialect, "selct 1", TimeSpan.FromSeconds(10)));

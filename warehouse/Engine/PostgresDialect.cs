@@ -45,7 +45,8 @@ public sealed class PostgresDialect(NpgsqlConnectionStringBuilder connection) : 
     /// starts read-only (<c>default_transaction_read_only</c>), so the server refuses writes.</remarks>
     public override DbConnection OpenReadOnly()
     {
-        var b = new NpgsqlConnectionStringBuilder(Connection.ConnectionString) { Options = "-c default_transaction_read_only=on" };
+        var b = new NpgsqlConnectionStringBuilder(Connection.ConnectionString);
+        b.Options = $"{b.Options} -c default_transaction_read_only=on".Trim(); // keeps options of a raw connection string
         if (ReaderLogin is { } login)
         {
             b.Username = login;
