@@ -436,6 +436,9 @@ public class PostgresTransientErrorTests
     [InlineData("40001", true)]  // serialization_failure
     [InlineData("40P01", true)]  // deadlock_detected
     [InlineData("55P03", true)]  // lock_not_available
+    [InlineData("57P01", true)]  // admin_shutdown (a failover)
+    [InlineData("53300", true)]  // too_many_connections
+    [InlineData("57014", false)] // query_canceled (our own timeout)
     [InlineData("23505", false)] // unique_violation
     [InlineData("23514", false)] // check_violation
     [InlineData("42601", false)] // syntax_error

@@ -77,11 +77,11 @@ public sealed class PostgresDialect(NpgsqlConnectionStringBuilder connection) : 
     public override void Interrupt(DbConnection connection, DbCommand command) => command.Cancel();
 
     /// <inheritdoc />
-    /// <remarks>40001 serialization failure, 40P01 deadlock, 55P03 lock not available, 57P01 admin shutdown, 53300 too many
-    /// connections; then whatever Npgsql itself calls transient (a dropped connection, a timeout).</remarks>
+    /// <remarks>40001 serialization failure, 40P01 deadlock, 55P03 lock not available, 57P01 admin shutdown, 57P03 starting up,
+    /// 53300 too many connections; then whatever Npgsql itself calls transient (a dropped connection, a timeout).</remarks>
     public override bool IsTransient(Exception error) => error switch
     {
-        PostgresException { SqlState: "40001" or "40P01" or "55P03" or "57P01" or "53300" } => true,
+        PostgresException { SqlState: "40001" or "40P01" or "55P03" or "57P01" or "57P03" or "53300" } => true,
         PostgresException => false, // the server answered: constraint, syntax, privilege ... retrying changes nothing
         NpgsqlException n => n.IsTransient,
         _ => false,
@@ -100,6 +100,8 @@ public sealed class PostgresDialect(NpgsqlConnectionStringBuilder connection) : 
             (true, $"权限不足 / permission denied at {Location} (the login lacks a privilege): {p.MessageText}"),
         PostgresException { SqlState: "40001" or "40P01" or "55P03" } p =>
             (false, $"数据库冲突 / PostgreSQL aborted the transaction (serialization failure or deadlock): {p.MessageText}; try again"),
+        PostgresException { SqlState: "53300" or "57P01" or "57P03" } p =>
+            (false, $"数据库服务器暂不可用 / PostgreSQL at {Location} is not taking this connection now: {p.MessageText}; try again"),
         NpgsqlException { InnerException: SocketException s } =>
             (true, $"无法连接数据库服务器 / cannot connect to PostgreSQL at {Location} ({s.SocketErrorCode}): "
                 + "is the server running? check --db"),

@@ -1,5 +1,6 @@
 -- warehouse_reader: the role `sql` runs as. NOLOGIN unless a reader password is configured (then it logs in with it).
--- Idempotent and safe beside another node doing the same (duplicate_object is ignored). The migrating login becomes a
+-- Idempotent, and safe beside another database of the same cluster doing the same at once (roles are cluster-wide:
+-- duplicate_object, or unique_violation when both insert together, means it is there). The migrating login becomes a
 -- member, so it may SET ROLE to the reader (CREATEROLE alone does not grant that); a separately configured reader login
 -- is made a member as well, so it inherits the reader's SELECT rights.
 DO $$
@@ -9,7 +10,7 @@ DECLARE
 BEGIN
     BEGIN
         CREATE ROLE warehouse_reader NOLOGIN;
-    EXCEPTION WHEN duplicate_object THEN NULL;
+    EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
     END;
     IF pw IS NOT NULL AND (login IS NULL OR login = 'warehouse_reader') THEN
         EXECUTE format('ALTER ROLE warehouse_reader LOGIN PASSWORD %L', pw);
