@@ -146,16 +146,19 @@ public sealed class PostgresCluster : IDisposable
         return ((IPEndPoint)l.LocalEndpoint).Port;
     }
 
-    /// <summary>initdb and pg_ctl: <c>WAREHOUSE_TEST_PG_BIN</c>, else Debian's newest <c>/usr/lib/postgresql/N/bin</c>, else PATH.</summary>
+    /// <summary>initdb and pg_ctl: <c>WAREHOUSE_TEST_PG_BIN</c> alone when set, else Debian's newest <c>/usr/lib/postgresql/N/bin</c>, else PATH.</summary>
     private static string? FindBinaries()
     {
         var candidates = new List<string>();
-        if (Environment.GetEnvironmentVariable("WAREHOUSE_TEST_PG_BIN") is { Length: > 0 } env) candidates.Add(env);
-        if (Directory.Exists("/usr/lib/postgresql"))
-            candidates.AddRange(Directory.GetDirectories("/usr/lib/postgresql")
-                .OrderByDescending(d => int.TryParse(Path.GetFileName(d), out var v) ? v : 0)
-                .Select(d => Path.Combine(d, "bin")));
-        candidates.AddRange((Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries));
+        if (Environment.GetEnvironmentVariable("WAREHOUSE_TEST_PG_BIN") is { Length: > 0 } env) candidates.Add(env); // exclusive
+        else
+        {
+            if (Directory.Exists("/usr/lib/postgresql"))
+                candidates.AddRange(Directory.GetDirectories("/usr/lib/postgresql")
+                    .OrderByDescending(d => int.TryParse(Path.GetFileName(d), out var v) ? v : 0)
+                    .Select(d => Path.Combine(d, "bin")));
+            candidates.AddRange((Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries));
+        }
         return candidates.FirstOrDefault(d => File.Exists(Path.Combine(d, "initdb")) && File.Exists(Path.Combine(d, "pg_ctl")));
     }
 
