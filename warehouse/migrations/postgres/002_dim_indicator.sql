@@ -2,7 +2,7 @@
 -- measure: stock (level at period end), annual (flow within a year), cumulative (sum over a span),
 --          increment (change over a span), ratio (a share or per-capita figure).
 -- direction: 1 when higher is better, -1 when lower is better.
--- is_core stays an integer 0/1 (not boolean) so the portable statements compare it the same way on every engine.
+-- is_core stays a number 0/1 (not boolean) so the portable statements compare it the same way on every engine.
 -- alt_units: '|'-separated units accepted as the same scale (户 for 家, 分 for a 100-point %).
 -- synonyms: '|'-separated names used in plans and spreadsheets.
 CREATE TABLE dim_indicator (
@@ -15,7 +15,7 @@ CREATE TABLE dim_indicator (
     unit            text NOT NULL,
     alt_units       text NOT NULL DEFAULT '',
     measure         text NOT NULL CHECK (measure IN ('stock', 'annual', 'cumulative', 'increment', 'ratio')),
-    direction       integer NOT NULL DEFAULT 1 CHECK (direction IN (1, -1)),
-    is_core         integer NOT NULL DEFAULT 0,
+    direction       bigint NOT NULL DEFAULT 1 CHECK (direction IN (1, -1)),
+    is_core         bigint NOT NULL DEFAULT 0,
     synonyms        text NOT NULL DEFAULT ''
 );

@@ -11,11 +11,11 @@ CREATE TABLE fact_target (
     measure           text NOT NULL CHECK (measure IN ('stock', 'annual', 'cumulative', 'increment', 'ratio', 'growth_rate')),
     comparator        text NOT NULL CHECK (comparator IN ('>=', '<=', '=')),
     value             double precision NOT NULL,
-    target_year       integer NOT NULL,
-    span_start_year   integer NOT NULL,
-    span_end_year     integer NOT NULL,
+    target_year       bigint NOT NULL,
+    span_start_year   bigint NOT NULL,
+    span_end_year     bigint NOT NULL,
     evidence          text NOT NULL,
-    evidence_offset   integer NOT NULL,
+    evidence_offset   bigint NOT NULL,
     batch_id          bigint NOT NULL REFERENCES etl_batch (batch_id),
     UNIQUE (source_key, region_key, indicator_key, target_kind, target_year, span_start_year, value)
 );

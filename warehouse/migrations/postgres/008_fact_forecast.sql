@@ -10,8 +10,8 @@ CREATE TABLE fact_forecast (
     hi80               double precision NOT NULL,
     lo95               double precision NOT NULL,
     hi95               double precision NOT NULL,
-    n_observations     integer NOT NULL,
-    last_observed_year integer NOT NULL,
+    n_observations     bigint NOT NULL,
+    last_observed_year bigint NOT NULL,
     batch_id           bigint NOT NULL REFERENCES etl_batch (batch_id),
     UNIQUE (region_key, indicator_key, period_key)
 );
@@ -20,10 +20,10 @@ CREATE TABLE fact_forecast (
 -- (SQLite's 009: achieved in the target's own sense, achieved_as_of, source_kind, statuses missed and not_assessed).
 CREATE TABLE fact_attainment (
     target_key          bigint PRIMARY KEY REFERENCES fact_target (target_key) ON DELETE CASCADE,
-    latest_year         integer,
+    latest_year         bigint,
     latest_value        double precision,
     achieved            double precision,
-    achieved_as_of      integer,
+    achieved_as_of      bigint,
     progress            double precision,
     forecast_value      double precision,
     forecast_lo80       double precision,
