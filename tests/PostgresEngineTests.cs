@@ -420,6 +420,31 @@ public class PostgresEngineTests
     }
 }
 
+/// <summary>The same behaviour on every engine (<see cref="TempWarehouse.Engines"/>): the pattern for engine-parameterised tests.</summary>
+[Collection(PostgresCollection.Name)]
+public class EveryEngineTests
+{
+    [Theory]
+    [MemberData(nameof(TempWarehouse.Engines), MemberType = typeof(TempWarehouse))]
+    public void Reference_data_and_the_batch_log_read_back_the_same_on_every_engine(string engine)
+    {
+        using var wh = new TempWarehouse(engine: engine);
+        using var c = wh.Dialect.OpenReadWrite();
+        Assert.Equal(9, c.ExecuteScalar<long>("SELECT count(*) FROM dim_region"));
+        Assert.Equal(ReferenceData.LastYear - ReferenceData.FirstYear + 1, c.ExecuteScalar<long>("SELECT count(*) FROM dim_period"));
+        var log = new BatchLog(wh.Dialect);
+        var id = log.Start("ingest", "a.csv");
+        log.Finish(id, "partial", new BatchCounts(3, 2, 1, 0, "detail"), "one row rejected");
+        var b = c.QuerySingle<(string Status, long Read, long Loaded, string Error)>(
+            "SELECT status, rows_read, rows_loaded, error FROM etl_batch WHERE batch_id = @id", new { id });
+        Assert.Equal(("partial", 3L, 2L, "one row rejected"), b);
+        var ad = AdHocQuery.Run(wh.Dialect, "select region_code from dim_region where region_code = '320481'", TimeSpan.FromSeconds(10));
+        Assert.Equal("320481", ad.Rows.Single()[0]);
+        var refused = Assert.ThrowsAny<QueryRefusedException>(() => AdHocQuery.Run(wh.Dialect, "delete from dim_region", TimeSpan.FromSeconds(10)));
+        Assert.Equal(2, refused.ExitCode);
+    }
+}
+
 /// <summary>PostgreSQL tests run one at a time: the roles they create are shared by the whole cluster.</summary>
 [CollectionDefinition(Name)]
 public class PostgresCollection
