@@ -41,7 +41,10 @@ public static class StoreCommands
     /// <summary>Migrates and loads reference data; returns the exit code.</summary>
     public static int Init(Workspace ws, bool quiet)
     {
-        var (applied, regions, indicators) = ws.Pipeline().Init();
+        var init = ws.Pipeline().Init();
+        var (applied, regions, indicators) = init;
+        // A server login without CREATEROLE still gets a warehouse; it is told how `sql` is confined meanwhile.
+        if (init.ReaderNote is { } note) Console.Error.WriteLine($"note: {note}");
         if (!quiet)
         {
             AnsiConsole.MarkupLine($"数据库 / database: [bold]{Markup.Escape(ws.Dialect.Location)}[/]");

@@ -130,7 +130,7 @@ public class AdHocSqlEscapeTests
         using var wh = new TempWarehouse();
         // 100,000 rows of 300 characters to a pipe nobody reads: the engine is done in a moment, the writing never is.
         var sw = Stopwatch.StartNew();
-        using var p = CliProcess.Start(["--db", wh.Dialect.Path, "sql", "--format", "csv", "--timeout", "2",
+        using var p = CliProcess.Start(["--db", wh.Sqlite.Path, "sql", "--format", "csv", "--timeout", "2",
             "with recursive n(i) as (select 1 union all select i + 1 from n limit 100000) select i, printf('%.300c', 'x') from n"]);
         var stderr = p.StandardError.ReadToEndAsync();
         using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));

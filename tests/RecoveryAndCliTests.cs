@@ -29,11 +29,11 @@ public class RecoveryAndCliTests
     {
         using var wh = new TempWarehouse();
         var csv = BigCsv(wh, 400_000);
-        using var p = CliProcess.Start(["--db", wh.Dialect.Path, "ingest", csv]);
+        using var p = CliProcess.Start(["--db", wh.Sqlite.Path, "ingest", csv]);
         _ = p.StandardOutput.ReadToEndAsync();
         _ = p.StandardError.ReadToEndAsync();
         var sw = Stopwatch.StartNew();
-        using (var c = new SqliteConnection($"Data Source={wh.Dialect.Path};Mode=ReadOnly;Pooling=False"))
+        using (var c = new SqliteConnection($"Data Source={wh.Sqlite.Path};Mode=ReadOnly;Pooling=False"))
         {
             c.Open();
             while (c.ExecuteScalar<long>("SELECT count(*) FROM etl_batch WHERE status = 'running' AND job = 'ingest-statistics'") == 0)
@@ -117,7 +117,7 @@ public class RecoveryAndCliTests
         var tx = holder.BeginTransaction(); // BEGIN IMMEDIATE: holds the write lock
         holder.Execute("UPDATE dim_region SET aliases = aliases", transaction: tx);
 
-        var impatient = new SqliteDialect(wh.Dialect.Path) { BusyTimeout = TimeSpan.FromMilliseconds(300) };
+        var impatient = new SqliteDialect(wh.Sqlite.Path) { BusyTimeout = TimeSpan.FromMilliseconds(300) };
         Assert.Empty(new Migrator(impatient).Migrate()); // schema current: reads only, so the held lock does not matter
 
         var release = Task.Run(() => { Thread.Sleep(1500); tx.Commit(); });
@@ -136,7 +136,7 @@ public class RecoveryAndCliTests
         using var holder = wh.Dialect.OpenReadWrite();
         using var tx = holder.BeginTransaction();
         holder.Execute("UPDATE dim_region SET aliases = aliases", transaction: tx);
-        var impatient = new SqliteDialect(wh.Dialect.Path) { BusyTimeout = TimeSpan.FromMilliseconds(300) };
+        var impatient = new SqliteDialect(wh.Sqlite.Path) { BusyTimeout = TimeSpan.FromMilliseconds(300) };
         var r = new StatisticsLoader(impatient).Load(wh.PathOf("a.csv"));
         Assert.False(r.Succeeded);
         Assert.Contains("a.csv", r.Error);
@@ -162,7 +162,7 @@ public class RecoveryAndCliTests
     public void Every_mistake_is_one_line_on_stderr_with_exit_code_2_and_no_stack_trace(int code, params string[] args)
     {
         using var wh = new TempWarehouse();
-        var full = args.Contains("--db") ? args : ["--db", wh.Dialect.Path, .. args];
+        var full = args.Contains("--db") ? args : ["--db", wh.Sqlite.Path, .. args];
         var r = CliProcess.Run(full);
         Assert.Equal(code, r.ExitCode);
         CliProcess.AssertNoStackTrace(r.Stderr + r.Stdout);
@@ -202,10 +202,10 @@ public class RecoveryAndCliTests
         File.WriteAllText(wh.PathOf("good.csv"), "地区,指标,年份,数值\n宜兴,专利授权量,2023,100\n");
         File.WriteAllText(wh.PathOf("rejects.csv"), "地区,指标,年份,数值\n宜兴,专利授权量,0000,100\n溧阳,专利授权量,2023,5\n");
         File.WriteAllBytes(wh.PathOf("binary.csv"), [0, 1, 2, 3, 0xFF, 0xFE, 0]);
-        Assert.Equal(0, CliProcess.Run("--db", wh.Dialect.Path, "ingest", wh.PathOf("good.csv")).ExitCode);
-        var rejected = CliProcess.Run("--db", wh.Dialect.Path, "ingest", wh.PathOf("rejects.csv"));
+        Assert.Equal(0, CliProcess.Run("--db", wh.Sqlite.Path, "ingest", wh.PathOf("good.csv")).ExitCode);
+        var rejected = CliProcess.Run("--db", wh.Sqlite.Path, "ingest", wh.PathOf("rejects.csv"));
         Assert.Equal(1, rejected.ExitCode);
-        var failed = CliProcess.Run("--db", wh.Dialect.Path, "ingest", wh.PathOf("binary.csv"), wh.PathOf("good.csv"));
+        var failed = CliProcess.Run("--db", wh.Sqlite.Path, "ingest", wh.PathOf("binary.csv"), wh.PathOf("good.csv"));
         Assert.Equal(1, failed.ExitCode);
         Assert.Contains("binary.csv", failed.Stdout);
         CliProcess.AssertNoStackTrace(rejected.Stdout + rejected.Stderr + failed.Stdout + failed.Stderr);
@@ -218,7 +218,7 @@ public class RecoveryAndCliTests
     {
         using var wh = new TempWarehouse();
         var csv = BigCsv(wh, 2_000);
-        var r = CliProcess.Run("--db", wh.Dialect.Path, "ingest", csv);
+        var r = CliProcess.Run("--db", wh.Sqlite.Path, "ingest", csv);
         Assert.Equal(0, r.ExitCode);
         Assert.Contains("ingest: done", r.Stderr);
         Assert.DoesNotContain("\u001b[?25l", r.Stdout + r.Stderr); // the live display hides the cursor; a log must not get that

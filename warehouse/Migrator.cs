@@ -11,6 +11,9 @@ namespace Warehouse.Store;
 /// <c>views/*.sql</c> (an engine's own <c>views/name.&lt;engine&gt;.sql</c> where it must differ) when they changed.</summary>
 public sealed class Migrator(SqlDialect dialect)
 {
+    /// <summary>Set by <see cref="Migrate"/> when the read-only role for ad-hoc SQL could not be set up (printed by init).</summary>
+    public string? ReaderNote { get; private set; }
+
     private static readonly Assembly Resources = typeof(Migrator).Assembly;
 
     /// <summary>All migration scripts of an engine, in version order: (version, name, sql).</summary>
@@ -45,6 +48,7 @@ public sealed class Migrator(SqlDialect dialect)
     {
         using var connection = dialect.OpenReadWrite();
         var done = IsCurrent(connection) ? [] : Apply(connection);
+        EnsureReader(connection);
         BatchLog.MarkInterrupted(dialect, connection);
         return done;
     }
@@ -95,6 +99,17 @@ public sealed class Migrator(SqlDialect dialect)
         dialect.EndMigration(connection, tx);
         tx.Commit();
         return done;
+    }
+
+    // Every run, not only after a migration: a role an administrator created since the last init gets its grants now.
+    // Under the migration lock, so two nodes do not race on CREATE ROLE or GRANT. Nothing to do on SQLite.
+    private void EnsureReader(DbConnection connection)
+    {
+        if (dialect.Name == "sqlite") return;
+        using var tx = connection.BeginTransaction();
+        connection.Execute(dialect.Sql("migrator/lock"), transaction: tx);
+        ReaderNote = dialect.EnsureReader(connection, tx);
+        tx.Commit();
     }
 
     /// <summary>Highest applied schema version, or 0 for an empty database.</summary>

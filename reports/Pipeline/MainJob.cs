@@ -60,9 +60,10 @@ public sealed class MainJob(SqlDialect dialect, string seedsDir, IPipelineProgre
     /// <summary>Creates or migrates the schema and loads the reference data (regions, indicators) from the seeds.</summary>
     public InitResult Init()
     {
-        var applied = new Migrator(dialect).Migrate();
+        var migrator = new Migrator(dialect);
+        var applied = migrator.Migrate();
         var (regions, indicators) = ReferenceData.Load(dialect, seedsDir);
-        return new InitResult(applied, regions, indicators);
+        return new InitResult(applied, regions, indicators) { ReaderNote = migrator.ReaderNote };
     }
 
     /// <summary>Initialises, then loads files and folders (unchanged files skipped unless <paramref name="force"/>).</summary>
@@ -153,4 +154,8 @@ public sealed class MainJob(SqlDialect dialect, string seedsDir, IPipelineProgre
 }
 
 /// <summary>What <see cref="MainJob.Init"/> did: migrations applied, and the reference rows loaded.</summary>
-public sealed record InitResult(IReadOnlyList<int> Applied, int Regions, int Indicators);
+public sealed record InitResult(IReadOnlyList<int> Applied, int Regions, int Indicators)
+{
+    /// <summary>Why ad-hoc SQL is confined less strictly than it could be (the login may not create the reader role), or null.</summary>
+    public string? ReaderNote { get; init; }
+}

@@ -20,7 +20,15 @@ public static class DatabaseAddress
         if (engine is "postgresql" or "pg") engine = "postgres";
         if (engine is "mssql") engine = "sqlserver";
         if (db.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase) || db.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase))
-            return new PostgresDialect(Postgres(new Uri(db)));
+        {
+            var uri = new Uri(db);
+            var options = Query(uri);
+            return new PostgresDialect(Postgres(uri))
+            {
+                Reader = options.LastOrDefault(o => o.Key == "reader").Value is { Length: > 0 } r ? r : null,
+                ReaderPassword = options.LastOrDefault(o => o.Key == "reader_password").Value is { Length: > 0 } pw ? pw : null,
+            };
+        }
         if (db.StartsWith("sqlserver://", StringComparison.OrdinalIgnoreCase) || db.StartsWith("mssql://", StringComparison.OrdinalIgnoreCase))
             return SqlServerDialect.FromUri(new Uri(db));
         return engine switch

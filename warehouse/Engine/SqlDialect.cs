@@ -60,6 +60,15 @@ public abstract class SqlDialect
     /// <summary>Checks integrity the migrations may have broken, before commit; throws to roll back.</summary>
     public virtual void EndMigration(DbConnection connection, DbTransaction tx) { }
 
+    /// <summary>Creates or refreshes the SELECT-only role ad-hoc SQL runs as (servers only), inside the migration's
+    /// transaction; returns a note for the user when it could not (e.g. the login may not create roles), else null.</summary>
+    public virtual string? EnsureReader(DbConnection connection, DbTransaction tx) => null;
+
+    /// <summary>Runs one ad-hoc statement read-only within the limits (the engine itself refuses writes and a second
+    /// statement); see <see cref="AdHocQuery"/>.</summary>
+    public virtual QueryResult RunAdHoc(string sql, QueryLimits limits, CancellationToken cancel, TimeSpan timeout) =>
+        throw new QueryRefusedException($"ad-hoc SQL is not supported on {Name} yet");
+
     /// <summary>Runs around a whole migration, outside its transaction (SQLite turns foreign keys off for table rebuilds).</summary>
     public virtual IDisposable MigrationSession(DbConnection connection) => NoSession.Instance;
 

@@ -87,15 +87,13 @@ public sealed partial class SqlServerDialect(SqlConnectionStringBuilder connecti
     }
 
     /// <summary>Runs one ad-hoc SELECT read-only within the limits (see <see cref="SqlServerAdHoc"/>).</summary>
-    /// <remarks>Becomes the override of <c>SqlDialect.RunAdHoc</c> when that seam (issue 12, PostgreSQL branch) is merged.</remarks>
-    public QueryResult RunAdHoc(string sql, QueryLimits limits, CancellationToken cancel, TimeSpan timeout) =>
+    public override QueryResult RunAdHoc(string sql, QueryLimits limits, CancellationToken cancel, TimeSpan timeout) =>
         SqlServerAdHoc.Run(this, sql, limits, cancel, timeout);
 
     /// <summary>Creates the <c>warehouse_reader</c> role and its login-less user, and maps the configured reader login into the
     /// role (idempotent); returns a note for the user when the login may not (it needs db_owner), else null.</summary>
-    /// <remarks>Becomes the override of <c>SqlDialect.EnsureReader</c> when that seam is merged. A savepoint keeps a refused
-    /// CREATE ROLE from taking the caller's transaction with it.</remarks>
-    public string? EnsureReader(DbConnection connection, DbTransaction tx)
+    /// <remarks>A savepoint keeps a refused CREATE ROLE from taking the caller's transaction with it.</remarks>
+    public override string? EnsureReader(DbConnection connection, DbTransaction tx)
     {
         var sqlTx = (SqlTransaction)tx;
         sqlTx.Save("warehouse_reader");
@@ -114,11 +112,6 @@ public sealed partial class SqlServerDialect(SqlConnectionStringBuilder connecti
     }
 
     private static readonly HashSet<int> PermissionNumbers = [229, 230, 262, 297, 300, 15247, 15151, 15517, 916];
-
-    /// <inheritdoc />
-    /// <remarks>Every migration leaves the reader role in place, in the migration's transaction (redundant once the migrator
-    /// calls <see cref="EnsureReader"/> on every run, as the PostgreSQL branch of issue 12 makes it).</remarks>
-    public override void EndMigration(DbConnection connection, DbTransaction tx) => EnsureReader(connection, tx);
 
     /// <inheritdoc />
     /// <remarks>SqlCommand.Cancel sends the TDS attention signal: the server stops the batch and the command throws.</remarks>

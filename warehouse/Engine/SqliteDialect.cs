@@ -118,6 +118,10 @@ public sealed class SqliteDialect(string path) : SqlDialect
     }
 
     /// <inheritdoc />
+    public override QueryResult RunAdHoc(string sql, QueryLimits limits, CancellationToken cancel, TimeSpan timeout) =>
+        SqliteAdHoc.Run(this, sql, limits, cancel, timeout);
+
+    /// <inheritdoc />
     public override bool TableExists(DbConnection connection, string table)
     {
         using var cmd = connection.CreateCommand();

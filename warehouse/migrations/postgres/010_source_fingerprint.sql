@@ -1,0 +1,1 @@
+-- 010: dim_source.load_fingerprint was created with the table in 004.

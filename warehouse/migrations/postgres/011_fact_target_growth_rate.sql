@@ -1,0 +1,1 @@
+-- 011: fact_target's measure accepts growth_rate since it was created in 007 (no table to rebuild).

@@ -1,0 +1,1 @@
+-- 013: etl_batch.triggered_by and etl_reject.file_name were created with their final names in 005.
