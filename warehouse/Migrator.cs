@@ -105,7 +105,7 @@ public sealed class Migrator(SqlDialect dialect)
     // Under the migration lock, so two nodes do not race on CREATE ROLE or GRANT. Nothing to do on SQLite.
     private void EnsureReader(DbConnection connection)
     {
-        if (dialect.Name == "sqlite") return;
+        if (!dialect.HasRoles) return;
         using var tx = connection.BeginTransaction();
         connection.Execute(dialect.Sql("migrator/lock"), transaction: tx);
         ReaderNote = dialect.EnsureReader(connection, tx);

@@ -114,6 +114,9 @@ public sealed class PostgresDialect(NpgsqlConnectionStringBuilder connection) : 
     };
 
     /// <inheritdoc />
+    public override bool HasRoles => true;
+
+    /// <inheritdoc />
     /// <remarks>Runs after every migration under the migrator's advisory lock, so two nodes do not race on CREATE ROLE.</remarks>
     public override string? EnsureReader(DbConnection connection, DbTransaction tx)
     {

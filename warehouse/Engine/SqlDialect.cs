@@ -64,6 +64,9 @@ public abstract class SqlDialect
     /// transaction; returns a note for the user when it could not (e.g. the login may not create roles), else null.</summary>
     public virtual string? EnsureReader(DbConnection connection, DbTransaction tx) => null;
 
+    /// <summary>Whether the engine has roles for <see cref="EnsureReader"/> to set up (servers do; a SQLite file does not).</summary>
+    public virtual bool HasRoles => false;
+
     /// <summary>Runs one ad-hoc statement read-only within the limits (the engine itself refuses writes and a second
     /// statement); see <see cref="AdHocQuery"/>.</summary>
     public virtual QueryResult RunAdHoc(string sql, QueryLimits limits, CancellationToken cancel, TimeSpan timeout) =>
