@@ -272,7 +272,7 @@ public static partial class ProseRule
     // A bare year after the name (万人发明专利拥有量2017年达到4.5件) dates the number itself.
     [GeneratedRegex(@"^(?:(?:到|至|于)20\d\d年(?:底|末|前)?|(?<y>20\d\d)年(?:底|末)?)?" +
         @"(?:力争|确保|预计|已经|已|现已|新增|在全[国省市区县](?:率先|首次)?|(?:[两三四五\d]年)?累计|" +
-        @"每年|年均|年度|全年|总数|总量|数量|人数|家数|个数|件数|注册量|拥有量|有效量|金额|规模|登记金额|累计金额|有效|稳定|年内|当年)*" +
+        @"每年|年均|年度|全年|总数|总量|总额|数量|人数|家数|个数|件数|注册量|拥有量|有效量|金额|规模|登记金额|累计金额|有效|稳定|年内|当年)*" +
         @"(?:达到|达|约为|为|约|近|超过|超|不低于|不少于|不超过|不高于|突破|保持在|稳定在|控制在|提高到|提高至|提升到|提升至|增加到|增加至|增长到|增长至|增至|" +
         @"上升到|上升至|逾|实现|到|至少|至)?(?=\d|[两二三四五六七八九十][件家个项户名人所篇])")]
     private static partial Regex Lead();
@@ -338,6 +338,8 @@ public static partial class NumberFirstRule
             {
                 var mention = s.Mentions.FirstOrDefault(m => m.Start == pos + length);
                 if (mention == null || mention.Qualified) break;
+                // 培育15个地理标志优势产业: a name that runs on into more words (优势产业) is the head of a longer, different name.
+                if (RunsOn(text, mention.End)) break;
                 if (Candidates.Make(s, mention.Indicator, q, words, "number-first", pos) is { } c) yield return c;
                 pos = mention.End;
                 // A list continues the same verb: 、1个省级知识产权示范园区
@@ -346,6 +348,15 @@ public static partial class NumberFirstRule
             }
         }
     }
+
+    /// <summary>Whether the words after a name go on naming something (地理标志 + 优势产业) rather than end it (、, ，, 和, 等, a
+    /// number, the end of the sentence).</summary>
+    internal static bool RunsOn(string text, int end) =>
+        end < text.Length && text[end] is >= '\u4e00' and <= '\u9fff' && !NameEnd().IsMatch(text[end..]);
+
+    // What may follow a complete name: a joint, a list end, a place word of a 的-phrase, or a verb that starts a new clause.
+    [GeneratedRegex(@"^(?:和|及|与|或|并|等|以|的|在|为|达|实现|获|通过|入选|进入|纳入|中|上|分别|共|累计|新增)")]
+    private static partial Regex NameEnd();
 
     [GeneratedRegex(@"(?:新增|新培育|培育|建成|新建|建设|打造|创建|组建|设立|认定|新认定|获批|争创|引进|实施|成立|培养|扶持|支持|指导|服务|帮助|开展|举办|完成|办理)(?=\d)")]
     private static partial Regex Verb();
