@@ -123,4 +123,19 @@ public class PlanWebCopiesAndQualifiersTests
     {
         Assert.Equal(same, HeldOutEvaluationTests.SameRegion(label, extracted));
     }
+
+    [Fact]
+    public void A_single_level_is_not_the_all_levels_count()
+    {
+        var rows = Rows(Extract(Plan + "到2026年,新增知识产权优势示范企业40家,新增省知识产权优势示范企业30家。\n"));
+        Assert.Contains(("ip_advantage_demo_enterprises_all_levels", "goal", 2026, 40.0), rows);
+        Assert.DoesNotContain(rows, x => x.Item4 == 30.0);
+    }
+
+    [Fact]
+    public void A_count_of_deals_then_their_amount_gives_the_amount()
+    {
+        var r = Extract(Plan + "到2026年,全市知识产权质押融资200笔、金额达到50亿元。\n");
+        Assert.Contains(("ip_pledge_financing", "goal", 2026, 50.0), Rows(r));
+    }
 }

@@ -169,11 +169,12 @@ public sealed partial class IndicatorNames
     private static partial Regex Part();
 
     /// <summary>省著名商标 written as 著名商标 after 市 or 县 (市著名商标, 县级著名商标): an indicator whose own name sets a level of
-    /// government (国家, 省, 市, 县) is not meant when the text names another level right before a name that leaves the level out.
+    /// government (国家, 省, 市, 县, or 各级) is not meant when the text names another level right before a name that leaves the level out.
     /// 全市, 我市, 本市 are places, not levels. Returns the other level, or empty.</summary>
     private static string OtherLevel(string text, Mention m, int floor)
     {
-        var own = LevelOf(m.Indicator.IndicatorName);
+        // 各级 (every level) is none of them: 省知识产权优势示范企业 is not the all-levels count either.
+        var own = m.Indicator.IndicatorName.StartsWith("各级", StringComparison.Ordinal) ? "各级" : LevelOf(m.Indicator.IndicatorName);
         if (own.Length == 0 || LevelOf(m.Name).Length > 0) return "";
         var before = text[floor..m.Start];
         var written = LevelBefore().Match(before);

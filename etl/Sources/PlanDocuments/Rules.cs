@@ -212,29 +212,33 @@ public static partial class ProseRule
             var lead = Lead().Match(clause);
             if (!lead.Success) continue;
             var rest = clause[lead.Length..];
+            // 质押融资19笔、金额7.5亿元: a count of deals, then the amount they come to, which is what an amount indicator measures.
+            var skip = m.Indicator.Unit.EndsWith('元') && CountThenAmount().Match(tail[lead.Length..]) is { Success: true } deals ? deals.Length : 0;
+            if (skip > 0 && tail[(lead.Length + skip)..] is var amount)
+                rest = ClauseEnd(amount) is var amountEnd and >= 0 ? amount[..amountEnd] : amount;
             if (Quantity.ParsePrefix(rest) is not var (q, length) || q.Unit.Length == 0) continue;
             if (rest.Length > length && NotAQuantity().IsMatch(rest[length..])) continue;
             // 2017年达到4.5件,2020年达到7.5件: the year before each number (after the name, or opening a continuing clause) is its own.
             var dated = lead.Groups["y"].Success ? lead.Groups["y"].Value
                 : m.Name.Length == 0 && ClauseYear().Match(text[..m.Start]) is { Success: true } cy ? cy.Groups[1].Value : null;
             int? leadYear = dated is null ? null : int.Parse(dated, CultureInfo.InvariantCulture);
-            if (Candidates.Make(s, m.Indicator, q, before + m.Name + lead.Value, "prose", m.End + lead.Length, leadYear) is { } c)
+            if (Candidates.Make(s, m.Indicator, q, before + m.Name + lead.Value, "prose", m.End + lead.Length + skip, leadYear) is { } c)
                 yield return leadYear is null ? c : EndPoint(s, c, leadYear);
             if (leadYear != null && clauseEnd >= 0)
                 foreach (var next in LaterYears(s, m.Indicator, tail, clauseEnd + 1, m.End)) yield return next;
 
             // 新增专利申请11407件、授权6863件: the second number is the grants of the same thing.
-            var after = tail[(lead.Length + length)..];
+            var after = tail[(lead.Length + skip + length)..];
             var elided = ElidedGrant().Match(after);
             if (elided.Success && m.Name.Contains("申请") && s.Names.Catalog.FindIndicator(m.Indicator.IndicatorName.Replace("申请", "授权")) is { } grants
                 && Quantity.ParsePrefix(elided.Groups["n"].Value) is var (qg, _)
-                && Candidates.Make(s, grants, qg, before, "elided-grant", m.End + lead.Length + length + elided.Groups["n"].Index) is { } g)
+                && Candidates.Make(s, grants, qg, before, "elided-grant", m.End + lead.Length + skip + length + elided.Groups["n"].Index) is { } g)
                 yield return g;
             // 万人有效发明专利10.11件,比2018年底万人有效量2.92件: the level compared with is that year's result.
             var compared = ComparedLevel().Match(after);
             if (compared.Success && Quantity.ParsePrefix(compared.Groups["n"].Value) is var (qc, _) && qc.Unit.Length > 0
                 && int.Parse(compared.Groups["y"].Value, CultureInfo.InvariantCulture) is var cy2
-                && Candidates.Make(s, m.Indicator, qc, "", "compared", m.End + lead.Length + length + compared.Groups["n"].Index, cy2)
+                && Candidates.Make(s, m.Indicator, qc, "", "compared", m.End + lead.Length + skip + length + compared.Groups["n"].Index, cy2)
                     is { } cl)
                 yield return cl with { Kind = "baseline", Comparator = "=" };
             // 申请各类专利77件,其中发明专利30件: the part after 其中 is the invention patents of the same count.
@@ -242,7 +246,7 @@ public static partial class ProseRule
             if (part.Success && m.Indicator.IndicatorCode is "patent_applications" or "patent_grants"
                 && s.Names.Catalog.FindIndicator("发明" + m.Indicator.IndicatorName) is { } inventions
                 && Quantity.ParsePrefix(part.Groups["n"].Value) is var (qi, _)
-                && Candidates.Make(s, inventions, qi, before, "invention-part", m.End + lead.Length + length + part.Groups["n"].Index,
+                && Candidates.Make(s, inventions, qi, before, "invention-part", m.End + lead.Length + skip + length + part.Groups["n"].Index,
                     leadYear) is { } ip)
                 yield return leadYear is null ? ip : EndPoint(s, ip, leadYear);
         }
@@ -306,6 +310,10 @@ public static partial class ProseRule
     [GeneratedRegex(@"^(?:每年|年均|累计)?分别[从由][^\d]{0,10}?(?<a>\d[^增提上]*?)(?:" + Rises +
         @")(?:(?<yb>(?:19|20)\d\d)年(?:底|末)?的?)?(?<b>\d.*)$")]
     private static partial Regex RespectivelyFromTo();
+
+    // 19笔、金额7.5亿元 / 200笔,总金额达50亿元: a count of deals, then their amount.
+    [GeneratedRegex(@"^\d+(?:笔|宗|单)[、，,]?(?:总金额|金额|总额|融资额|融资金额)(?:达到|达|为|共|合计)?(?=\d)")]
+    private static partial Regex CountThenAmount();
 
     // A number followed by 年/月/日/号/届/次会议 is a date or a serial number, not a quantity.
     [GeneratedRegex(@"^(?:年|月|日|号|届|次会议|〕)")]
