@@ -138,4 +138,13 @@ public class PlanWebCopiesAndQualifiersTests
         var r = Extract(Plan + "到2026年,全市知识产权质押融资200笔、金额达到50亿元。\n");
         Assert.Contains(("ip_pledge_financing", "goal", 2026, 50.0), Rows(r));
     }
+
+    [Theory]
+    [InlineData("到2026年,专利许可、转让备案次数实现年均增长12%。")]
+    [InlineData("到2026年,专利转让和许可次数年均增长12%以上。")]
+    public void Transfers_and_licences_in_either_order_and_a_growth_rate_after_shi_xian(string sentence)
+    {
+        var t = Assert.Single(Extract(Plan + sentence + "\n").Targets, x => x.IndicatorCode == "patent_transfers_licences");
+        Assert.Equal(("growth_rate", 12.0), (t.Measure, t.Value));
+    }
 }

@@ -345,10 +345,13 @@ public sealed partial class IndicatorNames
         return (sb.ToString(), map.ToArray());
     }
 
-    // Wordings of one thing: every level of government listed (国家、省、市) is 各级; 示范或优势 is 优势示范.
+    // Wordings of one thing: every level of government listed (国家、省、市) is 各级; 示范或优势 is 优势示范; 许可、转让 is 转让许可.
     private static readonly (string From, string To)[] Phrases =
         new[] { "国家级、省级、市级、县级", "国家、省、市、县", "国家级、省级、市级", "国家、省、市", "省、市、县", "省级、市级、县级" }.Select(f => (f, "各级"))
         .Concat(new[] { "示范或优势", "示范和优势", "示范、优势", "优势或示范", "优势和示范", "优势、示范" }.Select(f => (f, "优势示范")))
+        // 专利许可、转让次数 = 专利转让许可次数: the two ways a patent changes hands, in either order and with any joint.
+        .Concat(new[] { "许可、转让", "许可和转让", "许可与转让", "许可及转让", "转让、许可", "转让和许可", "转让与许可", "转让及许可", "许可转让" }
+            .Select(f => (f, "转让许可")))
         .OrderByDescending(p => p.Item1.Length).ToArray();
 
     private const string YearKeepsBefore = "每全当同今明近半周两三四五六七十一";

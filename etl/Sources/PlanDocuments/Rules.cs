@@ -281,8 +281,8 @@ public static partial class ProseRule
         @"上升到|上升至|逾|实现|到|至少|至)?(?=\d|[两二三四五六七八九十][件家个项户名人所篇])")]
     private static partial Regex Lead();
 
-    // 年均增长10%以上, 增幅10%以上, 增长率达到8%: a growth rate, not a level.
-    [GeneratedRegex(@"^(?:力争|确保)?(?:年均|年平均|平均每年|每年|平均|年)?(?:增长率|增速|增幅|增长|递增)(?:保持在|保持|达到|达|为|不低于|不少于|超过|在)?(?<n>\d+(?:\.\d+)?%(?:以上|左右)?)")]
+    // 年均增长10%以上, 增幅10%以上, 增长率达到8%, 实现年均增长10%: a growth rate, not a level.
+    [GeneratedRegex(@"^(?:力争|确保)?(?:实现)?(?:年均|年平均|平均每年|每年|平均|年)?(?:增长率|增速|增幅|增长|递增)(?:保持在|保持|达到|达|为|不低于|不少于|超过|在)?(?<n>\d+(?:\.\d+)?%(?:以上|左右)?)")]
     private static partial Regex Growth();
 
     [GeneratedRegex(@"^(?:、|，|,|和|及|以及|与)")]
