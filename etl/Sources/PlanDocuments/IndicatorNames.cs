@@ -35,7 +35,32 @@ public sealed partial class IndicatorNames
             var f = Fold(name).Text;
             if (f.Length >= 5 && f.EndsWith('量') && _folded.TryAdd(f[..^1], indicator)) _bare.Add(f[..^1]);
         }
+        // 每万人口有效发明专利拥有量, 有效商标注册总量: a level (stock or rate) may be written with the qualifiers 有效 (in force) and
+        // 总 (total), which do not change what it counts; a flow (注册商标量, new registrations a year) never takes them, so
+        // 有效注册商标 stays the stock. A variant never displaces a written name, and one two indicators share is dropped.
+        var variants = new Dictionary<string, Indicator?>(StringComparer.Ordinal);
+        foreach (var (name, indicator) in names)
+        {
+            if (indicator.IsFlow) continue;
+            foreach (var v in QualifiedVariants(Fold(name).Text))
+                if (!_folded.ContainsKey(v))
+                    variants[v] = variants.TryGetValue(v, out var other) && other != indicator ? null : indicator;
+        }
+        foreach (var (v, indicator) in variants)
+            if (indicator != null) _folded[v] = indicator;
         _longestFirst = _folded.Select(kv => (kv.Key, kv.Value)).OrderByDescending(p => p.Key.Length).ThenBy(p => p.Key, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>A level's folded name with the qualifiers that leave its meaning alone: 有效 before it (after 万人 in a rate:
+    /// 万人有效发明专利拥有量) and 总量 for its final 量.</summary>
+    internal static IEnumerable<string> QualifiedVariants(string name)
+    {
+        var forms = new List<string> { name };
+        if (!name.Contains("有效", StringComparison.Ordinal)) // a name that already says 有效 keeps its own place for it
+            forms.Add(name.StartsWith("万人", StringComparison.Ordinal) ? "万人有效" + name[2..] : "有效" + name);
+        foreach (var form in forms.ToList())
+            if (form.EndsWith('量') && !form.EndsWith("总量", StringComparison.Ordinal) && form.Length >= 4) forms.Add(form[..^1] + "总量");
+        return forms.Skip(1);
     }
 
     /// <summary>The catalog the names come from.</summary>
@@ -61,12 +86,19 @@ public sealed partial class IndicatorNames
             }
         }
         found.Sort((a, b) => a.Start.CompareTo(b.Start));
-        found = WithElidedHeads(text, found);
+        var heads = new Dictionary<int, int>(); // start of an elided list item → start of the item whose head it borrows
+        found = WithElidedHeads(text, found, heads);
         found = WithParts(text, found);
         for (var i = 0; i < found.Count; i++)
         {
             var floor = i > 0 ? found[i - 1].End : 0;
             var qualifier = QualifierBefore(text, found[i].Start, floor, places);
+            if (qualifier.Length == 0) qualifier = OtherLevel(text, found[i], floor);
+            // 每万人专利申请量和授权量: an item that borrows its head borrows what qualifies the head too (每万人 … 授权量 is a rate
+            // the dictionary may not know, never the plain count).
+            if (qualifier.Length == 0 && heads.TryGetValue(found[i].Start, out var headStart)
+                && found.FirstOrDefault(h => h.Start == headStart) is { Qualified: true } head)
+                qualifier = head.Qualifier;
             if (qualifier.Length > 0) found[i] = found[i] with { Qualifier = qualifier };
         }
         return found;
@@ -74,7 +106,7 @@ public sealed partial class IndicatorNames
 
     /// <summary>发明专利申请量、授权量 / 国家知识产权优势企业50家、示范企业20家: a list item that only repeats the tail of a name
     /// (授权量, 示范企业) keeps the head of the item before it (发明专利, 国家知识产权), when head and tail together name an indicator.</summary>
-    private List<Mention> WithElidedHeads(string text, List<Mention> found)
+    private List<Mention> WithElidedHeads(string text, List<Mention> found, Dictionary<int, int> heads)
     {
         var result = new List<Mention>(found);
         foreach (var m in found)
@@ -100,6 +132,7 @@ public sealed partial class IndicatorNames
             {
                 if (_folded.GetValueOrDefault(name[..cut] + tail) is not { } indicator || indicator == m.Indicator) continue;
                 result.Add(new Mention(start, end, word, indicator));
+                heads[start] = heads.GetValueOrDefault(m.Start, m.Start);
                 break;
             }
         }
@@ -134,6 +167,31 @@ public sealed partial class IndicatorNames
     // 其中发明专利5000件, 其中发明专利达到5000件, 其中发明专利占30%.
     [GeneratedRegex(@"其中(?<w>[\u4e00-\u9fff]{2,8}?)(?:(?<share>占)|(?=(?:达到|达|为|超过|突破)?\d))")]
     private static partial Regex Part();
+
+    /// <summary>省著名商标 written as 著名商标 after 市 or 县 (市著名商标, 县级著名商标): an indicator whose own name sets a level of
+    /// government (国家, 省, 市, 县, or 各级) is not meant when the text names another level right before a name that leaves the level out.
+    /// 全市, 我市, 本市 are places, not levels. Returns the other level, or empty.</summary>
+    private static string OtherLevel(string text, Mention m, int floor)
+    {
+        // 各级 (every level) is none of them: 省知识产权优势示范企业 is not the all-levels count either.
+        var own = m.Indicator.IndicatorName.StartsWith("各级", StringComparison.Ordinal) ? "各级" : LevelOf(m.Indicator.IndicatorName);
+        if (own.Length == 0 || LevelOf(m.Name).Length > 0) return "";
+        var before = text[floor..m.Start];
+        var written = LevelBefore().Match(before);
+        if (!written.Success) return "";
+        var level = LevelOf(written.Groups["l"].Value);
+        return level.Length > 0 && level != own ? written.Groups["l"].Value : "";
+    }
+
+    /// <summary>The level of government a name opens with (国家, 省, 市, 县; 区 counts as 县), or empty.</summary>
+    private static string LevelOf(string name) =>
+        name.StartsWith("国家", StringComparison.Ordinal) || name.StartsWith("全国", StringComparison.Ordinal) ? "国家"
+        : name.Length > 0 && (name[0] == '省' || name[0] == '市' && !name.StartsWith("市场", StringComparison.Ordinal)) ? name[0].ToString()
+        : name.Length > 0 && name[0] is '县' or '区' ? "县" : "";
+
+    // A level right before a name: 省级/市级/县级/区级/国家级, or 省/市/县/区 alone when it is not part of a place word (全市, 我县).
+    [GeneratedRegex(@"(?:(?<l>国家级|国家|省级|市级|县级|区级)|(?<![全我本该各])(?<l>[省市县区]))$")]
+    private static partial Regex LevelBefore();
 
     /// <summary>Whether the number right after a name is a count (5万件, 3000件) rather than a rate per 10,000 people.</summary>
     private static bool IsCount(string after) => CountAfter().Match(after) is { Success: true } count
@@ -287,10 +345,13 @@ public sealed partial class IndicatorNames
         return (sb.ToString(), map.ToArray());
     }
 
-    // Wordings of one thing: every level of government listed (国家、省、市) is 各级; 示范或优势 is 优势示范.
+    // Wordings of one thing: every level of government listed (国家、省、市) is 各级; 示范或优势 is 优势示范; 许可、转让 is 转让许可.
     private static readonly (string From, string To)[] Phrases =
         new[] { "国家级、省级、市级、县级", "国家、省、市、县", "国家级、省级、市级", "国家、省、市", "省、市、县", "省级、市级、县级" }.Select(f => (f, "各级"))
         .Concat(new[] { "示范或优势", "示范和优势", "示范、优势", "优势或示范", "优势和示范", "优势、示范" }.Select(f => (f, "优势示范")))
+        // 专利许可、转让次数 = 专利转让许可次数: the two ways a patent changes hands, in either order and with any joint.
+        .Concat(new[] { "许可、转让", "许可和转让", "许可与转让", "许可及转让", "转让、许可", "转让和许可", "转让与许可", "转让及许可", "许可转让" }
+            .Select(f => (f, "转让许可")))
         .OrderByDescending(p => p.Item1.Length).ToArray();
 
     private const string YearKeepsBefore = "每全当同今明近半周两三四五六七十一";

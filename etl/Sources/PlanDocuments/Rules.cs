@@ -212,29 +212,33 @@ public static partial class ProseRule
             var lead = Lead().Match(clause);
             if (!lead.Success) continue;
             var rest = clause[lead.Length..];
+            // 质押融资19笔、金额7.5亿元: a count of deals, then the amount they come to, which is what an amount indicator measures.
+            var skip = m.Indicator.Unit.EndsWith('元') && CountThenAmount().Match(tail[lead.Length..]) is { Success: true } deals ? deals.Length : 0;
+            if (skip > 0 && tail[(lead.Length + skip)..] is var amount)
+                rest = ClauseEnd(amount) is var amountEnd and >= 0 ? amount[..amountEnd] : amount;
             if (Quantity.ParsePrefix(rest) is not var (q, length) || q.Unit.Length == 0) continue;
             if (rest.Length > length && NotAQuantity().IsMatch(rest[length..])) continue;
             // 2017年达到4.5件,2020年达到7.5件: the year before each number (after the name, or opening a continuing clause) is its own.
             var dated = lead.Groups["y"].Success ? lead.Groups["y"].Value
                 : m.Name.Length == 0 && ClauseYear().Match(text[..m.Start]) is { Success: true } cy ? cy.Groups[1].Value : null;
             int? leadYear = dated is null ? null : int.Parse(dated, CultureInfo.InvariantCulture);
-            if (Candidates.Make(s, m.Indicator, q, before + m.Name + lead.Value, "prose", m.End + lead.Length, leadYear) is { } c)
+            if (Candidates.Make(s, m.Indicator, q, before + m.Name + lead.Value, "prose", m.End + lead.Length + skip, leadYear) is { } c)
                 yield return leadYear is null ? c : EndPoint(s, c, leadYear);
             if (leadYear != null && clauseEnd >= 0)
                 foreach (var next in LaterYears(s, m.Indicator, tail, clauseEnd + 1, m.End)) yield return next;
 
             // 新增专利申请11407件、授权6863件: the second number is the grants of the same thing.
-            var after = tail[(lead.Length + length)..];
+            var after = tail[(lead.Length + skip + length)..];
             var elided = ElidedGrant().Match(after);
             if (elided.Success && m.Name.Contains("申请") && s.Names.Catalog.FindIndicator(m.Indicator.IndicatorName.Replace("申请", "授权")) is { } grants
                 && Quantity.ParsePrefix(elided.Groups["n"].Value) is var (qg, _)
-                && Candidates.Make(s, grants, qg, before, "elided-grant", m.End + lead.Length + length + elided.Groups["n"].Index) is { } g)
+                && Candidates.Make(s, grants, qg, before, "elided-grant", m.End + lead.Length + skip + length + elided.Groups["n"].Index) is { } g)
                 yield return g;
             // 万人有效发明专利10.11件,比2018年底万人有效量2.92件: the level compared with is that year's result.
             var compared = ComparedLevel().Match(after);
             if (compared.Success && Quantity.ParsePrefix(compared.Groups["n"].Value) is var (qc, _) && qc.Unit.Length > 0
                 && int.Parse(compared.Groups["y"].Value, CultureInfo.InvariantCulture) is var cy2
-                && Candidates.Make(s, m.Indicator, qc, "", "compared", m.End + lead.Length + length + compared.Groups["n"].Index, cy2)
+                && Candidates.Make(s, m.Indicator, qc, "", "compared", m.End + lead.Length + skip + length + compared.Groups["n"].Index, cy2)
                     is { } cl)
                 yield return cl with { Kind = "baseline", Comparator = "=" };
             // 申请各类专利77件,其中发明专利30件: the part after 其中 is the invention patents of the same count.
@@ -242,7 +246,7 @@ public static partial class ProseRule
             if (part.Success && m.Indicator.IndicatorCode is "patent_applications" or "patent_grants"
                 && s.Names.Catalog.FindIndicator("发明" + m.Indicator.IndicatorName) is { } inventions
                 && Quantity.ParsePrefix(part.Groups["n"].Value) is var (qi, _)
-                && Candidates.Make(s, inventions, qi, before, "invention-part", m.End + lead.Length + length + part.Groups["n"].Index,
+                && Candidates.Make(s, inventions, qi, before, "invention-part", m.End + lead.Length + skip + length + part.Groups["n"].Index,
                     leadYear) is { } ip)
                 yield return leadYear is null ? ip : EndPoint(s, ip, leadYear);
         }
@@ -272,13 +276,13 @@ public static partial class ProseRule
     // A bare year after the name (万人发明专利拥有量2017年达到4.5件) dates the number itself.
     [GeneratedRegex(@"^(?:(?:到|至|于)20\d\d年(?:底|末|前)?|(?<y>20\d\d)年(?:底|末)?)?" +
         @"(?:力争|确保|预计|已经|已|现已|新增|在全[国省市区县](?:率先|首次)?|(?:[两三四五\d]年)?累计|" +
-        @"每年|年均|年度|全年|总数|总量|数量|人数|家数|个数|件数|注册量|拥有量|有效量|金额|规模|登记金额|累计金额|有效|稳定|年内|当年)*" +
+        @"每年|年均|年度|全年|总数|总量|总额|数量|人数|家数|个数|件数|注册量|拥有量|有效量|金额|规模|登记金额|累计金额|有效|稳定|年内|当年)*" +
         @"(?:达到|达|约为|为|约|近|超过|超|不低于|不少于|不超过|不高于|突破|保持在|稳定在|控制在|提高到|提高至|提升到|提升至|增加到|增加至|增长到|增长至|增至|" +
         @"上升到|上升至|逾|实现|到|至少|至)?(?=\d|[两二三四五六七八九十][件家个项户名人所篇])")]
     private static partial Regex Lead();
 
-    // 年均增长10%以上, 增幅10%以上, 增长率达到8%: a growth rate, not a level.
-    [GeneratedRegex(@"^(?:力争|确保)?(?:年均|年平均|平均每年|每年|平均|年)?(?:增长率|增速|增幅|增长|递增)(?:保持在|保持|达到|达|为|不低于|不少于|超过|在)?(?<n>\d+(?:\.\d+)?%(?:以上|左右)?)")]
+    // 年均增长10%以上, 增幅10%以上, 增长率达到8%, 实现年均增长10%: a growth rate, not a level.
+    [GeneratedRegex(@"^(?:力争|确保)?(?:实现)?(?:年均|年平均|平均每年|每年|平均|年)?(?:增长率|增速|增幅|增长|递增)(?:保持在|保持|达到|达|为|不低于|不少于|超过|在)?(?<n>\d+(?:\.\d+)?%(?:以上|左右)?)")]
     private static partial Regex Growth();
 
     [GeneratedRegex(@"^(?:、|，|,|和|及|以及|与)")]
@@ -306,6 +310,10 @@ public static partial class ProseRule
     [GeneratedRegex(@"^(?:每年|年均|累计)?分别[从由][^\d]{0,10}?(?<a>\d[^增提上]*?)(?:" + Rises +
         @")(?:(?<yb>(?:19|20)\d\d)年(?:底|末)?的?)?(?<b>\d.*)$")]
     private static partial Regex RespectivelyFromTo();
+
+    // 19笔、金额7.5亿元 / 200笔,总金额达50亿元: a count of deals, then their amount.
+    [GeneratedRegex(@"^\d+(?:笔|宗|单)[、，,]?(?:总金额|金额|总额|融资额|融资金额)(?:达到|达|为|共|合计)?(?=\d)")]
+    private static partial Regex CountThenAmount();
 
     // A number followed by 年/月/日/号/届/次会议 is a date or a serial number, not a quantity.
     [GeneratedRegex(@"^(?:年|月|日|号|届|次会议|〕)")]
@@ -338,6 +346,8 @@ public static partial class NumberFirstRule
             {
                 var mention = s.Mentions.FirstOrDefault(m => m.Start == pos + length);
                 if (mention == null || mention.Qualified) break;
+                // 培育15个地理标志优势产业: a name that runs on into more words (优势产业) is the head of a longer, different name.
+                if (RunsOn(text, mention.End)) break;
                 if (Candidates.Make(s, mention.Indicator, q, words, "number-first", pos) is { } c) yield return c;
                 pos = mention.End;
                 // A list continues the same verb: 、1个省级知识产权示范园区
@@ -346,6 +356,15 @@ public static partial class NumberFirstRule
             }
         }
     }
+
+    /// <summary>Whether the words after a name go on naming something (地理标志 + 优势产业) rather than end it (、, ，, 和, 等, a
+    /// number, the end of the sentence).</summary>
+    internal static bool RunsOn(string text, int end) =>
+        end < text.Length && text[end] is >= '\u4e00' and <= '\u9fff' && !NameEnd().IsMatch(text[end..]);
+
+    // What may follow a complete name: a joint, a list end, a place word of a 的-phrase, or a verb that starts a new clause.
+    [GeneratedRegex(@"^(?:和|及|与|或|并|等|以|的|在|为|达|实现|获|通过|入选|进入|纳入|中|上|分别|共|累计|新增)")]
+    private static partial Regex NameEnd();
 
     [GeneratedRegex(@"(?:新增|新培育|培育|建成|新建|建设|打造|创建|组建|设立|认定|新认定|获批|争创|引进|实施|成立|培养|扶持|支持|指导|服务|帮助|开展|举办|完成|办理)(?=\d)")]
     private static partial Regex Verb();

@@ -1,8 +1,10 @@
+using System.Text.RegularExpressions;
+
 namespace Warehouse.Etl.Sources.PlanDocuments;
 
 /// <summary>Traditional characters to simplified, one character for one so every offset stays valid
 /// (mapping: <c>seeds/reference/traditional_simplified.tsv</c>, derived from OpenCC's data via opencc-js).</summary>
-public static class Script
+public static partial class Script
 {
     private static readonly Lazy<Dictionary<char, char>> Map = new(() =>
         ReferenceFiles.Rows("traditional_simplified.tsv", header: false)
@@ -37,6 +39,16 @@ public static class Script
             if (text.Contains(taiwan, StringComparison.Ordinal)) text = text.Replace(taiwan, mainland, StringComparison.Ordinal);
         return text;
     }
+
+    /// <summary>The text with pinyin annotations blanked out: a web copy may print a tone-marked syllable in brackets after a Han
+    /// character (发(fā)明, 数(shù)据(jù)). Each annotation becomes spaces of the same length, which matching ignores, so names read
+    /// whole again and every offset still points into the document (evidence is cut from the document itself).</summary>
+    public static string WithoutPinyin(string text) =>
+        text.IndexOf('(') < 0 && text.IndexOf('（') < 0 ? text : Pinyin().Replace(text, m => new string(' ', m.Length));
+
+    // A bracketed lower-case syllable with at least one tone mark, right after a Han character: (fā), （chǎn）, (lǜ).
+    [GeneratedRegex(@"(?<=[一-鿿])[(（](?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿ]{1,7}[)）]")]
+    private static partial Regex Pinyin();
 
     /// <summary>How many characters of the text are traditional-only (for telling the user the text was converted).</summary>
     public static int TraditionalCount(string text) => text.Count(Map.Value.ContainsKey);

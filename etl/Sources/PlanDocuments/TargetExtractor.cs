@@ -13,7 +13,9 @@ public sealed partial class TargetExtractor(Catalog catalog)
     /// <summary>Extracts every commitment and baseline, de-duplicated (a number stated in prose and again in a table counts once).</summary>
     public ExtractionResult Extract(string text, string fileName)
     {
+        var document = text; // every step below keeps the length, so offsets into the normalised text are offsets into the document
         text = Artefacts().Replace(text, m => new string(' ', m.Length)); // keep offsets: blank out conversion marks
+        text = Script.WithoutPinyin(text); // 发(fā)明 → 发    明: pinyin annotations of a web copy, blanked (matching skips spaces)
         text = Script.ToSimplified(text); // traditional characters: one for one, so offsets still point into the document
         text = Script.ToMainlandTerms(text); // 智慧财产权 → 知识产权: Taiwan terms, padded so offsets stay valid
         var plan = PlanHeader.Read(text, catalog, _divisions, fileName);
@@ -84,6 +86,14 @@ public sealed partial class TargetExtractor(Catalog catalog)
             Indicator? lastIndicator = null;
             foreach (var (sentence, at) in Sentences(line, lineOffset))
             {
+                // A page flattened into one line (a document preview) keeps its headings inside the line, each opening a
+                // sentence: 。一、…发展基础与机遇挑战(一)… starts a review, 。二、…发展目标… starts the goals again.
+                if (trimmed.Length > 40 && InlineHeading().Match(sentence.TrimStart()) is { Success: true } inline)
+                {
+                    var title = inline.Groups["title"].Value;
+                    if (ReviewTitle().IsMatch(title)) { section = Section.Baseline; reported = null; }
+                    else if (GoalTitle().IsMatch(title)) { section = Section.Goals; reported = null; }
+                }
                 var search = new SearchText(sentence, at);
                 var context = lineYear switch
                 {
@@ -107,7 +117,18 @@ public sealed partial class TargetExtractor(Catalog catalog)
                 if (context.Kind != "baseline") unknown.AddRange(Unexplained(search, found.Skip(before).ToList()));
             }
         }
-        return new ExtractionResult(plan, Deduplicate(found), unknown);
+        return new ExtractionResult(plan,
+            Deduplicate(found).Select(c => c with { Evidence = InDocument(document, text, c.Evidence, c.Offset) }).ToList(),
+            unknown.Select(u => u with { Evidence = InDocument(document, text, u.Evidence, u.Offset) }).ToList());
+    }
+
+    /// <summary>Evidence is the document's own sentence: the rules read a normalised copy (simplified script, no pinyin
+    /// annotations, no conversion marks) of the same length, so the sentence's place in the copy is its place in the document.</summary>
+    private static string InDocument(string document, string normalised, string evidence, int offset)
+    {
+        if (evidence.Length == 0 || document.Length != normalised.Length || ReferenceEquals(document, normalised)) return evidence;
+        var at = normalised.IndexOf(evidence, Math.Clamp(offset - evidence.Length, 0, normalised.Length), StringComparison.Ordinal);
+        return at < 0 ? evidence : document.Substring(at, evidence.Length);
     }
 
     /// <summary>The names of the plan's region and its parents, full and short (晋江市, 晋江, 泉州市, 泉州, 福建省, 福建).</summary>
@@ -187,6 +208,17 @@ public sealed partial class TargetExtractor(Catalog catalog)
 
     [GeneratedRegex("发展基础|工作基础|十三五|发展现状|规划背景|现状基础|发展回顾|工作回顾")]
     private static partial Regex BaselineTitle();
+
+    // A top-level heading opening a sentence inside a long line, and the first words of its title.
+    [GeneratedRegex(@"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])(?<title>[^，,。；;：:]{2,24})")]
+    private static partial Regex InlineHeading();
+
+    // Titles of a review inside a flattened page (not 十三五 alone: a 十三五 plan's goals name it too).
+    [GeneratedRegex("发展基础|工作基础|发展现状|现状基础|规划背景|发展回顾|工作回顾|发展成效|取得的成效|主要成绩")]
+    private static partial Regex ReviewTitle();
+
+    [GeneratedRegex("发展目标|主要目标|总体目标|工作目标|目标任务|指导思想|总体要求|重点任务|主要任务|保障措施")]
+    private static partial Regex GoalTitle();
 
     [GeneratedRegex(@"(\d{4})年\d{1,2}月(?!.*\d{4}年)")]
     private static partial Regex LastYear();
