@@ -112,6 +112,7 @@ public class HeldOutEvaluationTests(ITestOutputHelper output)
     [InlineData("heldout3")]
     [InlineData("heldout4")]
     [InlineData("heldout5")]
+    [InlineData("heldout6")]
     public void HeldOut_plans_recall_and_precision(string set)
     {
         var docs = Docs(set);
