@@ -58,7 +58,7 @@ public static class StoreCommands
 
     private static int Status(Workspace ws, int batchCount)
     {
-        using (ws.Dialect.OpenReadOnly()) { } // a missing SQLite file is named here, before anything is created
+        Migrator.RequireWarehouse(ws.Dialect); // a missing SQLite file, or a database without a warehouse, is named here
         // Opening the warehouse is when dead runs are found: a killed load shows as interrupted, not running for ever.
         using (var rw = ws.Dialect.OpenReadWrite())
             if (Migrator.CurrentVersion(rw, ws.Dialect) > 0 && new Migrator(ws.Dialect).IsCurrent(rw)) BatchLog.MarkInterrupted(ws.Dialect, rw);

@@ -17,8 +17,11 @@ public sealed record Workspace(string Root, SqlDialect Dialect)
     public static Workspace Resolve(string? db, string? engine = null)
     {
         var root = FindRoot();
-        var address = db ?? Environment.GetEnvironmentVariable("WAREHOUSE_DB") ?? Path.Combine(root, "data", "warehouse.db");
-        return new Workspace(root, SqlDialect.Open(address, engine ?? Environment.GetEnvironmentVariable("WAREHOUSE_ENGINE")));
+        engine ??= Environment.GetEnvironmentVariable("WAREHOUSE_ENGINE");
+        var address = db ?? Environment.GetEnvironmentVariable("WAREHOUSE_DB");
+        if (address == null && engine is "postgres" or "sqlserver")
+            throw new ArgumentException($"--engine {engine} 需要 --db / needs --db (or WAREHOUSE_DB) with the server's connection string");
+        return new Workspace(root, SqlDialect.Open(address ?? Path.Combine(root, "data", "warehouse.db"), engine));
     }
 
     private static string FindRoot()

@@ -35,5 +35,5 @@ public static class Freshness
 public sealed record StaleMark(DateTimeOffset StaleSince, string Reason)
 {
     /// <summary>The time as the warehouse writes it (ISO 8601 with offset), for messages.</summary>
-    public string Since => StaleSince.ToString(Clock.Format, System.Globalization.CultureInfo.InvariantCulture);
+    public string Since => ReadModels.Beijing(StaleSince).ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) + " 北京时间";
 }

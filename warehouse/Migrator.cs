@@ -112,6 +112,16 @@ public sealed class Migrator(SqlDialect dialect)
         tx.Commit();
     }
 
+    /// <summary>Throws when the database holds no warehouse (never initialised, or another application's tables), so a reading
+    /// command says "run init" instead of failing on the first missing table.</summary>
+    public static void RequireWarehouse(SqlDialect dialect)
+    {
+        using var c = dialect.OpenReadOnly();
+        if (CurrentVersion(c, dialect) == 0)
+            throw new WarehouseMissingException($"这里还没有数据仓库 / {dialect.Location} holds no warehouse (no schema_version): "
+                + "run `init` (or `run`) with this --db first");
+    }
+
     /// <summary>Highest applied schema version, or 0 for an empty database.</summary>
     public static int CurrentVersion(DbConnection connection, SqlDialect dialect) =>
         dialect.TableExists(connection, "schema_version")
@@ -134,3 +144,6 @@ public sealed class Migrator(SqlDialect dialect)
         return reader.ReadToEnd();
     }
 }
+
+/// <summary>The database named by --db holds no warehouse: the user's setting or a missing <c>init</c> (exit code 2).</summary>
+public sealed class WarehouseMissingException(string message) : ArgumentException(message);

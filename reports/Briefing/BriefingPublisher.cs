@@ -20,7 +20,7 @@ public static class BriefingPublisher
     {
         if (Freshness.Read(dialect, Freshness.Forecast) is { } stale)
         {
-            say?.Invoke($"预测已过期，先重新预测 / forecasts stale since {stale.StaleSince} ({stale.Reason}): refreshing first");
+            say?.Invoke($"预测已过期，先重新预测 / forecasts stale since {stale.Since} ({stale.Reason}): refreshing first");
             var r = new ForecastRun(dialect).Execute(trigger: trigger);
             say?.Invoke($"预测 / forecast: {r.Series} series, {r.Targets} targets (batch {r.BatchId})");
         }

@@ -119,6 +119,7 @@ public sealed class MainJob(SqlDialect dialect, string seedsDir, IPipelineProgre
     /// <summary>Forecasts every series and assesses every goal and milestone.</summary>
     public ForecastRunResult Forecast(string trigger = "cli")
     {
+        Migrator.RequireWarehouse(dialect);
         var result = _progress.Track("预测 / forecast", report =>
             new ForecastRun(dialect) { Progress = (done, all) => report(done, all, "series") }.Execute(trigger: trigger));
         _progress.Forecasted(result);
@@ -131,6 +132,7 @@ public sealed class MainJob(SqlDialect dialect, string seedsDir, IPipelineProgre
     public BriefingOutput Report(string outDir, string trigger = "cli", int? year = null, IReadOnlyList<string>? regions = null,
         Lang? lang = null, Action<string>? say = null)
     {
+        Migrator.RequireWarehouse(dialect);
         var output = _progress.Track("简报 / briefing", _ =>
             BriefingPublisher.Publish(dialect, outDir, trigger, year, say: say ?? _progress.Say, regions: regions, lang: lang));
         _progress.Published(output);

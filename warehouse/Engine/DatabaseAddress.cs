@@ -21,7 +21,7 @@ public static class DatabaseAddress
         if (engine is "mssql") engine = "sqlserver";
         if (db.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase) || db.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase))
         {
-            var uri = new Uri(db);
+            var uri = ToUri(db);
             var options = Query(uri);
             return new PostgresDialect(Postgres(uri))
             {
@@ -30,7 +30,14 @@ public static class DatabaseAddress
             };
         }
         if (db.StartsWith("sqlserver://", StringComparison.OrdinalIgnoreCase) || db.StartsWith("mssql://", StringComparison.OrdinalIgnoreCase))
-            return SqlServerDialect.FromUri(new Uri(db));
+            return SqlServerDialect.FromUri(ToUri(db));
+        // Neither form may be echoed back: both may hold a password.
+        if (System.Text.RegularExpressions.Regex.Match(db, @"^([A-Za-z][A-Za-z0-9+.-]*)://") is { Success: true } scheme)
+            throw new ArgumentException($"--db 的地址类型未知 / unknown address scheme '{scheme.Groups[1].Value}://': "
+                + "use postgresql://user:password@host:port/database, sqlserver://…, or a file path for SQLite");
+        if (engine is null or "" or "sqlite" && db.Contains('=') && db.Contains(';'))
+            throw new ArgumentException("--db 像是连接字符串 / --db looks like a driver connection string: "
+                + "add --engine postgres or --engine sqlserver (or use a postgresql:// or sqlserver:// address)");
         return engine switch
         {
             null or "" or "sqlite" => new SqliteDialect(db),
@@ -38,6 +45,20 @@ public static class DatabaseAddress
             "sqlserver" => new SqlServerDialect(new SqlConnectionStringBuilder(db)),
             _ => throw new ArgumentException($"未知的数据库引擎 / unknown --engine '{engine}': use sqlite, postgres or sqlserver"),
         };
+    }
+
+    /// <summary>Reads an address as a URI; a character that must be escaped says how, without echoing the address (its password).</summary>
+    private static Uri ToUri(string db)
+    {
+        try
+        {
+            return new Uri(db);
+        }
+        catch (UriFormatException)
+        {
+            throw new ArgumentException("无法解析 --db 地址 / cannot read the --db address: write user:password@host:port/database, with "
+                + "@ : / % # ? in the user or password escaped as %40 %3A %2F %25 %23 %3F, and a numeric port");
+        }
     }
 
     /// <summary>The Npgsql connection string for a <c>postgresql://</c> address.</summary>
@@ -56,7 +77,11 @@ public static class DatabaseAddress
         {
             switch (key)
             {
-                case "sslmode": b.SslMode = Enum.Parse<SslMode>(value, ignoreCase: true); break;
+                case "sslmode":
+                    b.SslMode = Enum.TryParse<SslMode>(value.Replace("-", ""), ignoreCase: true, out var mode) && Enum.IsDefined(mode)
+                        ? mode
+                        : throw new ArgumentException($"sslmode={value}: use disable, allow, prefer, require, verify-ca or verify-full");
+                    break;
                 case "search_path": b.SearchPath = value; break;
                 case "reader" or "reader_password": break; // read by PostgresDialect
                 default: throw new ArgumentException($"postgresql:// 地址中未知的选项 / unknown option '{key}' in the address");

@@ -165,6 +165,11 @@ public sealed partial class SqlServerDialect(SqlConnectionStringBuilder connecti
         var where = Location;
         // SqlException joins its errors with line breaks; an error stays one line on standard error.
         message = string.Join("; ", message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        // Connection refused on Linux comes as "a network-related or instance-specific error … TCP Provider, error: 35" with
+        // number 35 or 0: nothing listens at that host and port.
+        if (message.Contains("network-related", StringComparison.OrdinalIgnoreCase) || message.Contains("TCP Provider", StringComparison.Ordinal))
+            return (true, $"找不到服务器 / cannot reach the SQL Server at {Connection.DataSource}: check host, port and that the server "
+                + $"runs and accepts TCP connections ({message})");
         foreach (var n in numbers)
         {
             switch (n)
