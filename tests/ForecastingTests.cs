@@ -142,6 +142,47 @@ public class AdaptiveCombinationTests
     }
 
     [Fact]
+    public void A_series_scored_from_many_origins_leans_on_its_own_evidence_and_a_short_one_on_its_neighbours()
+    {
+        // The pool (thirty steady growers) says drift; a level series with noise says otherwise. Its own errors count
+        // n / (n + PooledErrors): ten at step 1 on the 24-year series, four on its last 8 years. The shorter view of the
+        // same series must be pulled further towards the pool than the longer one (a fixed half-and-half pulled both alike).
+        var rng = new Random(13);
+        var collection = Enumerable.Range(0, 30).Select(_ => Enumerable.Range(0, 16).Select(t => 10 + 2.0 * t + 2 * (rng.NextDouble() - 0.5)).ToArray()).ToList();
+        var level = Enumerable.Range(0, 24).Select(_ => 50 + 10 * (rng.NextDouble() - 0.5)).ToArray();
+        var lastEight = level[^8..];
+        var all = new List<double[]>([.. collection, level, lastEight]);
+        var alone = new AdaptiveCombination();
+        var pooled = (AdaptiveCombination)alone.Prepare(all, 1);
+        var poolOnly = (AdaptiveCombination)new AdaptiveCombination(new AdaptiveSettings { PooledErrors = 1e12 }).Prepare(all, 1);
+        var names = alone.MemberNames.ToList();
+        int ses = names.IndexOf("ses"), drift = names.IndexOf("rw_drift");
+        // Softmax weights: log(w_ses / w_drift) is linear in the scores, so it shows the share the series' own evidence got.
+        double LogRatio(AdaptiveCombination m, double[] y) { var w = m.Weights(y, 1)[0]; return Math.Log(w[ses] / w[drift]); }
+        double OwnShare(double[] y) => (LogRatio(pooled, y) - LogRatio(poolOnly, y)) / (LogRatio(alone, y) - LogRatio(poolOnly, y));
+        Assert.Equal(10.0 / 30, OwnShare(level), 6);
+        Assert.Equal(4.0 / 24, OwnShare(lastEight), 6);
+        // Without a collection the series' own evidence is all there is, whatever the setting.
+        Assert.Equal(alone.Weights(level, 1)[0], new AdaptiveCombination(new AdaptiveSettings { PooledErrors = 1000 }).Weights(level, 1)[0]);
+    }
+
+    [Fact]
+    public void Volatility_tells_a_smooth_aggregate_from_a_noisy_series_with_the_same_changes()
+    {
+        // The same yearly changes around a level of 10 000 and of 100: trend strength, persistence and length agree, so
+        // without volatility the two were perfect neighbours; the features must set them apart.
+        var rng = new Random(17);
+        var changes = Enumerable.Range(0, 15).Select(_ => 3 + 4 * (rng.NextDouble() - 0.5)).ToArray();
+        double[] Path(double start) { var y = new double[16]; y[0] = start; for (var t = 1; t < 16; t++) y[t] = y[t - 1] + changes[t - 1]; return y; }
+        var smooth = AdaptiveCombination.Features(Path(10_000));
+        var noisy = AdaptiveCombination.Features(Path(100));
+        Assert.All(Enumerable.Range(0, 3), j => Assert.Equal(smooth[j], noisy[j], 9));
+        Assert.Equal(4, smooth.Length);
+        Assert.True(noisy[3] - smooth[3] > 3, $"log volatility {smooth[3]:0.00} vs {noisy[3]:0.00}");
+        Assert.All(AdaptiveCombination.Features([5, 5, 5, 5, 5]).Concat(AdaptiveCombination.Features([0, 0, 0, 0])), v => Assert.True(double.IsFinite(v)));
+    }
+
+    [Fact]
     public void Awkward_series_get_finite_forecasts_and_intervals_alone_and_in_a_collection()
     {
         double[][] awkward =
