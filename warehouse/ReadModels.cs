@@ -152,16 +152,25 @@ public sealed record RejectReason
 public sealed class ReadModels(SqlDialect dialect, DbConnection connection)
 {
     /// <summary>Every assessed goal and milestone (v_attainment) by region, indicator and target year.</summary>
-    public IReadOnlyList<AttainmentRow> Attainment() => Read<AttainmentRow>("read/attainment");
+    /// <remarks>Ordered here, not in SQL: text order depends on the database's collation (en_US ignores the underscores of
+    /// indicator codes, C does not), and a briefing must come out the same on every engine.</remarks>
+    public IReadOnlyList<AttainmentRow> Attainment() => Read<AttainmentRow>("read/attainment")
+        .OrderBy(r => r.RegionCode, StringComparer.Ordinal).ThenBy(r => r.IndicatorCode, StringComparer.Ordinal).ThenBy(r => r.TargetYear)
+        .ThenBy(r => r.Measure, StringComparer.Ordinal).ThenBy(r => r.TargetKind, StringComparer.Ordinal).ThenBy(r => r.PeriodStart).ThenBy(r => r.Target)
+        .ThenBy(r => r.SourceDocument, StringComparer.Ordinal).ThenBy(r => r.Evidence, StringComparer.Ordinal).ToList();
 
     /// <summary>Every goal, milestone and baseline (v_targets).</summary>
-    public IReadOnlyList<TargetRow> Targets() => Read<TargetRow>("read/targets");
+    public IReadOnlyList<TargetRow> Targets() => Read<TargetRow>("read/targets")
+        .OrderBy(r => r.RegionCode, StringComparer.Ordinal).ThenBy(r => r.TargetKind, StringComparer.Ordinal).ThenBy(r => r.IndicatorCode, StringComparer.Ordinal).ThenBy(r => r.TargetYear)
+        .ThenBy(r => r.PeriodStart).ThenBy(r => r.Value).ThenBy(r => r.SourceDocument, StringComparer.Ordinal).ThenBy(r => r.EvidenceOffset).ToList();
 
     /// <summary>Every yearly observed figure, best source per year (v_series), by region, indicator and year.</summary>
-    public IReadOnlyList<ObservationPoint> Series() => Read<ObservationPoint>("read/series");
+    public IReadOnlyList<ObservationPoint> Series() => Read<ObservationPoint>("read/series")
+        .OrderBy(r => r.RegionCode, StringComparer.Ordinal).ThenBy(r => r.IndicatorCode, StringComparer.Ordinal).ThenBy(r => r.Year).ToList();
 
     /// <summary>Every forecast year (v_forecasts).</summary>
-    public IReadOnlyList<ForecastPoint> Forecasts() => Read<ForecastPoint>("read/forecasts");
+    public IReadOnlyList<ForecastPoint> Forecasts() => Read<ForecastPoint>("read/forecasts")
+        .OrderBy(r => r.RegionCode, StringComparer.Ordinal).ThenBy(r => r.IndicatorCode, StringComparer.Ordinal).ThenBy(r => r.Year).ToList();
 
     /// <summary>Every source read, by kind and name.</summary>
     public IReadOnlyList<SourceRow> Sources() => Read<SourceRow>("read/sources");

@@ -1,4 +1,4 @@
--- Every assessed goal and milestone, for briefings.
+-- Every assessed goal and milestone, for briefings (ReadModels orders them: ordinal text order, the same on every collation).
 SELECT region_code AS RegionCode, region_name AS RegionName, indicator_code AS IndicatorCode, indicator_name AS IndicatorName,
        unit AS Unit, measure AS Measure, target_kind AS TargetKind, period_start AS PeriodStart, period_end AS PeriodEnd,
        target_year AS TargetYear, comparator AS Comparator, target AS Target, latest_year AS LatestYear, latest_value AS LatestValue,
@@ -7,4 +7,3 @@ SELECT region_code AS RegionCode, region_name AS RegionName, indicator_code AS I
        source_document AS SourceDocument, evidence AS Evidence, achieved AS Achieved, achieved_as_of AS AchievedAsOf,
        source_kind AS SourceKind
 FROM v_attainment
-ORDER BY region_code, indicator_code, target_year

@@ -2,4 +2,3 @@
 SELECT region_code AS RegionCode, indicator_code AS IndicatorCode, year AS Year, point AS Point, lo80 AS Lo80, hi80 AS Hi80,
        lo95 AS Lo95, hi95 AS Hi95
 FROM v_forecasts
-ORDER BY region_code, indicator_code, year

@@ -2,4 +2,3 @@
 SELECT region_code AS RegionCode, indicator_code AS IndicatorCode, year AS Year, value AS Value, source_kind AS SourceKind,
        source AS Source
 FROM v_series
-ORDER BY region_code, indicator_code, year

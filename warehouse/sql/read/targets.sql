@@ -1,7 +1,6 @@
--- Every goal, milestone and baseline with its evidence, for the briefing's 目标 sheet and chart markers.
+-- Every goal, milestone and baseline with its evidence, for the briefing's 目标 sheet and chart markers (ordered in ReadModels).
 SELECT region_code AS RegionCode, region_name AS RegionName, indicator_code AS IndicatorCode, indicator_name AS IndicatorName,
        unit AS Unit, measure AS Measure, target_kind AS TargetKind, period_start AS PeriodStart, period_end AS PeriodEnd,
        target_year AS TargetYear, comparator AS Comparator, value AS Value, source_document AS SourceDocument, evidence AS Evidence,
        evidence_offset AS EvidenceOffset
 FROM v_targets
-ORDER BY region_code, target_kind, indicator_code, target_year
