@@ -114,10 +114,11 @@ public class TrueBriefingTests
         Assert.Contains("older than the data", older.Message);
     }
 
-    [Fact]
-    public async Task Through_serve_two_unchanged_ingests_then_the_briefing_job_publish_a_true_briefing()
+    [Theory]
+    [MemberData(nameof(TempWarehouse.Engines), MemberType = typeof(TempWarehouse))]
+    public async Task Through_serve_two_unchanged_ingests_then_the_briefing_job_publish_a_true_briefing(string engine)
     {
-        await using var s = new TestServer();
+        await using var s = new TestServer(engine: engine);
         await s.Http.PostAsync("/api/jobs/ingest/trigger", null);
         Assert.True(await TestServer.Eventually(() => s.JobBatches().Any(b => b is { Job: "job:briefing", Status: "succeeded" })));
         var before = Counts(s.Warehouse);
