@@ -6,6 +6,8 @@ namespace Warehouse.Tests;
 
 /// <summary>Escape attempts through `sql`: hidden statements, VACUUM INTO, ATTACH, PRAGMA writes, extension loading, transactions.
 /// Each is refused with exit code 2 and leaves no trace; reads still work; output is bounded and the timeout covers it.</summary>
+// SQLite only: SQLite's own escapes (VACUUM INTO, ATTACH, PRAGMA, load_extension, randomblob) and its authorizer; PostgreSQL's
+// read-only role and read-only transaction are tested in PostgresEngineTests.
 public class AdHocSqlEscapeTests
 {
     [Theory]

@@ -169,6 +169,14 @@ public class RecoveryAndCliTests
             foreach (var args in all)
                 if (engine == "sqlite" || !args.Contains("--db")) // a bad --db is a SQLite file path
                     data.Add(engine, 2, args);
+        if (!PostgresCluster.Skipped)
+        {
+            // The server's own refusals: no such database, no such login, nothing listening.
+            data.Add("postgres", 2, ["--db", "{missing-database}", "status"]);
+            data.Add("postgres", 2, ["--db", "{missing-database}", "sql", "select 1"]);
+            data.Add("postgres", 2, ["--db", "{missing-login}", "status"]);
+            data.Add("postgres", 2, ["--db", "postgresql://postgres@127.0.0.1:1/w", "status"]);
+        }
         return data;
     }
 
@@ -177,6 +185,12 @@ public class RecoveryAndCliTests
     public void Every_mistake_is_one_line_on_stderr_with_exit_code_2_and_no_stack_trace(string engine, int code, string[] args)
     {
         using var wh = new TempWarehouse(engine: engine);
+        args = args.Select(a => a switch
+        {
+            "{missing-database}" => wh.Db.Replace(wh.Database!, "w_no_such_database"),
+            "{missing-login}" => wh.Db.Replace("postgresql://postgres@", "postgresql://no_such_login@"),
+            _ => a,
+        }).ToArray();
         var full = args.Contains("--db") ? args : ["--db", wh.Db, .. args];
         var r = CliProcess.Run(full);
         Assert.Equal(code, r.ExitCode);
