@@ -7,4 +7,5 @@ SELECT region_code AS RegionCode, region_name AS RegionName, indicator_code AS I
        source_document AS SourceDocument, evidence AS Evidence, achieved AS Achieved, achieved_as_of AS AchievedAsOf,
        source_kind AS SourceKind
 FROM v_attainment
-ORDER BY region_code, indicator_code, target_year
+-- A total order (a goal and a milestone, or two goals, may share region, indicator and year), so every engine lists them alike.
+ORDER BY region_code, indicator_code, target_year, target_kind, period_start, period_end, measure, target, comparator, source_document
