@@ -6,8 +6,12 @@ namespace Warehouse.Tests;
 
 /// <summary>Escape attempts through `sql`: hidden statements, VACUUM INTO, ATTACH, PRAGMA writes, extension loading, transactions.
 /// Each is refused with exit code 2 and leaves no trace; reads still work; output is bounded and the timeout covers it.</summary>
+// SQLite only: SQLite's own escapes (VACUUM INTO, ATTACH, PRAGMA, load_extension, randomblob) and its authorizer; PostgreSQL's
+// read-only role and read-only transaction are tested in PostgresEngineTests.
 public class AdHocSqlEscapeTests
 {
+    // SQLite only: SQLite's own escapes (VACUUM INTO, ATTACH, PRAGMA, load_extension) and its authorizer; PostgreSQL's read-only
+    // role and read-only transaction are tested in PostgresEngineTests.
     [Theory]
     [InlineData("select 1 -- '\n; vacuum into '{0}'; select 1 -- '")]
     [InlineData("select 1 /* ' */ ; vacuum into '{0}'")]
@@ -56,67 +60,87 @@ public class AdHocSqlEscapeTests
             string.Join(",", Directory.GetFiles(wh.Dir).Select(Path.GetFileName).Where(n => !n!.StartsWith("warehouse.db")).Order()));
     }
 
-    [Theory]
-    [InlineData("select 1;")]
-    [InlineData("select 1 ; -- trailing comment")]
-    [InlineData("/* leading */ select 1 /* trailing */ ;;")]
-    [InlineData("select 'vacuum into ''/tmp/x.db''; attach' as s")]
-    [InlineData("pragma table_info(dim_region)")]
-    [InlineData("select * from pragma_table_info('dim_region')")]
-    [InlineData("explain query plan select * from dim_region")]
-    [InlineData("with recursive n(i) as (select 1 union all select i + 1 from n limit 3) select * from n")]
-    [InlineData("values (1, 'a')")]
-    public void Single_reads_still_run(string sql)
+    private static readonly string[] PortableReads =
+    [
+        "select 1;",
+        "select 1 ; -- trailing comment",
+        "/* leading */ select 1 /* trailing */ ;;",
+        "select 'vacuum into ''/tmp/x.db''; attach' as s",
+        "with recursive n(i) as (select 1 union all select i + 1 from n where i < 3) select * from n",
+        "values (1, 'a')",
+    ];
+
+    // SQLite only: its PRAGMA functions, EXPLAIN QUERY PLAN and LIMIT inside a recursive query.
+    private static readonly string[] SqliteReads =
+        ["with recursive n(i) as (select 1 union all select i + 1 from n limit 3) select * from n", "pragma table_info(dim_region)", "select * from pragma_table_info('dim_region')", "explain query plan select * from dim_region"];
+
+    public static TheoryData<string, string> SingleReads()
     {
-        using var wh = new TempWarehouse();
+        var data = TempWarehouse.EnginesTimes(PortableReads);
+        foreach (var sql in SqliteReads) data.Add("sqlite", sql);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(SingleReads))]
+    public void Single_reads_still_run(string engine, string sql)
+    {
+        using var wh = new TempWarehouse(engine: engine);
         var r = AdHocQuery.Run(wh.Dialect, sql, TimeSpan.FromSeconds(5));
         Assert.NotEmpty(r.Columns);
         Assert.NotEmpty(r.Rows);
     }
 
-    [Fact]
-    public void A_typo_is_a_syntax_error_near_the_word_not_a_read_only_refusal()
+    [Theory]
+    [MemberData(nameof(TempWarehouse.Engines), MemberType = typeof(TempWarehouse))]
+    public void A_typo_is_a_syntax_error_near_the_word_not_a_read_only_refusal(string engine)
     {
-        using var wh = new TempWarehouse();
+        using var wh = new TempWarehouse(engine: engine);
         var ex = Assert.ThrowsAny<QueryRefusedException>(() => AdHocQuery.Run(wh.Dialect, "selct region_code from dim_region", TimeSpan.FromSeconds(5)));
         Assert.Contains("syntax error near \"selct\"", ex.Message);
         Assert.DoesNotContain("read-only", ex.Message);
         Assert.Equal(2, ex.ExitCode);
     }
 
-    [Fact]
-    public void Output_is_capped_in_rows_and_bytes_with_a_note_and_one_huge_value_is_refused()
+    [Theory]
+    [MemberData(nameof(TempWarehouse.Engines), MemberType = typeof(TempWarehouse))]
+    public void Output_is_capped_in_rows_and_bytes_with_a_note_and_one_huge_value_is_refused(string engine)
     {
-        using var wh = new TempWarehouse();
-        const string blobs = "with recursive n(i) as (select 1 union all select i + 1 from n limit 40) select i, randomblob(1000000) from n";
+        using var wh = new TempWarehouse(engine: engine);
+        var pg = engine == "postgres";
+        var blobs = pg ? "select i, decode(repeat('ab', 1000000), 'hex') from generate_series(1, 40) i"
+            : "with recursive n(i) as (select 1 union all select i + 1 from n limit 40) select i, randomblob(1000000) from n";
         var r = AdHocQuery.Run(wh.Dialect, blobs, new QueryLimits(MaxBytes: 5L << 20), CancellationToken.None, TimeSpan.FromSeconds(10));
         Assert.True(r.Truncated);
         Assert.InRange(r.Rows.Count, 4, 5);
         Assert.Contains("MiB", r.Note);
 
-        var rows = AdHocQuery.Run(wh.Dialect, "with recursive n(i) as (select 1 union all select i + 1 from n limit 50) select i from n", TimeSpan.FromSeconds(5), maxRows: 10);
+        var rows = AdHocQuery.Run(wh.Dialect, "with recursive n(i) as (select 1 union all select i + 1 from n where i < 50) select i from n", TimeSpan.FromSeconds(5), maxRows: 10);
         Assert.Equal(10, rows.Rows.Count);
         Assert.Contains("10 rows", rows.Note);
 
-        var huge = Assert.ThrowsAny<QueryRefusedException>(() => AdHocQuery.Run(wh.Dialect, "select randomblob(40000000)", TimeSpan.FromSeconds(10)));
+        var huge = Assert.ThrowsAny<QueryRefusedException>(() => AdHocQuery.Run(wh.Dialect, pg ? "select decode(repeat('ab', 40000000), 'hex')" : "select randomblob(40000000)", TimeSpan.FromSeconds(10)));
         Assert.Contains("exceeds", huge.Message);
     }
 
-    [Fact]
-    public void Csv_cells_that_a_spreadsheet_would_run_as_formulas_are_quoted_as_text()
+    [Theory]
+    [MemberData(nameof(TempWarehouse.Engines), MemberType = typeof(TempWarehouse))]
+    public void Csv_cells_that_a_spreadsheet_would_run_as_formulas_are_quoted_as_text(string engine)
     {
-        using var wh = new TempWarehouse();
-        var r = AdHocQuery.Run(wh.Dialect, "select '=HYPERLINK(\"http://x\")' a, '+1' b, '-2+3' c, '@SUM(A1)' d, -5 e, 'plain' f, char(9) || 'x' g", TimeSpan.FromSeconds(5));
+        using var wh = new TempWarehouse(engine: engine);
+        var tab = engine == "postgres" ? "chr(9)" : "char(9)";
+        var r = AdHocQuery.Run(wh.Dialect, $"select '=HYPERLINK(\"http://x\")' a, '+1' b, '-2+3' c, '@SUM(A1)' d, -5 e, 'plain' f, {tab} || 'x' g", TimeSpan.FromSeconds(5));
         var sw = new StringWriter();
         ResultFormats.WriteCsv(r, sw);
         var line = sw.ToString().Split("\r\n")[1];
         Assert.Equal("\"'=HYPERLINK(\"\"http://x\"\")\",\"'+1\",\"'-2+3\",\"'@SUM(A1)\",-5,plain,\"'\tx\"", line);
     }
 
-    [Fact]
-    public void Writing_output_stops_at_the_deadline()
+    [Theory]
+    [MemberData(nameof(TempWarehouse.Engines), MemberType = typeof(TempWarehouse))]
+    public void Writing_output_stops_at_the_deadline(string engine)
     {
-        using var wh = new TempWarehouse();
+        using var wh = new TempWarehouse(engine: engine);
         var r = AdHocQuery.Run(wh.Dialect, "select 1 union all select 2", TimeSpan.FromSeconds(5));
         using var cancelled = new CancellationTokenSource();
         cancelled.Cancel();
@@ -124,14 +148,16 @@ public class AdHocSqlEscapeTests
         Assert.ThrowsAny<OperationCanceledException>(() => ResultFormats.WriteJson(r, new StringWriter(), cancelled.Token));
     }
 
-    [Fact]
-    public async Task The_cli_timeout_covers_the_whole_command_even_when_output_blocks()
+    [Theory]
+    [MemberData(nameof(TempWarehouse.Engines), MemberType = typeof(TempWarehouse))]
+    public async Task The_cli_timeout_covers_the_whole_command_even_when_output_blocks(string engine)
     {
-        using var wh = new TempWarehouse();
+        using var wh = new TempWarehouse(engine: engine);
         // 100,000 rows of 300 characters to a pipe nobody reads: the engine is done in a moment, the writing never is.
         var sw = Stopwatch.StartNew();
-        using var p = CliProcess.Start(["--db", wh.Sqlite.Path, "sql", "--format", "csv", "--timeout", "2",
-            "with recursive n(i) as (select 1 union all select i + 1 from n limit 100000) select i, printf('%.300c', 'x') from n"]);
+        using var p = CliProcess.Start(["--db", wh.Db, "sql", "--format", "csv", "--timeout", "2", engine == "postgres"
+            ? "select i, repeat('x', 300) from generate_series(1, 100000) i"
+            : "with recursive n(i) as (select 1 union all select i + 1 from n limit 100000) select i, printf('%.300c', 'x') from n"]);
         var stderr = p.StandardError.ReadToEndAsync();
         using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var exited = true;

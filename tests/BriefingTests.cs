@@ -13,16 +13,17 @@ using S = DocumentFormat.OpenXml.Spreadsheet;
 
 namespace Warehouse.Tests;
 
-/// <summary>The whole pipeline once on the shipped seeds (plans, published, illustrative), shared by the briefing tests.</summary>
-public sealed class PipelineFixture : IDisposable
+/// <summary>The whole pipeline once on the shipped seeds (plans, published, illustrative) on one engine.</summary>
+public sealed class PipelineRun : IDisposable
 {
-    public TempWarehouse Warehouse { get; } = new();
+    public TempWarehouse Warehouse { get; }
     public BriefingOutput Output { get; }
     public IReadOnlyList<LoadResult> Loads { get; }
     public ForecastRunResult Forecast { get; }
 
-    public PipelineFixture()
+    public PipelineRun(string engine)
     {
+        Warehouse = new TempWarehouse(engine: engine);
         Loads = new Ingestor(Warehouse.Dialect).Ingest([TempWarehouse.SeedsDir]);
         Forecast = new ForecastRun(Warehouse.Dialect).Execute();
         Output = BriefingWriter.Write(Warehouse.Dialect, Warehouse.PathOf("out"), today: new DateOnly(2026, 11, 22));
@@ -31,15 +32,31 @@ public sealed class PipelineFixture : IDisposable
     public void Dispose() => Warehouse.Dispose();
 }
 
+/// <summary>The pipeline run shared by a class of briefing tests, once per engine the class's tests ask for.</summary>
+public sealed class PipelineFixture : IDisposable
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<PipelineRun>> runs = new();
+
+    /// <summary>The run on this engine, made on first use.</summary>
+    public PipelineRun For(string engine) => runs.GetOrAdd(engine, e => new Lazy<PipelineRun>(() => new PipelineRun(e))).Value;
+
+    public void Dispose()
+    {
+        foreach (var run in runs.Values)
+            if (run.IsValueCreated) run.Value.Dispose();
+    }
+}
+
 public class PipelineTests(PipelineFixture f) : IClassFixture<PipelineFixture>
 {
-    [Fact]
-    public void Seeds_load_and_forecasts_and_attainment_are_written()
+    [Theory]
+    [MemberData(nameof(TempWarehouse.Engines), MemberType = typeof(TempWarehouse))]
+    public void Seeds_load_and_forecasts_and_attainment_are_written(string engine)
     {
-        Assert.All(f.Loads, l => Assert.True(l.Succeeded, l.Error));
-        Assert.Contains(f.Loads, l => l.Kind == "illustrative" && l.Loaded == 450);
-        Assert.True(f.Forecast.ForecastRows > 100);
-        using var c = f.Warehouse.Dialect.OpenReadWrite();
+        Assert.All(f.For(engine).Loads, l => Assert.True(l.Succeeded, l.Error));
+        Assert.Contains(f.For(engine).Loads, l => l.Kind == "illustrative" && l.Loaded == 450);
+        Assert.True(f.For(engine).Forecast.ForecastRows > 100);
+        using var c = f.For(engine).Warehouse.Dialect.OpenReadWrite();
         var hv = c.QuerySingle<(double Probability, string Status, double Lo95, double Hi95)>(
             "SELECT probability_met, status, lo95, hi95 FROM v_attainment WHERE region_code = '320700' AND indicator_code = 'hv_invention_patents_per_10k'");
         Assert.InRange(hv.Probability, 0, 1);
@@ -52,10 +69,11 @@ public class ChartTests(PipelineFixture f) : IClassFixture<PipelineFixture>
 {
     private static readonly string[] SeedRegions = ["320411", "320481", "320700", "320612", "320282"];
 
-    [Fact]
-    public void Every_region_gets_trend_charts_and_every_png_is_wide_nonblank_and_has_its_svg()
+    [Theory]
+    [MemberData(nameof(TempWarehouse.Engines), MemberType = typeof(TempWarehouse))]
+    public void Every_region_gets_trend_charts_and_every_png_is_wide_nonblank_and_has_its_svg(string engine)
     {
-        var pngs = f.Output.Files.Where(x => x.EndsWith(".png")).ToList();
+        var pngs = f.For(engine).Output.Files.Where(x => x.EndsWith(".png")).ToList();
         foreach (var code in SeedRegions) Assert.Contains(pngs, p => Path.GetFileName(p).StartsWith($"03_trend_{code}_"));
         foreach (var png in pngs)
         {
@@ -84,12 +102,13 @@ public class ChartTests(PipelineFixture f) : IClassFixture<PipelineFixture>
 
 public class WorkbookTests(PipelineFixture f) : IClassFixture<PipelineFixture>
 {
-    private string Xlsx => f.Output.Files.Single(x => x.EndsWith(".xlsx"));
+    private string Xlsx(string engine) => f.For(engine).Output.Files.Single(x => x.EndsWith(".xlsx"));
 
-    [Fact]
-    public void Workbook_has_the_sheets_native_charts_frozen_headers_and_number_formats()
+    [Theory]
+    [MemberData(nameof(TempWarehouse.Engines), MemberType = typeof(TempWarehouse))]
+    public void Workbook_has_the_sheets_native_charts_frozen_headers_and_number_formats(string engine)
     {
-        using var doc = SpreadsheetDocument.Open(Xlsx, false);
+        using var doc = SpreadsheetDocument.Open(Xlsx(engine), false);
         var wb = doc.WorkbookPart!;
         var names = wb.Workbook.Sheets!.Elements<S.Sheet>().Select(s => s.Name!.Value!).ToList();
         Assert.Equal("总览", names[0]);
@@ -104,12 +123,13 @@ public class WorkbookTests(PipelineFixture f) : IClassFixture<PipelineFixture>
         Assert.True(targets.Worksheet.Descendants<S.Row>().Count() > 170, "every target with its evidence");
     }
 
-    [Fact]
-    public void LibreOffice_opens_the_workbook_and_converts_it_to_pdf()
+    [Theory]
+    [MemberData(nameof(TempWarehouse.Engines), MemberType = typeof(TempWarehouse))]
+    public void LibreOffice_opens_the_workbook_and_converts_it_to_pdf(string engine)
     {
-        var outDir = Path.Combine(f.Warehouse.Dir, "pdf");
+        var outDir = Path.Combine(f.For(engine).Warehouse.Dir, "pdf");
         Directory.CreateDirectory(outDir);
-        var psi = new ProcessStartInfo("libreoffice", ["--headless", $"-env:UserInstallation=file://{outDir}/profile", "--convert-to", "pdf", "--outdir", outDir, Xlsx])
+        var psi = new ProcessStartInfo("libreoffice", ["--headless", $"-env:UserInstallation=file://{outDir}/profile", "--convert-to", "pdf", "--outdir", outDir, Xlsx(engine)])
             { RedirectStandardOutput = true, RedirectStandardError = true };
         using var p = Process.Start(psi)!;
         Assert.True(p.WaitForExit(180_000), "LibreOffice finished within 3 minutes");
@@ -127,20 +147,22 @@ public class WorkbookTests(PipelineFixture f) : IClassFixture<PipelineFixture>
 
 public class WorkbookLayoutTests(PipelineFixture f) : IClassFixture<PipelineFixture>
 {
-    private string Xlsx => f.Output.Files.Single(x => x.EndsWith(".xlsx"));
+    private string Xlsx(string engine) => f.For(engine).Output.Files.Single(x => x.EndsWith(".xlsx"));
 
-    [Fact]
-    public void The_workbook_passes_the_open_xml_validator()
+    [Theory]
+    [MemberData(nameof(TempWarehouse.Engines), MemberType = typeof(TempWarehouse))]
+    public void The_workbook_passes_the_open_xml_validator(string engine)
     {
-        using var doc = SpreadsheetDocument.Open(Xlsx, false);
+        using var doc = SpreadsheetDocument.Open(Xlsx(engine), false);
         var errors = new OpenXmlValidator().Validate(doc).Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
         Assert.True(errors.Count == 0, string.Join("\n", errors.Take(10)));
     }
 
-    [Fact]
-    public void Overview_lists_assessed_goals_first_has_tall_enough_rows_and_holds_the_scorecard_picture()
+    [Theory]
+    [MemberData(nameof(TempWarehouse.Engines), MemberType = typeof(TempWarehouse))]
+    public void Overview_lists_assessed_goals_first_has_tall_enough_rows_and_holds_the_scorecard_picture(string engine)
     {
-        using var doc = SpreadsheetDocument.Open(Xlsx, false);
+        using var doc = SpreadsheetDocument.Open(Xlsx(engine), false);
         var wb = doc.WorkbookPart!;
         var sheet = wb.Workbook.Sheets!.Elements<S.Sheet>().First();
         var ws = (WorksheetPart)wb.GetPartById(sheet.Id!.Value!);
@@ -177,12 +199,13 @@ public class ChartLayoutTests(PipelineFixture f) : IClassFixture<PipelineFixture
             }
     }
 
+    public static TheoryData<string, string> Languages => TempWarehouse.EnginesTimes("zh", "en");
+
     [Theory]
-    [InlineData("zh")]
-    [InlineData("en")]
-    public void No_two_labels_overlap_on_any_chart_and_none_is_below_26_px(string lang)
+    [MemberData(nameof(Languages))]
+    public void No_two_labels_overlap_on_any_chart_and_none_is_below_26_px(string engine, string lang)
     {
-        var d = BriefingData.Load(f.Warehouse.Dialect, lang: Lang.Parse(lang));
+        var d = BriefingData.Load(f.For(engine).Warehouse.Dialect, lang: Lang.Parse(lang));
         var date = new DateOnly(2026, 11, 22);
         foreach (var page in ScorecardChart.Build(d, date)) AssertNoOverlap(page, "scorecard");
         foreach (var page in ComparisonChart.Build(d, date, ComparisonChart.PickIndicator(d)!)) AssertNoOverlap(page, "comparison");
@@ -190,10 +213,11 @@ public class ChartLayoutTests(PipelineFixture f) : IClassFixture<PipelineFixture
             if (TrendChart.Build(d, g.RegionCode, g.IndicatorCode, date) is { } trend) AssertNoOverlap(trend, $"trend {g}");
     }
 
-    [Fact]
-    public void English_charts_carry_no_chinese_words()
+    [Theory]
+    [MemberData(nameof(TempWarehouse.Engines), MemberType = typeof(TempWarehouse))]
+    public void English_charts_carry_no_chinese_words(string engine)
     {
-        var d = BriefingData.Load(f.Warehouse.Dialect, lang: Lang.English);
+        var d = BriefingData.Load(f.For(engine).Warehouse.Dialect, lang: Lang.English);
         // Footers of trend charts name source files, which keep their own (Chinese) names; everything else is English.
         var labels = ScorecardChart.Build(d, new DateOnly(2026, 11, 22)).SelectMany(p => p.Labels)
             .Concat(TrendChart.Build(d, "320612", "ip_pledge_financing", new DateOnly(2026, 11, 22))!.Labels.Take(6)).Select(l => l.Text).ToList();
@@ -202,10 +226,11 @@ public class ChartLayoutTests(PipelineFixture f) : IClassFixture<PipelineFixture
         Assert.DoesNotContain(labels, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"[\u4e00-\u9fff]"));
     }
 
-    [Fact]
-    public void Trend_charts_draw_cumulative_targets_as_a_running_sum_panel()
+    [Theory]
+    [MemberData(nameof(TempWarehouse.Engines), MemberType = typeof(TempWarehouse))]
+    public void Trend_charts_draw_cumulative_targets_as_a_running_sum_panel(string engine)
     {
-        var d = BriefingData.Load(f.Warehouse.Dialect);
+        var d = BriefingData.Load(f.For(engine).Warehouse.Dialect);
         var trend = TrendChart.Build(d, "320612", "ip_pledge_financing", new DateOnly(2026, 11, 22))!;
         Assert.Contains(trend.Labels, l => l.Text.StartsWith("累计：2021年起逐年合计"));
         Assert.Contains(trend.Labels, l => l.Text == "目标");
@@ -298,10 +323,11 @@ public class ScorecardCellTests
 /// <summary>A province-sized briefing: 30 regions (the bench command does 100 and prints the timing).</summary>
 public class ManyRegionsTests(ITestOutputHelper output)
 {
-    [Fact]
-    public void Thirty_regions_get_paged_scorecards_every_region_in_the_workbook_and_regions_can_be_chosen()
+    [Theory]
+    [MemberData(nameof(TempWarehouse.Engines), MemberType = typeof(TempWarehouse))]
+    public void Thirty_regions_get_paged_scorecards_every_region_in_the_workbook_and_regions_can_be_chosen(string engine)
     {
-        using var w = new TempWarehouse();
+        using var w = new TempWarehouse(engine: engine);
         new Ingestor(w.Dialect).Ingest([TempWarehouse.SeedsDir]);
         Assert.Equal(25, Warehouse.Cli.BenchBriefing.AddProvince(w.Dialect, 30));
         new ForecastRun(w.Dialect).Execute();

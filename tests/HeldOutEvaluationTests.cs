@@ -59,7 +59,7 @@ public class HeldOutEvaluationTests(ITestOutputHelper output)
     /// <summary>Loads the set's documents (those <paramref name="include"/> accepts) and scores the rows against the labels.</summary>
     public Score Evaluate(string set, string docs, Func<string, bool> include)
     {
-        using var wh = new TempWarehouse();
+        using var wh = new TempWarehouse(); // SQLite only: scores the extractor; loading plans on PostgreSQL is tested in PlanExtractionTests
         var loader = new PlanLoader(wh.Dialect);
         using var c = wh.Dialect.OpenReadWrite();
         var labels = Labels(set, Catalog.Load(c)).Where(l => include(l.File)).ToList();

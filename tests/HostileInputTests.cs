@@ -40,13 +40,13 @@ public class HostileInputTests
         public HashSet<string> MustFail { get; } = [];
     }
 
+    public static TheoryData<string, int> Seeds => TempWarehouse.EnginesTimes(11, 12, 13);
+
     [Theory]
-    [InlineData(11)]
-    [InlineData(12)]
-    [InlineData(13)]
-    public void Random_malformed_files_never_escape_load_every_good_row_and_no_bad_value(int seed)
+    [MemberData(nameof(Seeds))]
+    public void Random_malformed_files_never_escape_load_every_good_row_and_no_bad_value(string engine, int seed)
     {
-        using var wh = new TempWarehouse();
+        using var wh = new TempWarehouse(engine: engine);
         var dir = Directory.CreateDirectory(wh.PathOf("inbox")).FullName;
         var rng = new Random(seed);
         var gen = new Generated();
@@ -192,10 +192,11 @@ public class HostileInputTests
         gen.BadRows[title] = 3;
     }
 
-    [Fact]
-    public void Encodings_and_line_ends_that_are_accepted_all_load_the_same_figures()
+    [Theory]
+    [MemberData(nameof(TempWarehouse.Engines), MemberType = typeof(TempWarehouse))]
+    public void Encodings_and_line_ends_that_are_accepted_all_load_the_same_figures(string engine)
     {
-        using var wh = new TempWarehouse();
+        using var wh = new TempWarehouse(engine: engine);
         const string text = "地区,指标,年份,数值\n宜兴,专利授权量,2023,100\n溧阳,发明专利授权量,2023,50\n";
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         var variants = new Dictionary<string, byte[]>
@@ -221,10 +222,11 @@ public class HostileInputTests
         }
     }
 
-    [Fact]
-    public void A_refused_encoding_names_the_file_and_the_encodings_accepted()
+    [Theory]
+    [MemberData(nameof(TempWarehouse.Engines), MemberType = typeof(TempWarehouse))]
+    public void A_refused_encoding_names_the_file_and_the_encodings_accepted(string engine)
     {
-        using var wh = new TempWarehouse();
+        using var wh = new TempWarehouse(engine: engine);
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         File.WriteAllBytes(wh.PathOf("taipei.csv"), Encoding.GetEncoding(950).GetBytes("地區,指標,年份,數值\n宜興,專利授權量,2023,100\n"));
         var r = new StatisticsLoader(wh.Dialect).Load(wh.PathOf("taipei.csv"));
@@ -234,10 +236,11 @@ public class HostileInputTests
         Assert.Contains("GB18030", r.Error);
     }
 
-    [Fact]
-    public void A_crash_in_the_sink_fails_the_file_instead_of_becoming_a_reject()
+    [Theory]
+    [MemberData(nameof(TempWarehouse.Engines), MemberType = typeof(TempWarehouse))]
+    public void A_crash_in_the_sink_fails_the_file_instead_of_becoming_a_reject(string engine)
     {
-        using var wh = new TempWarehouse();
+        using var wh = new TempWarehouse(engine: engine);
         File.WriteAllText(wh.PathOf("x.csv"), "地区,指标,年份,数值\n宜兴,专利授权量,2021,100\n宜兴,专利授权量,2022,110\n");
         var r = new StatisticsLoader(wh.Dialect) { AfterFigureWritten = _ => throw new InvalidOperationException("boom") }.Load(wh.PathOf("x.csv"));
         Assert.False(r.Succeeded);
@@ -245,10 +248,11 @@ public class HostileInputTests
         Assert.Contains("boom", r.Error);
     }
 
-    [Fact]
-    public void Plan_targets_outside_the_year_range_are_rejected_where_facts_are_written()
+    [Theory]
+    [MemberData(nameof(TempWarehouse.Engines), MemberType = typeof(TempWarehouse))]
+    public void Plan_targets_outside_the_year_range_are_rejected_where_facts_are_written(string engine)
     {
-        using var wh = new TempWarehouse();
+        using var wh = new TempWarehouse(engine: engine);
         var path = wh.PathOf("宜兴方案9999.txt");
         File.WriteAllText(path, "宜兴市人民政府办公室\n宜兴市国家知识产权强县建设示范县工作方案（2024—2026年）\n二、工作目标\n到9999年，万人高价值发明专利拥有量达20件。\n到2026年，有效注册商标量达70000件。\n");
         var r = new PlanLoader(wh.Dialect).Load(path);
@@ -258,39 +262,52 @@ public class HostileInputTests
         Assert.True(c.ExecuteScalar<long>("SELECT count(*) FROM fact_target") >= 1);
     }
 
-    [Fact]
-    public void The_database_itself_refuses_a_year_out_of_range_or_an_infinite_value()
+    [Theory]
+    [MemberData(nameof(TempWarehouse.Engines), MemberType = typeof(TempWarehouse))]
+    public void The_database_itself_refuses_a_year_out_of_range_or_an_infinite_value(string engine)
     {
-        using var wh = new TempWarehouse();
+        using var wh = new TempWarehouse(engine: engine);
         using var c = wh.Dialect.OpenReadWrite();
-        Assert.ThrowsAny<Exception>(() => c.Execute("INSERT INTO dim_period (period_code, grain, year, month_from, month_to, start_date, end_date) VALUES ('9999', 'year', 9999, 1, 12, '', '')"));
+        Assert.ThrowsAny<Exception>(() => c.Execute("INSERT INTO dim_period (period_code, grain, year, month_from, month_to, start_date, end_date) VALUES ('9999', 'year', 9999, 1, 12, '9999-01-01', '9999-12-31')"));
         Assert.Throws<InvalidDataException>(() => Periods.Ensure(c, new Period("0000", "year", 0, 1, 12)));
         var batch = new BatchLog(wh.Dialect).Start("test", null);
         var period = Periods.Ensure(c, Period.OfYear(2023));
-        c.Execute("INSERT INTO dim_source (source_name, path, kind, checksum, loaded_at) VALUES ('s', 's', 'statistics', '', '')");
-        var ex = Assert.ThrowsAny<Exception>(() => c.Execute(
-            "INSERT INTO fact_observation (region_key, indicator_key, period_key, source_key, value, location, batch_id) VALUES (1, 1, @period, 1, 9e999, 'x', @batch)",
-            new { period, batch }));
-        Assert.Contains("finite", ex.Message);
+        c.Execute("INSERT INTO dim_source (source_name, path, kind, checksum, loaded_at) VALUES ('s', 's', 'statistics', '', '2024-01-01T00:00:00+08:00')");
+        // (Microsoft.Data.Sqlite refuses to bind NaN itself, so NaN reaches only PostgreSQL's guard.)
+        double[] values = wh.Engine == "postgres" ? [double.PositiveInfinity, double.NegativeInfinity, double.NaN] : [double.PositiveInfinity, double.NegativeInfinity];
+        foreach (var value in values)
+        {
+            var ex = Assert.ThrowsAny<Exception>(() => c.Execute(
+                "INSERT INTO fact_observation (region_key, indicator_key, period_key, source_key, value, location, batch_id) VALUES (1, 1, @period, 1, @value, 'x', @batch)",
+                new { period, batch, value }));
+            // SQLite's trigger says why; PostgreSQL names the CHECK constraint (migration 012).
+            Assert.Contains(wh.Engine == "postgres" ? "ck_fact_observation_value" : "finite", ex.Message);
+        }
+        Assert.Equal(0, c.ExecuteScalar<long>("SELECT count(*) FROM fact_observation"));
     }
 
-    [Fact]
-    public void Forecasting_skips_stored_values_that_are_not_finite_or_out_of_range_instead_of_crashing()
+    [Theory]
+    [MemberData(nameof(TempWarehouse.Engines), MemberType = typeof(TempWarehouse))]
+    public void Forecasting_skips_stored_values_that_are_not_finite_or_out_of_range_instead_of_crashing(string engine)
     {
-        using var wh = new TempWarehouse();
+        using var wh = new TempWarehouse(engine: engine);
         File.WriteAllText(wh.PathOf("good.csv"), "地区,指标,年份,数值\n" + string.Join("\n", Enumerable.Range(2015, 9).Select(y => $"宜兴,专利授权量,{y},{100 + 10 * (y - 2015)}")) + "\n");
         Assert.True(new StatisticsLoader(wh.Dialect).Load(wh.PathOf("good.csv")).Succeeded);
         using (var c = wh.Dialect.OpenReadWrite())
         {
             // A warehouse written before the guards existed: drop them and store what the old loader let through.
-            c.Execute("DROP TRIGGER tg_dim_period_year; DROP TRIGGER tg_fact_observation_value; DROP TRIGGER tg_fact_observation_value_update;");
+            // (Triggers on SQLite, CHECK constraints on PostgreSQL: migration 012.)
+            c.Execute(wh.Engine == "postgres"
+                ? "ALTER TABLE dim_period DROP CONSTRAINT ck_dim_period_year; ALTER TABLE fact_observation DROP CONSTRAINT ck_fact_observation_value;"
+                : "DROP TRIGGER tg_dim_period_year; DROP TRIGGER tg_fact_observation_value; DROP TRIGGER tg_fact_observation_value_update;");
             c.Execute("INSERT INTO dim_period (period_code, grain, year, month_from, month_to, start_date, end_date) VALUES ('9999', 'year', 9999, 1, 12, '9999-01-01', '9999-12-31')");
             c.Execute("""
                 INSERT INTO fact_observation (region_key, indicator_key, period_key, source_key, value, location, batch_id)
                 SELECT region_key, indicator_key, (SELECT period_key FROM dim_period WHERE period_code = '9999'), source_key, 5, 'x', batch_id
-                FROM fact_observation LIMIT 1;
-                UPDATE fact_observation SET value = 9e999 WHERE period_key = (SELECT period_key FROM dim_period WHERE period_code = '2016');
+                FROM fact_observation LIMIT 1
                 """);
+            c.Execute("UPDATE fact_observation SET value = @inf WHERE period_key = (SELECT period_key FROM dim_period WHERE period_code = '2016')",
+                new { inf = double.PositiveInfinity });
         }
         var run = new ForecastRun(wh.Dialect).Execute();
         Assert.True(run.ForecastRows > 0);

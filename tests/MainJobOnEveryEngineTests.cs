@@ -1,4 +1,8 @@
 using Dapper;
+using Warehouse.Etl.Loading;
+using Warehouse.Reports.Briefing;
+using Warehouse.Reports.Forecasting;
+using Warehouse.Store.Engine;
 using Warehouse.Reports.Pipeline;
 using Warehouse.Store;
 
@@ -39,6 +43,58 @@ public class MainJobOnEveryEngineTests
         foreach (var png in pngs)
             Assert.True(File.ReadAllBytes(Path.Combine(onSqlite.Briefing.Folder, png!))
                 .SequenceEqual(File.ReadAllBytes(Path.Combine(onPostgres.Briefing.Folder, png!))), $"{png} differs between engines");
+    }
+
+    /// <summary>The briefing lists its rows (the 目标 sheet, the overview, the sources, every chart's series) in the order the read
+    /// statements return them, so that order must be the same on every engine: a total order, and text sorted byte-wise even in a
+    /// PostgreSQL database created with a linguistic collation (en-US ignoring underscores, as glibc's en_US.UTF-8 does; Chinese).</summary>
+    [PostgresTheory]
+    [InlineData("C.UTF-8")]
+    [InlineData("en-US-u-ka-shifted")]
+    [InlineData("zh")]
+    public void The_briefing_reads_its_rows_in_the_same_order_on_PostgreSQL_whatever_the_databases_collation(string collation)
+    {
+        using var sqlite = new TempWarehouse(engine: "sqlite");
+        var name = "w_" + Guid.NewGuid().ToString("N");
+        PostgresCluster.Shared.Admin(collation == "C.UTF-8"
+            ? $"CREATE DATABASE {name}"
+            : $"CREATE DATABASE {name} TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE '{collation}' LOCALE 'C.UTF-8'");
+        try
+        {
+            var postgres = SqlDialect.Open(PostgresCluster.Shared.Address(name));
+            new Migrator(postgres).Migrate();
+            ReferenceData.Load(postgres, TempWarehouse.SeedsDir);
+            foreach (var dialect in new[] { sqlite.Dialect, postgres })
+            {
+                new Ingestor(dialect).Ingest([TempWarehouse.SeedsDir]);
+                new ForecastRun(dialect).Execute();
+            }
+            var a = BriefingData.Load(sqlite.Dialect);
+            var b = BriefingData.Load(postgres);
+            SameOrder("regions", a.Regions, b.Regions, r => r.RegionCode);
+            SameOrder("indicators", a.Indicators, b.Indicators, i => i.IndicatorCode);
+            SameOrder("scorecard indicators", a.ScorecardIndicators, b.ScorecardIndicators, i => i);
+            SameOrder("targets", a.Targets, b.Targets, t => t.ToString());
+            SameOrder("attainment", a.Attainment, b.Attainment,
+                r => $"{r.RegionCode} {r.IndicatorCode} {r.TargetKind} {r.Measure} {r.PeriodStart}-{r.PeriodEnd} {r.TargetYear} {r.Comparator} {r.Target} {r.SourceDocument}");
+            SameOrder("observations", a.Observations, b.Observations, o => o.ToString());
+            SameOrder("forecasts", a.Forecasts, b.Forecasts, f => $"{f.RegionCode} {f.IndicatorCode} {f.Year}");
+            SameOrder("sources", a.Sources, b.Sources, s => $"{s.Kind} {s.SourceName}");
+        }
+        finally
+        {
+            PostgresCluster.Shared.DropDatabase(name);
+        }
+    }
+
+    private static void SameOrder<T>(string what, IReadOnlyList<T> sqlite, IReadOnlyList<T> postgres, Func<T, string> key)
+    {
+        var a = sqlite.Select(key).ToList();
+        var b = postgres.Select(key).ToList();
+        Assert.True(a.Count > 0, $"no {what}");
+        Assert.Equal(a.Count, b.Count);
+        var i = Enumerable.Range(0, a.Count).FirstOrDefault(k => a[k] != b[k], -1);
+        Assert.True(i < 0, $"{what} #{i}: SQLite {(i < 0 ? "" : a[i])}\n  vs PostgreSQL {(i < 0 ? "" : b[i])}");
     }
 
     private static List<object?[]> Rows(TempWarehouse wh)

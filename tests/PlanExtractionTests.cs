@@ -23,10 +23,11 @@ public class PlanExtractionAccuracyTests(ITestOutputHelper output)
     private static string Key(string region, string indicator, string kind, long year, double value) =>
         $"{region}|{indicator}|{kind}|{year}|{value.ToString("R", CultureInfo.InvariantCulture)}";
 
-    [Fact]
-    public void Ingesting_the_five_plans_reaches_95_percent_recall_and_precision_against_the_hand_labels()
+    [Theory]
+    [MemberData(nameof(TempWarehouse.Engines), MemberType = typeof(TempWarehouse))]
+    public void Ingesting_the_five_plans_reaches_95_percent_recall_and_precision_against_the_hand_labels(string engine)
     {
-        using var wh = new TempWarehouse();
+        using var wh = new TempWarehouse(engine: engine);
         var loader = new PlanLoader(wh.Dialect);
         foreach (var file in Directory.GetFiles(Documents).Order())
             Assert.True(loader.Load(file).Succeeded, file);
@@ -121,10 +122,11 @@ public class PlanDocumentShapeTests
         Assert.Contains(r.Unknown, u => u.Phrase.Contains("数据知识产权登记量达50件"));
     }
 
-    [Fact]
-    public void A_docx_with_a_real_table_is_read_and_reingesting_it_replaces_its_rows()
+    [Theory]
+    [MemberData(nameof(TempWarehouse.Engines), MemberType = typeof(TempWarehouse))]
+    public void A_docx_with_a_real_table_is_read_and_reingesting_it_replaces_its_rows(string engine)
     {
-        using var wh = new TempWarehouse();
+        using var wh = new TempWarehouse(engine: engine);
         var path = wh.PathOf("宜兴方案.docx");
         OfficeFiles.Docx(path, ["宜兴市人民政府办公室", "宜兴市国家知识产权强县建设示范县工作方案（2024—2026年）", "二、工作目标", "万人高价值发明专利拥有量达20件。"],
             [["指标", "目标值"], ["有效注册商标量（件）", "70000"], ["知识产权质押融资（亿元）", "30"]]);

@@ -29,10 +29,11 @@ public class PlanGeneralisationTests
         Assert.Equal(level, r.Header.Region.Level);
     }
 
-    [Fact]
-    public void A_plan_of_a_region_outside_the_seeds_loads_and_adds_the_region_with_its_parents()
+    [Theory]
+    [MemberData(nameof(TempWarehouse.Engines), MemberType = typeof(TempWarehouse))]
+    public void A_plan_of_a_region_outside_the_seeds_loads_and_adds_the_region_with_its_parents(string engine)
     {
-        using var wh = new TempWarehouse();
+        using var wh = new TempWarehouse(engine: engine);
         var path = wh.PathOf("plan.txt");
         File.WriteAllText(path, "广东省深圳市南山区科技创新局\n南山区知识产权促进行动计划（2025—2027年）\n一、目标\n到2027年，PCT专利申请量达到2000件。\n");
         var result = new PlanLoader(wh.Dialect).Load(path);
@@ -172,10 +173,11 @@ public class PlanGeneralisationTests
         Assert.Equal(4, r.Targets.Count);
     }
 
-    [Fact]
-    public void A_word_table_with_baseline_and_target_columns_loads()
+    [Theory]
+    [MemberData(nameof(TempWarehouse.Engines), MemberType = typeof(TempWarehouse))]
+    public void A_word_table_with_baseline_and_target_columns_loads(string engine)
     {
-        using var wh = new TempWarehouse();
+        using var wh = new TempWarehouse(engine: engine);
         var path = wh.PathOf("plan.docx");
         OfficeFiles.Docx(path, ["无锡市知识产权局", "无锡市知识产权强市建设行动方案（2025—2027年）", "二、主要目标"],
             [["序号", "指标", "现状", "目标", "属性"], ["1", "有效注册商标量（万件）", "28", "33", "预期性"], ["2", "专利代理机构（家）", "60", "75", "预期性"]]);
@@ -187,10 +189,11 @@ public class PlanGeneralisationTests
             ("registered_trademarks", "baseline", 2024L, 280000.0), ("registered_trademarks", "goal", 2027L, 330000.0)], rows);
     }
 
-    [Fact]
-    public void A_word_table_with_merged_cells_and_headings_without_numbers_loads()
+    [Theory]
+    [MemberData(nameof(TempWarehouse.Engines), MemberType = typeof(TempWarehouse))]
+    public void A_word_table_with_merged_cells_and_headings_without_numbers_loads(string engine)
     {
-        using var wh = new TempWarehouse();
+        using var wh = new TempWarehouse(engine: engine);
         var path = wh.PathOf("merged.docx");
         using (var doc = WordprocessingDocument.Create(path, WordprocessingDocumentType.Document))
         {

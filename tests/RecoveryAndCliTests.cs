@@ -24,18 +24,18 @@ public class RecoveryAndCliTests
         return path;
     }
 
-    [Fact]
-    public void A_load_killed_with_sigkill_is_marked_interrupted_by_the_next_process_and_leaves_no_rows()
+    [Theory]
+    [MemberData(nameof(TempWarehouse.Engines), MemberType = typeof(TempWarehouse))]
+    public void A_load_killed_with_sigkill_is_marked_interrupted_by_the_next_process_and_leaves_no_rows(string engine)
     {
-        using var wh = new TempWarehouse();
+        using var wh = new TempWarehouse(engine: engine);
         var csv = BigCsv(wh, 400_000);
-        using var p = CliProcess.Start(["--db", wh.Sqlite.Path, "ingest", csv]);
+        using var p = CliProcess.Start(["--db", wh.Db, "ingest", csv]);
         _ = p.StandardOutput.ReadToEndAsync();
         _ = p.StandardError.ReadToEndAsync();
         var sw = Stopwatch.StartNew();
-        using (var c = new SqliteConnection($"Data Source={wh.Sqlite.Path};Mode=ReadOnly;Pooling=False"))
+        using (var c = wh.Dialect.OpenReadOnly())
         {
-            c.Open();
             while (c.ExecuteScalar<long>("SELECT count(*) FROM etl_batch WHERE status = 'running' AND job = 'ingest-statistics'") == 0)
             {
                 Assert.True(sw.Elapsed < TimeSpan.FromSeconds(60), "the load never started");
@@ -54,7 +54,7 @@ public class RecoveryAndCliTests
         Assert.Equal(0, check.ExecuteScalar<long>("SELECT count(*) FROM fact_observation"));
     }
 
-    [Fact]
+    [Fact] // SQLite only: replays SQLite's version-8 schema and checks it with PRAGMA foreign_key_check
     public void Upgrading_a_version_8_warehouse_keeps_its_data_and_marks_its_stuck_runs_interrupted()
     {
         using var wh = new TempWarehouse(init: false);
@@ -88,10 +88,11 @@ public class RecoveryAndCliTests
         Assert.Throws<SqliteException>(() => check.Execute("INSERT INTO etl_reject (batch_id, file_name, location, reason, raw_text) VALUES (999, 'f', 'l', 'r', 't')"));
     }
 
-    [Fact]
-    public void Only_runs_whose_process_is_gone_are_marked_interrupted()
+    [Theory]
+    [MemberData(nameof(TempWarehouse.Engines), MemberType = typeof(TempWarehouse))]
+    public void Only_runs_whose_process_is_gone_are_marked_interrupted(string engine)
     {
-        using var wh = new TempWarehouse();
+        using var wh = new TempWarehouse(engine: engine);
         var live = new BatchLog(wh.Dialect).Start("job:ingest", null); // owned by this (live) test process
         using var gone = Process.Start(new ProcessStartInfo("true"))!;
         gone.WaitForExit();
@@ -108,7 +109,7 @@ public class RecoveryAndCliTests
         Assert.Equal(2, check.ExecuteScalar<long>("SELECT count(*) FROM etl_batch WHERE status = 'interrupted' AND error LIKE '%died%'"));
     }
 
-    [Fact]
+    [Fact] // SQLite only: SQLite's database-wide write lock and busy timeout (PostgreSQL locks rows)
     public async Task A_second_writer_waits_for_the_first_and_migrations_take_no_lock_when_current()
     {
         using var wh = new TempWarehouse();
@@ -128,7 +129,7 @@ public class RecoveryAndCliTests
         await release;
     }
 
-    [Fact]
+    [Fact] // SQLite only: SQLite's busy timeout
     public void A_writer_that_waits_past_its_limit_fails_its_file_cleanly()
     {
         using var wh = new TempWarehouse();
@@ -143,26 +144,54 @@ public class RecoveryAndCliTests
         Assert.Contains("locked", r.Error);
     }
 
-    [Theory]
-    [InlineData(2, "sql", "select 1", "--timeout", "-5")]
-    [InlineData(2, "sql", "select 1", "--timeout", "abc")]
-    [InlineData(2, "sql", "select 1", "--format", "xml")]
-    [InlineData(2, "sql", "selct 1")]
-    [InlineData(2, "sql", "select 1; vacuum into '/tmp/wh-escape.db'")]
-    [InlineData(2, "ingest", "/no/such/folder")]
-    [InlineData(2, "--db", "/no/such/dir/w.db", "status")]
-    [InlineData(2, "--db", "/no/such/dir/w.db", "sql", "select 1")]
-    [InlineData(2, "--db", "/etc/passwd", "sql", "select 1")]
-    [InlineData(2, "--db", "/etc/passwd", "status")]
-    [InlineData(2, "--db", "/tmp", "status")]
-    [InlineData(2, "forecast-eval", "--input", "/no/such.csv")]
-    [InlineData(2, "bench-ingest", "--rows", "0")]
-    [InlineData(2, "report", "--year", "9999")]
-    [InlineData(2, "no-such-command")]
-    public void Every_mistake_is_one_line_on_stderr_with_exit_code_2_and_no_stack_trace(int code, params string[] args)
+    public static TheoryData<string, int, string[]> Mistakes()
     {
-        using var wh = new TempWarehouse();
-        var full = args.Contains("--db") ? args : ["--db", wh.Sqlite.Path, .. args];
+        string[][] all =
+        [
+            ["sql", "select 1", "--timeout", "-5"],
+            ["sql", "select 1", "--timeout", "abc"],
+            ["sql", "select 1", "--format", "xml"],
+            ["sql", "selct 1"],
+            ["sql", "select 1; vacuum into '/tmp/wh-escape.db'"],
+            ["ingest", "/no/such/folder"],
+            ["--db", "/no/such/dir/w.db", "status"],
+            ["--db", "/no/such/dir/w.db", "sql", "select 1"],
+            ["--db", "/etc/passwd", "sql", "select 1"],
+            ["--db", "/etc/passwd", "status"],
+            ["--db", "/tmp", "status"],
+            ["forecast-eval", "--input", "/no/such.csv"],
+            ["bench-ingest", "--rows", "0"],
+            ["report", "--year", "9999"],
+            ["no-such-command"],
+        ];
+        var data = new TheoryData<string, int, string[]>();
+        foreach (var engine in TempWarehouse.Engines)
+            foreach (var args in all)
+                if (engine == "sqlite" || !args.Contains("--db")) // a bad --db is a SQLite file path
+                    data.Add(engine, 2, args);
+        if (!PostgresCluster.Skipped)
+        {
+            // The server's own refusals: no such database, no such login, nothing listening.
+            data.Add("postgres", 2, ["--db", "{missing-database}", "status"]);
+            data.Add("postgres", 2, ["--db", "{missing-database}", "sql", "select 1"]);
+            data.Add("postgres", 2, ["--db", "{missing-login}", "status"]);
+            data.Add("postgres", 2, ["--db", "postgresql://postgres@127.0.0.1:1/w", "status"]);
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Mistakes))]
+    public void Every_mistake_is_one_line_on_stderr_with_exit_code_2_and_no_stack_trace(string engine, int code, string[] args)
+    {
+        using var wh = new TempWarehouse(engine: engine);
+        args = args.Select(a => a switch
+        {
+            "{missing-database}" => wh.Db.Replace(wh.Database!, "w_no_such_database"),
+            "{missing-login}" => wh.Db.Replace("postgresql://postgres@", "postgresql://no_such_login@"),
+            _ => a,
+        }).ToArray();
+        var full = args.Contains("--db") ? args : ["--db", wh.Db, .. args];
         var r = CliProcess.Run(full);
         Assert.Equal(code, r.ExitCode);
         CliProcess.AssertNoStackTrace(r.Stderr + r.Stdout);
@@ -171,10 +200,11 @@ public class RecoveryAndCliTests
         Assert.StartsWith("error: ", lines[0]);
     }
 
-    [Fact]
-    public void Under_serve_a_bad_file_is_no_poison_pill_it_moves_to_failed_and_the_rest_loads()
+    [Theory]
+    [MemberData(nameof(TempWarehouse.Engines), MemberType = typeof(TempWarehouse))]
+    public void Under_serve_a_bad_file_is_no_poison_pill_it_moves_to_failed_and_the_rest_loads(string engine)
     {
-        using var wh = new TempWarehouse();
+        using var wh = new TempWarehouse(engine: engine);
         var inbox = Directory.CreateDirectory(wh.PathOf("inbox")).FullName;
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         File.WriteAllText(Path.Combine(inbox, "a_year0000.csv"), "地区,指标,年份,数值\n宜兴,专利授权量,0000,1\n宜兴,专利授权量,٢٠٢٣,2\n溧阳,专利授权量,2023,3\n");
@@ -195,17 +225,18 @@ public class RecoveryAndCliTests
         Assert.Equal(0, c.ExecuteScalar<long>("SELECT count(*) FROM etl_batch WHERE status = 'running'"));
     }
 
-    [Fact]
-    public void Ingest_exits_0_when_everything_loaded_and_1_when_a_row_was_rejected_or_a_file_failed()
+    [Theory]
+    [MemberData(nameof(TempWarehouse.Engines), MemberType = typeof(TempWarehouse))]
+    public void Ingest_exits_0_when_everything_loaded_and_1_when_a_row_was_rejected_or_a_file_failed(string engine)
     {
-        using var wh = new TempWarehouse();
+        using var wh = new TempWarehouse(engine: engine);
         File.WriteAllText(wh.PathOf("good.csv"), "地区,指标,年份,数值\n宜兴,专利授权量,2023,100\n");
         File.WriteAllText(wh.PathOf("rejects.csv"), "地区,指标,年份,数值\n宜兴,专利授权量,0000,100\n溧阳,专利授权量,2023,5\n");
         File.WriteAllBytes(wh.PathOf("binary.csv"), [0, 1, 2, 3, 0xFF, 0xFE, 0]);
-        Assert.Equal(0, CliProcess.Run("--db", wh.Sqlite.Path, "ingest", wh.PathOf("good.csv")).ExitCode);
-        var rejected = CliProcess.Run("--db", wh.Sqlite.Path, "ingest", wh.PathOf("rejects.csv"));
+        Assert.Equal(0, CliProcess.Run("--db", wh.Db, "ingest", wh.PathOf("good.csv")).ExitCode);
+        var rejected = CliProcess.Run("--db", wh.Db, "ingest", wh.PathOf("rejects.csv"));
         Assert.Equal(1, rejected.ExitCode);
-        var failed = CliProcess.Run("--db", wh.Sqlite.Path, "ingest", wh.PathOf("binary.csv"), wh.PathOf("good.csv"));
+        var failed = CliProcess.Run("--db", wh.Db, "ingest", wh.PathOf("binary.csv"), wh.PathOf("good.csv"));
         Assert.Equal(1, failed.ExitCode);
         Assert.Contains("binary.csv", failed.Stdout);
         CliProcess.AssertNoStackTrace(rejected.Stdout + rejected.Stderr + failed.Stdout + failed.Stderr);
@@ -213,12 +244,13 @@ public class RecoveryAndCliTests
         Assert.Equal(2, c.ExecuteScalar<long>("SELECT count(*) FROM fact_observation"));
     }
 
-    [Fact]
-    public void Redirected_output_gets_plain_progress_lines_not_redraw_codes()
+    [Theory]
+    [MemberData(nameof(TempWarehouse.Engines), MemberType = typeof(TempWarehouse))]
+    public void Redirected_output_gets_plain_progress_lines_not_redraw_codes(string engine)
     {
-        using var wh = new TempWarehouse();
+        using var wh = new TempWarehouse(engine: engine);
         var csv = BigCsv(wh, 2_000);
-        var r = CliProcess.Run("--db", wh.Sqlite.Path, "ingest", csv);
+        var r = CliProcess.Run("--db", wh.Db, "ingest", csv);
         Assert.Equal(0, r.ExitCode);
         Assert.Contains("ingest: done", r.Stderr);
         Assert.DoesNotContain("\u001b[?25l", r.Stdout + r.Stderr); // the live display hides the cursor; a log must not get that

@@ -10,10 +10,11 @@ namespace Warehouse.Tests;
 /// <summary>v_series holds the one best-source rule, and forecast and briefing both read it.</summary>
 public class SeriesViewTests
 {
-    [Fact]
-    public void A_year_with_statistics_and_illustrative_figures_shows_the_statistics_figure_everywhere()
+    [Theory]
+    [MemberData(nameof(TempWarehouse.Engines), MemberType = typeof(TempWarehouse))]
+    public void A_year_with_statistics_and_illustrative_figures_shows_the_statistics_figure_everywhere(string engine)
     {
-        using var wh = new TempWarehouse();
+        using var wh = new TempWarehouse(engine: engine);
         var illustrative = wh.PathOf("illustrative_test.csv");
         File.WriteAllLines(illustrative, ["地区,指标,年份,数值,单位,备注",
             .. Enumerable.Range(2015, 8).Select(y => $"宜兴,万人发明专利拥有量,{y},{y - 2000},件/万人,示例数据")]);

@@ -13,13 +13,14 @@ namespace Warehouse.Tests;
 /// <summary>A running server on a free loopback port, on its own database, inbox and briefing folder.</summary>
 public sealed class TestServer : IAsyncDisposable
 {
-    public TempWarehouse Warehouse { get; } = new();
+    public TempWarehouse Warehouse { get; }
     public WebApplication App { get; }
     public HttpClient Http { get; }
     public string Url { get; }
 
-    public TestServer(Dictionary<string, string?>? settings = null, string urls = "http://127.0.0.1:0", string? root = null)
+    public TestServer(Dictionary<string, string?>? settings = null, string urls = "http://127.0.0.1:0", string? root = null, string engine = "sqlite")
     {
+        Warehouse = new TempWarehouse(engine: engine);
         var all = new Dictionary<string, string?>
         {
             ["Warehouse:Inbox"] = Warehouse.PathOf("inbox"),
@@ -35,12 +36,23 @@ public sealed class TestServer : IAsyncDisposable
     }
 
     /// <summary>Job-level batches, oldest first.</summary>
-    public List<(long Id, string Job, string Trigger, string Status, string Started, string? Finished, string? Detail)> JobBatches()
+    public List<(long Id, string Job, string Trigger, string Status, DateTimeOffset Started, DateTimeOffset? Finished, string? Detail)> JobBatches()
     {
         using var c = Warehouse.Dialect.OpenReadOnly();
-        return c.Query<(long, string, string, string, string, string?, string?)>(
-            "SELECT batch_id, job, triggered_by AS \"trigger\", status, started_at, finished_at, detail FROM etl_batch WHERE job LIKE 'job:%' ORDER BY batch_id").ToList();
+        return c.Query("SELECT batch_id, job, triggered_by AS \"trigger\", status, started_at, finished_at, detail FROM etl_batch WHERE job LIKE 'job:%' ORDER BY batch_id")
+            .Select(r => ((long)r.batch_id, (string)r.job, (string)r.trigger, (string)r.status, (DateTimeOffset)Time(r.started_at)!, (DateTimeOffset?)Time(r.finished_at), (string?)r.detail))
+            .ToList();
     }
+
+    /// <summary>A timestamp as stored: ISO 8601 text with its offset on SQLite, timestamptz (a UTC DateTime) on PostgreSQL.</summary>
+    private static DateTimeOffset? Time(object? value) => value switch
+    {
+        null => null,
+        string text => DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture),
+        DateTime utc => new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)),
+        DateTimeOffset t => t,
+        _ => throw new InvalidCastException($"not a timestamp: {value.GetType()}"),
+    };
 
     /// <summary>Waits until the condition holds or the time runs out.</summary>
     public static async Task<bool> Eventually(Func<bool> condition, int seconds = 90)
@@ -68,17 +80,19 @@ public class ServerCollection;
 [Collection("server")]
 public class ServeTests
 {
-    [Fact]
-    public async Task A_cron_schedule_fires_the_job()
+    [Theory]
+    [MemberData(nameof(TempWarehouse.Engines), MemberType = typeof(TempWarehouse))]
+    public async Task A_cron_schedule_fires_the_job(string engine)
     {
-        await using var s = new TestServer(new() { ["Warehouse:Schedules:ingest"] = "0/2 * * * * ?" });
+        await using var s = new TestServer(new() { ["Warehouse:Schedules:ingest"] = "0/2 * * * * ?" }, engine: engine);
         Assert.True(await TestServer.Eventually(() => s.JobBatches().Any(b => b is { Job: "job:ingest", Trigger: "schedule", Status: "succeeded" })));
     }
 
-    [Fact]
-    public async Task A_manual_ingest_chains_forecast_then_briefing_and_the_api_shows_it()
+    [Theory]
+    [MemberData(nameof(TempWarehouse.Engines), MemberType = typeof(TempWarehouse))]
+    public async Task A_manual_ingest_chains_forecast_then_briefing_and_the_api_shows_it(string engine)
     {
-        await using var s = new TestServer();
+        await using var s = new TestServer(engine: engine);
         var r = await s.Http.PostAsync("/api/jobs/ingest/trigger", null);
         Assert.Equal(HttpStatusCode.Accepted, r.StatusCode);
         Assert.True(await TestServer.Eventually(() => s.JobBatches().Any(b => b is { Job: "job:briefing", Status: "succeeded" }), 180));
@@ -86,7 +100,7 @@ public class ServeTests
         var (ingest, forecast, briefing) = (jobs.First(b => b.Job == "job:ingest"), jobs.First(b => b.Job == "job:forecast"), jobs.First(b => b.Job == "job:briefing"));
         Assert.True(ingest.Id < forecast.Id && forecast.Id < briefing.Id);
         Assert.Equal(("manual", "chain:ingest", "chain:forecast"), (ingest.Trigger, forecast.Trigger, briefing.Trigger));
-        Assert.True(string.CompareOrdinal(ingest.Finished, forecast.Started) <= 0, "forecast starts after ingest finished");
+        Assert.True(ingest.Finished <= forecast.Started, "forecast starts after ingest finished");
 
         var api = await s.Http.GetFromJsonAsync<JsonElement[]>("/api/jobs");
         Assert.Equal(["ingest", "forecast", "briefing"], api!.Select(j => j.GetProperty("name").GetString()));
@@ -101,25 +115,33 @@ public class ServeTests
         Assert.Equal("image/png", download.Content.Headers.ContentType!.MediaType);
     }
 
-    [Fact]
-    public async Task Triggering_twice_does_not_overlap_runs_of_the_same_job()
+    [Theory]
+    [MemberData(nameof(TempWarehouse.Engines), MemberType = typeof(TempWarehouse))]
+    public async Task Triggering_twice_does_not_overlap_runs_of_the_same_job(string engine)
     {
-        await using var s = new TestServer();
+        await using var s = new TestServer(engine: engine);
         await s.Http.PostAsync("/api/jobs/forecast/trigger", null);
         await s.Http.PostAsync("/api/jobs/forecast/trigger", null);
         Assert.True(await TestServer.Eventually(() => s.JobBatches().Count(b => b.Job == "job:forecast" && b.Status != "running") >= 2, 120));
         var runs = s.JobBatches().Where(b => b.Job == "job:forecast").ToList();
-        Assert.True(string.CompareOrdinal(runs[0].Finished, runs[1].Started) <= 0, $"second run started {runs[1].Started}, first finished {runs[0].Finished}");
+        Assert.True(runs[0].Finished <= runs[1].Started, $"second run started {runs[1].Started}, first finished {runs[0].Finished}");
     }
 
-    [Fact]
-    public void A_transient_failure_is_retried_with_back_off_and_recorded()
+    [Theory]
+    [MemberData(nameof(TempWarehouse.Engines), MemberType = typeof(TempWarehouse))]
+    public void A_transient_failure_is_retried_with_back_off_and_recorded(string engine)
     {
-        using var wh = new TempWarehouse();
+        using var wh = new TempWarehouse(engine: engine);
         var options = new ServeOptions(wh.PathOf("inbox"), wh.PathOf("out"), null, TimeZoneInfo.Utc, new Dictionary<string, string>());
         var service = new PipelineService(new Workspace(TempWarehouse.RepoRoot, wh.Dialect), options)
         {
-            BeforeAttempt = (job, attempt) => { if (attempt == 1) throw new SqliteException("database is locked (simulated)", 5); },
+            BeforeAttempt = (job, attempt) =>
+            {
+                if (attempt == 1)
+                    throw engine == "postgres"
+                        ? new Npgsql.PostgresException("could not serialize access (simulated)", "ERROR", "ERROR", "40001")
+                        : new SqliteException("database is locked (simulated)", 5);
+            },
         };
         Assert.True(service.Forecast("test").Succeeded);
         using var c = wh.Dialect.OpenReadOnly();
@@ -131,24 +153,26 @@ public class ServeTests
         Assert.Equal(1, c.ExecuteScalar<int>("SELECT count(*) FROM etl_batch WHERE job = 'job:forecast' AND status = 'failed' AND error LIKE '%not transient%'"));
     }
 
-    [Fact]
-    public void A_bad_cron_expression_is_refused_at_start_with_a_clear_error()
+    [Theory]
+    [MemberData(nameof(TempWarehouse.Engines), MemberType = typeof(TempWarehouse))]
+    public void A_bad_cron_expression_is_refused_at_start_with_a_clear_error(string engine)
     {
-        using var wh = new TempWarehouse();
+        using var wh = new TempWarehouse(engine: engine);
         var ex = Assert.Throws<InvalidOperationException>(() => Dashboard.Build(new Workspace(TempWarehouse.RepoRoot, wh.Dialect), "http://127.0.0.1:0",
             new Dictionary<string, string?> { ["Warehouse:Schedules:ingest"] = "every morning" }));
         Assert.Contains("invalid cron expression for job 'ingest'", ex.Message);
     }
 
-    [Fact]
-    public async Task A_public_address_needs_a_token_and_mutations_need_it_and_the_same_origin()
+    [Theory]
+    [MemberData(nameof(TempWarehouse.Engines), MemberType = typeof(TempWarehouse))]
+    public async Task A_public_address_needs_a_token_and_mutations_need_it_and_the_same_origin(string engine)
     {
-        using (var wh = new TempWarehouse())
+        using (var wh = new TempWarehouse(engine: engine))
         {
             var ex = Assert.Throws<InvalidOperationException>(() => Dashboard.Build(new Workspace(TempWarehouse.RepoRoot, wh.Dialect), "http://0.0.0.0:0"));
             Assert.Contains("AccessToken", ex.Message);
         }
-        await using var s = new TestServer(new() { ["Warehouse:AccessToken"] = "s3cret" });
+        await using var s = new TestServer(new() { ["Warehouse:AccessToken"] = "s3cret" }, engine: engine);
         Assert.Equal(HttpStatusCode.Unauthorized, (await s.Http.PostAsync("/api/jobs/briefing/trigger", null)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await s.Http.GetAsync("/api/jobs")).StatusCode); // reading needs no token
         var cross = new HttpRequestMessage(HttpMethod.Post, "/api/jobs/briefing/trigger");
@@ -160,10 +184,11 @@ public class ServeTests
         Assert.Equal(HttpStatusCode.Accepted, (await s.Http.SendAsync(ok)).StatusCode);
     }
 
-    [Fact]
-    public async Task Dashboard_in_chromium_triggers_ingestion_and_shows_the_new_batch()
+    [Theory]
+    [MemberData(nameof(TempWarehouse.Engines), MemberType = typeof(TempWarehouse))]
+    public async Task Dashboard_in_chromium_triggers_ingestion_and_shows_the_new_batch(string engine)
     {
-        await using var s = new TestServer();
+        await using var s = new TestServer(engine: engine);
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new()
         {

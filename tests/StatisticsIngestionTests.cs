@@ -33,10 +33,11 @@ public class StatisticsIngestionTests
         "合计,有效注册商标量,2023,999999,件,",
         "注：数据来源于各地市场监管局");
 
-    [Fact]
-    public void A_long_utf8_csv_with_bom_loads_normalised_values_and_skips_titles_totals_notes_and_missing()
+    [Theory]
+    [MemberData(nameof(TempWarehouse.Engines), MemberType = typeof(TempWarehouse))]
+    public void A_long_utf8_csv_with_bom_loads_normalised_values_and_skips_titles_totals_notes_and_missing(string engine)
     {
-        using var wh = new TempWarehouse();
+        using var wh = new TempWarehouse(engine: engine);
         var path = wh.PathOf("2023_long.csv");
         File.WriteAllText(path, LongCsv, new UTF8Encoding(true));
         var r = new StatisticsLoader(wh.Dialect).Load(path);
@@ -51,10 +52,11 @@ public class StatisticsIngestionTests
         Assert.Equal(0, Count(wh, "SELECT count(*) FROM v_observations WHERE region_code = '320481'")); // — is no value, not zero
     }
 
-    [Fact]
-    public void A_gb18030_csv_with_english_headers_loads()
+    [Theory]
+    [MemberData(nameof(TempWarehouse.Engines), MemberType = typeof(TempWarehouse))]
+    public void A_gb18030_csv_with_english_headers_loads(string engine)
     {
-        using var wh = new TempWarehouse();
+        using var wh = new TempWarehouse(engine: engine);
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         var path = wh.PathOf("gbk.csv");
         File.WriteAllBytes(path, Encoding.GetEncoding("GB18030").GetBytes("region,indicator,period,value,unit\r\n宜兴市,专利授权量,2022,10234,件\r\n溧阳,PCT专利申请量,2022,41,件\r\n"));
@@ -64,10 +66,11 @@ public class StatisticsIngestionTests
         Assert.Equal(10234, Value(wh, "320282", "patent_grants", "2022"));
     }
 
-    [Fact]
-    public void A_wide_xlsx_takes_the_period_from_the_title_row_and_units_from_the_headers()
+    [Theory]
+    [MemberData(nameof(TempWarehouse.Engines), MemberType = typeof(TempWarehouse))]
+    public void A_wide_xlsx_takes_the_period_from_the_title_row_and_units_from_the_headers(string engine)
     {
-        using var wh = new TempWarehouse();
+        using var wh = new TempWarehouse(engine: engine);
         var path = wh.PathOf("wide.xlsx");
         OfficeFiles.Xlsx(path, ("Sheet1", [
             ["2023年各地区知识产权主要指标统计表", "", ""],
@@ -88,10 +91,11 @@ public class StatisticsIngestionTests
         Assert.Equal(13100, Value(wh, "320481", "registered_trademarks", "2022")); // period from the sheet name
     }
 
-    [Fact]
-    public void Each_bad_row_is_quarantined_with_its_reason_and_location_while_good_rows_load()
+    [Theory]
+    [MemberData(nameof(TempWarehouse.Engines), MemberType = typeof(TempWarehouse))]
+    public void Each_bad_row_is_quarantined_with_its_reason_and_location_while_good_rows_load(string engine)
     {
-        using var wh = new TempWarehouse();
+        using var wh = new TempWarehouse(engine: engine);
         var path = wh.PathOf("bad.csv");
         File.WriteAllText(path, string.Join("\n",
             "地区,指标,年份,数值,单位",
@@ -119,10 +123,11 @@ public class StatisticsIngestionTests
         Assert.Equal(7, r.Rejected);
     }
 
-    [Fact]
-    public void A_truncated_xlsx_fails_its_own_batch_naming_the_file_and_other_files_still_load()
+    [Theory]
+    [MemberData(nameof(TempWarehouse.Engines), MemberType = typeof(TempWarehouse))]
+    public void A_truncated_xlsx_fails_its_own_batch_naming_the_file_and_other_files_still_load(string engine)
     {
-        using var wh = new TempWarehouse();
+        using var wh = new TempWarehouse(engine: engine);
         var dir = Directory.CreateDirectory(wh.PathOf("inbox")).FullName;
         var good = Path.Combine(dir, "a_good.csv");
         File.WriteAllText(good, "地区,指标,年份,数值\n宜兴,专利授权量,2023,100\n");
@@ -141,10 +146,11 @@ public class StatisticsIngestionTests
         Assert.Equal(1, Count(wh, "SELECT count(*) FROM etl_batch WHERE status = 'failed' AND error LIKE '%b_truncated.xlsx%'"));
     }
 
-    [Fact]
-    public void A_crash_mid_file_leaves_no_partial_rows_and_a_failed_batch()
+    [Theory]
+    [MemberData(nameof(TempWarehouse.Engines), MemberType = typeof(TempWarehouse))]
+    public void A_crash_mid_file_leaves_no_partial_rows_and_a_failed_batch(string engine)
     {
-        using var wh = new TempWarehouse();
+        using var wh = new TempWarehouse(engine: engine);
         var path = wh.PathOf("crash.csv");
         File.WriteAllText(path, "地区,指标,年份,数值\n宜兴,专利授权量,2021,100\n宜兴,专利授权量,2022,110\n宜兴,专利授权量,2023,120\n");
         var loader = new StatisticsLoader(wh.Dialect) { AfterFigureWritten = n => { if (n == 2) throw new IOException("disk full (simulated)"); } };
@@ -155,10 +161,11 @@ public class StatisticsIngestionTests
         Assert.Equal(1, Count(wh, "SELECT count(*) FROM etl_batch WHERE status = 'failed'"));
     }
 
-    [Fact]
-    public void Loading_the_same_file_again_changes_nothing_and_a_corrected_file_replaces_its_figures()
+    [Theory]
+    [MemberData(nameof(TempWarehouse.Engines), MemberType = typeof(TempWarehouse))]
+    public void Loading_the_same_file_again_changes_nothing_and_a_corrected_file_replaces_its_figures(string engine)
     {
-        using var wh = new TempWarehouse();
+        using var wh = new TempWarehouse(engine: engine);
         var path = wh.PathOf("monthly.csv");
         File.WriteAllText(path, "地区,指标,年份,数值\n宜兴,专利授权量,2023,100\n溧阳,专利授权量,2023,50\n");
         var first = new StatisticsLoader(wh.Dialect).Load(path);

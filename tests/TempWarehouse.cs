@@ -18,6 +18,16 @@ public sealed class TempWarehouse : IDisposable
     public static TheoryData<string> Engines =>
         PostgresCluster.Skipped ? new TheoryData<string> { "sqlite" } : new TheoryData<string> { "sqlite", "postgres" };
 
+    /// <summary>Every engine of <see cref="Engines"/> with every one of <paramref name="values"/>: theory data for a test that
+    /// also takes a value (<c>(string engine, T value)</c>).</summary>
+    public static TheoryData<string, T> EnginesTimes<T>(params T[] values)
+    {
+        var data = new TheoryData<string, T>();
+        foreach (var engine in Engines)
+            foreach (var v in values) data.Add(engine, v);
+        return data;
+    }
+
     /// <summary>A temporary folder for the test's files (and the SQLite database).</summary>
     public string Dir { get; } = Path.Combine(Path.GetTempPath(), "wh-test-" + Guid.NewGuid().ToString("N")[..12]);
 

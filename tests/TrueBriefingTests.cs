@@ -43,10 +43,11 @@ public class TrueBriefingTests
         BriefingPublisher.Publish(w.Dialect, w.PathOf("out"), "test");
     }
 
-    [Fact]
-    public void An_unchanged_ingest_touches_nothing_and_the_next_briefing_still_scores_every_goal()
+    [Theory]
+    [MemberData(nameof(TempWarehouse.Engines), MemberType = typeof(TempWarehouse))]
+    public void An_unchanged_ingest_touches_nothing_and_the_next_briefing_still_scores_every_goal(string engine)
     {
-        using var w = new TempWarehouse();
+        using var w = new TempWarehouse(engine: engine);
         RunMainJob(w, TempWarehouse.SeedsDir);
         var before = Counts(w);
         Assert.True(before.Goals > 100);
@@ -66,10 +67,11 @@ public class TrueBriefingTests
         Assert.DoesNotContain(data.Attainment, a => a.Progress > 10);
     }
 
-    [Fact]
-    public void A_changed_plan_marks_forecasts_stale_and_the_briefing_refreshes_them_first()
+    [Theory]
+    [MemberData(nameof(TempWarehouse.Engines), MemberType = typeof(TempWarehouse))]
+    public void A_changed_plan_marks_forecasts_stale_and_the_briefing_refreshes_them_first(string engine)
     {
-        using var w = new TempWarehouse();
+        using var w = new TempWarehouse(engine: engine);
         var root = CopySeeds(w);
         var seeds = Path.Combine(root, "seeds");
         RunMainJob(w, seeds);
@@ -94,10 +96,11 @@ public class TrueBriefingTests
         Assert.Equal(25, pledge.Target);
     }
 
-    [Fact]
-    public void A_briefing_is_refused_when_goals_have_no_attainment_or_attainment_is_older_than_the_data()
+    [Theory]
+    [MemberData(nameof(TempWarehouse.Engines), MemberType = typeof(TempWarehouse))]
+    public void A_briefing_is_refused_when_goals_have_no_attainment_or_attainment_is_older_than_the_data(string engine)
     {
-        using var w = new TempWarehouse();
+        using var w = new TempWarehouse(engine: engine);
         new Ingestor(w.Dialect).Ingest([Path.Combine(TempWarehouse.SeedsDir, "documents")]);
         using (var c = w.Dialect.OpenReadWrite()) c.Execute("DELETE FROM warehouse_state"); // bypass the stale mark: the count rule must hold alone
         var ex = Assert.Throws<BriefingRefusedException>(() => BriefingPublisher.Publish(w.Dialect, w.PathOf("out"), "test"));
@@ -111,10 +114,11 @@ public class TrueBriefingTests
         Assert.Contains("older than the data", older.Message);
     }
 
-    [Fact]
-    public async Task Through_serve_two_unchanged_ingests_then_the_briefing_job_publish_a_true_briefing()
+    [Theory]
+    [MemberData(nameof(TempWarehouse.Engines), MemberType = typeof(TempWarehouse))]
+    public async Task Through_serve_two_unchanged_ingests_then_the_briefing_job_publish_a_true_briefing(string engine)
     {
-        await using var s = new TestServer();
+        await using var s = new TestServer(engine: engine);
         await s.Http.PostAsync("/api/jobs/ingest/trigger", null);
         Assert.True(await TestServer.Eventually(() => s.JobBatches().Any(b => b is { Job: "job:briefing", Status: "succeeded" })));
         var before = Counts(s.Warehouse);
@@ -138,10 +142,11 @@ public class TrueBriefingTests
         Assert.Equal(after.Goals, Counts(s.Warehouse).Attainment);
     }
 
-    [Fact]
-    public void Ingest_job_status_is_partial_when_a_file_fails_and_an_unknown_layout_fails_naming_the_layouts()
+    [Theory]
+    [MemberData(nameof(TempWarehouse.Engines), MemberType = typeof(TempWarehouse))]
+    public void Ingest_job_status_is_partial_when_a_file_fails_and_an_unknown_layout_fails_naming_the_layouts(string engine)
     {
-        using var w = new TempWarehouse();
+        using var w = new TempWarehouse(engine: engine);
         var good = w.PathOf("good.csv");
         File.WriteAllText(good, "地区,指标,年份,数值\n宜兴市,专利授权量,2023,100\n");
         var odd = w.PathOf("odd.csv");
@@ -158,10 +163,11 @@ public class TrueBriefingTests
         Assert.Equal("succeeded", JobOutcome.Of(results.Where(r => r.Succeeded).ToList(), stale: false).Status);
     }
 
-    [Fact]
-    public void A_wan_slip_is_quarantined_as_implausible_unless_the_note_confirms_it()
+    [Theory]
+    [MemberData(nameof(TempWarehouse.Engines), MemberType = typeof(TempWarehouse))]
+    public void A_wan_slip_is_quarantined_as_implausible_unless_the_note_confirms_it(string engine)
     {
-        using var w = new TempWarehouse();
+        using var w = new TempWarehouse(engine: engine);
         var series = w.PathOf("series.csv");
         File.WriteAllText(series, "地区,指标,年份,数值,单位\n" + string.Join("\n",
             new[] { 5.06, 5.55, 5.78, 6.2 }.Select((v, i) => $"宜兴市,有效注册商标量,{2021 + i},{v},万件")) + "\n");
@@ -183,10 +189,11 @@ public class TrueBriefingTests
         Assert.Equal(0, Assert.Single(new Ingestor(w.Dialect).Ingest([slip])).Rejected);
     }
 
-    [Fact]
-    public void A_unit_slip_far_from_any_neighbour_year_is_still_caught_and_small_counts_may_jump()
+    [Theory]
+    [MemberData(nameof(TempWarehouse.Engines), MemberType = typeof(TempWarehouse))]
+    public void A_unit_slip_far_from_any_neighbour_year_is_still_caught_and_small_counts_may_jump(string engine)
     {
-        using var w = new TempWarehouse();
+        using var w = new TempWarehouse(engine: engine);
         var f = w.PathOf("old.csv");
         File.WriteAllText(f, "地区,指标,年份,数值,单位\n宜兴市,知识产权质押融资金额,2010,5.2,亿元\n宜兴市,知识产权质押融资金额,2011,5.9,亿元\n"
             + "宜兴市,马德里商标注册量,2023,1,件\n");
@@ -246,10 +253,11 @@ public class AchievedTests
         Assert.Null(Attainment.Achieved(t, Series((2022, 26), (2024, 30))).Achieved); // no figure for the year before the span
     }
 
-    [Fact]
-    public void The_seeds_attainment_rows_carry_achieved_as_of_and_the_weakest_source()
+    [Theory]
+    [MemberData(nameof(TempWarehouse.Engines), MemberType = typeof(TempWarehouse))]
+    public void The_seeds_attainment_rows_carry_achieved_as_of_and_the_weakest_source(string engine)
     {
-        using var w = new TempWarehouse();
+        using var w = new TempWarehouse(engine: engine);
         new Ingestor(w.Dialect).Ingest([TempWarehouse.SeedsDir]);
         new ForecastRun(w.Dialect).Execute();
         var rows = BriefingData.Load(w.Dialect).Attainment;

@@ -57,9 +57,10 @@ public sealed class Catalog
         Load(connection, tx, name => Statements.Get(name, connection));
 
     private static Catalog Load(DbConnection connection, DbTransaction? tx, Func<string, string> sql) => new(
-        connection.Query<RegionRow>(sql("reference/regions"), transaction: tx)
+        // Ordered here, ordinally: SQL's text order is the database collation's (see ReadModels.Attainment).
+        connection.Query<RegionRow>(sql("reference/regions"), transaction: tx).OrderBy(r => r.RegionCode, StringComparer.Ordinal)
             .Select(r => new Region(r.RegionKey, r.RegionCode, r.RegionName, r.NameEn, r.Level, r.ParentCode, r.Aliases)).ToList(),
-        connection.Query<IndicatorRow>(sql("reference/indicators"), transaction: tx)
+        connection.Query<IndicatorRow>(sql("reference/indicators"), transaction: tx).OrderBy(i => i.IndicatorCode, StringComparer.Ordinal)
             .Select(i => new Indicator(i.IndicatorKey, i.IndicatorCode, i.IndicatorName, i.NameEn, i.Category, i.Unit, i.AltUnits, i.Measure,
                 i.Direction, i.IsCore, i.Synonyms)).ToList());
 

@@ -173,7 +173,8 @@ public sealed class ReadModels(SqlDialect dialect, DbConnection connection)
         .OrderBy(r => r.RegionCode, StringComparer.Ordinal).ThenBy(r => r.IndicatorCode, StringComparer.Ordinal).ThenBy(r => r.Year).ToList();
 
     /// <summary>Every source read, by kind and name.</summary>
-    public IReadOnlyList<SourceRow> Sources() => Read<SourceRow>("read/sources");
+    public IReadOnlyList<SourceRow> Sources() => Read<SourceRow>("read/sources")
+        .OrderBy(r => r.Kind, StringComparer.Ordinal).ThenBy(r => r.SourceName, StringComparer.Ordinal).ToList();
 
     /// <summary>Rows per warehouse table.</summary>
     public IReadOnlyList<TableCount> TableCounts() => Read<TableCount>("read/table_counts");
