@@ -31,6 +31,19 @@ public static class BenchCommands
     {
         var work = dir ?? Path.Combine(Path.GetTempPath(), "wh-bench-" + Environment.ProcessId);
         Directory.CreateDirectory(work);
+        try
+        {
+            return Measure(db, rows, work);
+        }
+        finally
+        {
+            // A temp folder of our own goes (at 1M rows it holds hundreds of MB); a --dir the user named stays for inspection.
+            if (dir == null) try { Directory.Delete(work, recursive: true); } catch (IOException) { }
+        }
+    }
+
+    private static int Measure(string? db, int rows, string work)
+    {
         var csv = Path.Combine(work, "bench_long.csv");
         // Without --db the benchmark runs on SQLite files in the scratch folder; with a server address it creates scratch
         // databases beside the named one and drops them at the end, so a real warehouse is never written.
