@@ -108,7 +108,7 @@ public static class IllustrativeSeries
     public static IReadOnlyList<string> Regions(string? briefingCsv)
     {
         var profiled = Profile.Keys.Select(k => k.Region).Distinct().ToList();
-        var listed = BriefingRegions.Read(briefingCsv);
+        var listed = BriefingSettings.Load(briefingCsv).RegionOrder.Distinct(StringComparer.Ordinal).ToList();
         return listed.Count == 0 ? profiled : listed.Where(profiled.Contains).ToList();
     }
 
@@ -121,7 +121,7 @@ public static class IllustrativeSeries
         var catalog = Catalog.Load(dialect, c);
         var sb = new StringBuilder("地区,指标,年份,数值,单位,备注\r\n");
         var rows = 0;
-        foreach (var region in Regions(briefingCsv ?? BriefingRegions.DefaultPath()))
+        foreach (var region in Regions(briefingCsv ?? BriefingSettings.DefaultPath()))
             foreach (var code in Indicators)
             {
                 var indicator = catalog.IndicatorByCode(code);
