@@ -78,7 +78,7 @@ public sealed partial record PassageContext(string Kind, int Year, int SpanStart
             r.Matches(s).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToList();
         var committed = Commitment().IsMatch(sentence);
         // A news page published after its plan ended looks back, so 截至2020年底 in a 十三五 review is a result even at the last year.
-        var lastReported = plan.IsNews && plan.Published > plan.EndYear ? plan.EndYear : plan.EndYear - 1;
+        var lastReported = plan.IsReport || plan.IsNews && plan.Published > plan.EndYear ? plan.EndYear : plan.EndYear - 1; // a report: its own year too
         if (Years(AsOf(), sentence) is { Count: > 0 } asOf && asOf.Max() <= lastReported && !committed) return asOf.Max();
         // 2022年1月至11月 / 2022年1-11月 / 2022年上半年: figures counted over part of a year are that year's results.
         if (Years(ReportPeriod(), sentence) is { Count: > 0 } period && period.Max() < plan.EndYear && !committed) return period.Max();
@@ -110,7 +110,8 @@ public sealed partial record PassageContext(string Kind, int Year, int SpanStart
     private static partial Regex Commitment();
 
     // Narrower than Commitment: a report's 实现/推动 describe what was done, not what is promised.
-    [GeneratedRegex(@"力争|确保|计划|目标|预计|争取|(?:到|至)\d{4}年")]
+    // 年内培育15家 in a yearly meeting's report: a commitment for the year.
+    [GeneratedRegex(@"力争|确保|计划|目标|预计|争取|年内|(?<!截)(?:到|至)\d{4}年")]
     private static partial Regex ReportCommitment();
 
     [GeneratedRegex(@"(\d{4})年(?!\d)")]

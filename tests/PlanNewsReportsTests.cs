@@ -1,0 +1,66 @@
+using static Warehouse.Tests.PlanText;
+
+namespace Warehouse.Tests;
+
+/// <summary>Causes found on held-out set 6 (issue #15, round 6), with sentences written for these tests: news pages and work
+/// reports that name no plan, the year such a page reports on, and figures a report gives for part of a whole or per head.</summary>
+public class PlanNewsReportsTests
+{
+    [Fact]
+    public void A_dated_news_page_that_names_no_plan_reports_one_year_not_five_from_its_date()
+    {
+        // Its only date is the paper's issue (2025年11月3日): that is no plan period, the page reports 2025.
+        var r = Extract("商标数量稳步增长 我市发布年度知识产权“成绩单”\n镇江日报(2025年11月3日 第02版)\n" +
+            "本报讯 昨天,我市召开知识产权新闻发布会。目前全市有效商标注册量达31200件,同比增长6.1%。\n");
+        Assert.True(r.Header.IsReport);
+        Assert.Contains(("registered_trademarks", "baseline", 2025, 31200.0), Rows(r));
+    }
+
+    [Fact]
+    public void A_page_published_early_in_a_year_reports_the_year_its_first_paragraph_names()
+    {
+        var r = Extract("镇江专利授权量再创新高\n镇江发布(2024-03-12)\n" +
+            "记者从市市场监管局获悉,2023年,镇江发明专利授权量达3150件。\n全年PCT专利申请量达210件。\n");
+        Assert.Contains(("invention_grants", "baseline", 2023, 3150.0), Rows(r));
+        Assert.Contains(("pct_applications", "baseline", 2023, 210.0), Rows(r));
+    }
+
+    [Fact]
+    public void A_five_year_period_in_the_first_paragraph_dates_a_report_at_its_last_year()
+    {
+        var r = Extract("镇江万人发明专利拥有量稳步提升\n转载(2016-01-20)\n" +
+            "“十二五”期间,镇江发明专利授权量稳步增长,全市知识产权创造、运用、保护和管理能力明显提升,较好完成了规划确定的各项任务。\n有效发明专利4120件,每万人口发明专利拥有量达12.8件。\n");
+        Assert.Contains(("invention_patents_owned", "baseline", 2015, 4120.0), Rows(r));
+        Assert.Contains(("invention_patents_per_10k", "baseline", 2015, 12.8), Rows(r));
+    }
+
+    [Fact]
+    public void Ben_bao_xun_in_the_first_paragraph_marks_a_news_page_looking_back_on_a_finished_plan()
+    {
+        // The page names 十三五 and was published after it ended: its figures are results at 2020, not 2020 goals.
+        var r = Extract("(镇江市知识产权工作回顾)\n江南时报(2021-02-20)\n" +
+            "本报讯 (记者 王某)“十三五”以来,镇江市深入实施知识产权战略。\n全市拥有地理标志证明商标12件,驰名商标数量达到21件。\n");
+        Assert.True(r.Header.IsNews);
+        Assert.Contains(("gi_trademarks", "baseline", 2020, 12.0), Rows(r));
+        Assert.Contains(("well_known_trademarks", "baseline", 2020, 21.0), Rows(r));
+        Assert.DoesNotContain(r.Targets, t => t.Kind == "goal");
+    }
+
+    [Fact]
+    public void A_range_followed_by_qijian_in_the_body_is_a_reporting_period_not_the_plan_span()
+    {
+        var r = Extract("(镇江市京口区知识产权工作成效)\n镇江市市场监督管理局(scjgj.zhenjiang.gov.cn/content/post_1234567.html)\n" +
+            "2023年5月8日,京口区召开知识产权大会,总结近年来知识产权创造、运用、保护、管理和服务工作,部署下一阶段重点任务。\n" +
+            "2021至2022年期间,京口区专利授权共计5120件,知识产权质押融资12.5亿元,全区知识产权工作取得明显成效。\n");
+        Assert.True(r.Header.IsReport);
+        Assert.DoesNotContain(r.Targets, t => t.Kind is "goal" or "milestone");
+    }
+
+    [Fact]
+    public void A_day_first_date_dates_a_page()
+    {
+        var r = Extract("镇江市专利工作成效显著\n转载(example.com,15.03.2017)\n今年以来,全市有效发明专利已达96件。\n");
+        Assert.Equal(2017, r.Header.EndYear);
+        Assert.Contains(("invention_patents_owned", "baseline", 2017, 96.0), Rows(r));
+    }
+}
