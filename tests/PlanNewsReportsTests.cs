@@ -63,4 +63,35 @@ public class PlanNewsReportsTests
         Assert.Equal(2017, r.Header.EndYear);
         Assert.Contains(("invention_patents_owned", "baseline", 2017, 96.0), Rows(r));
     }
+
+    private const string Report = "镇江市2023年知识产权发展状况\n镇江发布(2024-04-20)\n" +
+        "记者从市市场监管局获悉,2023年,镇江知识产权各项工作取得明显成效,创造、运用、保护水平持续提升。\n";
+
+    [Fact]
+    public void A_fraction_after_a_count_name_is_the_per_head_rate_whose_words_were_left_out()
+    {
+        // 1.9件 cannot be a count of patents: after a per-10k item it is that rate too, never the count.
+        var rows = Rows(Extract(Report + "全市每万人口发明专利拥有量达到42.5件,高价值发明专利拥有量1.9件。\n"));
+        Assert.Contains(("hv_invention_patents_per_10k", "baseline", 2023, 1.9), rows);
+        Assert.DoesNotContain(rows, r => r.Item1 == "hv_invention_patents_owned");
+        // Standing alone it is dropped, not loaded as the count.
+        Assert.DoesNotContain(Rows(Extract(Report + "全市高价值发明专利拥有量2.7件。\n")), r => r.Item1 == "hv_invention_patents_owned");
+    }
+
+    [Fact]
+    public void A_subject_that_narrows_a_name_goes_on_over_the_next_clause()
+    {
+        // 企业 narrows both: the enterprises' grants are not the region's grants.
+        var rows = Rows(Extract(Report + "全市专利授权量18000件。其中企业申请专利9100件,授权专利6100件。\n"));
+        Assert.Contains(("patent_grants", "baseline", 2023, 18000.0), rows);
+        Assert.DoesNotContain(rows, r => r.Item4 == 6100.0 || r.Item4 == 9100.0);
+    }
+
+    [Fact]
+    public void A_running_total_of_a_flow_in_a_one_year_report_is_not_loaded()
+    {
+        var rows = Rows(Extract(Report + "全年商标注册5200件,累计商标注册已达61000件。\n"));
+        Assert.Contains(("trademark_registrations", "baseline", 2023, 5200.0), rows);
+        Assert.DoesNotContain(rows, r => r.Item4 == 61000.0);
+    }
 }

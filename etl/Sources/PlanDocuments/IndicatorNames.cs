@@ -99,6 +99,11 @@ public sealed partial class IndicatorNames
             if (qualifier.Length == 0 && heads.TryGetValue(found[i].Start, out var headStart)
                 && found.FirstOrDefault(h => h.Start == headStart) is { Qualified: true } head)
                 qualifier = head.Qualifier;
+            // 其中企业申请专利2万件,授权专利1万件: a subject that narrows a name (企业, 高校) goes on over the next clause when that
+            // clause is only another name and its number, so 授权专利 there is the enterprises' grants, not the region's.
+            if (qualifier.Length == 0 && i > 0 && found[i - 1] is { Qualified: true } previous && SubjectWord().IsMatch(previous.Qualifier)
+                && CommaStep().Match(text[previous.End..]) is { Success: true } clause && previous.End + clause.Length == found[i].Start)
+                qualifier = previous.Qualifier;
             if (qualifier.Length > 0) found[i] = found[i] with { Qualifier = qualifier };
         }
         return found;
@@ -113,10 +118,14 @@ public sealed partial class IndicatorNames
         {
             // 每万人发明专利拥有量20件、高价值发明专利拥有量8件: "per 10,000 people" carries over to the next item of the list,
             // unless that item's own number is a count, not a rate (、有效发明专利拥有量5万件).
+            // After a comma (每万人口发明专利拥有量3.81件,高价值发明专利拥有量1.63件) only a fraction says so: a count is whole.
             var step = ListStep().Match(text[m.End..]);
+            var fractionOnly = false;
+            if (!step.Success && CommaStep().Match(text[m.End..]) is { Success: true } comma) (step, fractionOnly) = (comma, true);
             var n = step.Success && Fold(m.Name).Text.StartsWith("万人") ? result.FindIndex(o => o.Start == m.End + step.Length) : -1;
             if (n >= 0 && Fold(result[n].Name).Text is var next && !next.StartsWith("万人")
-                && _folded.GetValueOrDefault("万人" + next) is { } perCapita && !IsCount(text[result[n].End..]))
+                && _folded.GetValueOrDefault("万人" + next) is { } perCapita && !IsCount(text[result[n].End..])
+                && (!fractionOnly || IsFraction(text[result[n].End..])))
                 result[n] = result[n] with { Indicator = perCapita };
             var elided = ElidedTail().Match(text[m.End..]);
             if (!elided.Success) continue;
@@ -200,6 +209,18 @@ public sealed partial class IndicatorNames
     // The number right after a name, and whether it counts in 万 or 亿.
     [GeneratedRegex(@"^(?:力争)?(?:达到|达|为|突破|超过)?(?<v>\d+(?:\.\d+)?)(?<big>万|亿)?")]
     private static partial Regex CountAfter();
+
+    /// <summary>Whether the number right after a name is a fraction without 万 or 亿 (1.63件): a rate, never a count.</summary>
+    private static bool IsFraction(string after) => CountAfter().Match(after) is { Success: true } n && !n.Groups["big"].Success
+        && n.Groups["v"].Value.Contains('.');
+
+    // A subject a figure is counted for: enterprises, universities, institutes, individuals.
+    [GeneratedRegex("(?:企业|高校|院校|院所|科研机构|机构|个人|单位)$")]
+    private static partial Regex SubjectWord();
+
+    // From the end of a list item to the next clause's name: its number and a comma.
+    [GeneratedRegex(@"^(?:达到|达|为|突破|超过)?[\d.]+(?:万|亿)?[件家个项人次名所座条]{1,2}(?:以上|左右)?[，,]")]
+    private static partial Regex CommaStep();
 
     // From the end of a list item to the start of the next: its number, if any, and a joint.
     [GeneratedRegex(@"^(?:(?:达到|达|为|突破|超过)?[\d.]+(?:万|亿)?[件家个项人次名所座条]{1,2}(?:以上|左右)?)?(?:、|和|及|与)")]

@@ -86,6 +86,8 @@ public sealed partial record PassageContext(string Kind, int Year, int SpanStart
         if (Years(SentenceYear(), sentence) is [var opening] && opening < plan.StartYear) return opening; // 2023年，…: that year's
         if (!Now().IsMatch(sentence) || committed) return null;
         var now = plan.Published is { } published && published <= plan.EndYear + 1 ? published : plan.StartYear;
+        // A report of one year (2023年…白皮书, published in 2024): 已达 there is reached in the year reported on; only 今年/目前 is the page's own date.
+        if (plan.IsReport && !Today().IsMatch(sentence)) now = plan.EndYear;
         return sentence.Contains("去年") ? now - 1 : now;
     }
 
@@ -103,6 +105,9 @@ public sealed partial record PassageContext(string Kind, int Year, int SpanStart
     [GeneratedRegex(@"(?:截至|截止到?)(?:今年|目前|当前|本年|去年|\d{1,2}月)|今年(?:上半年|以来|前[一二三四五六七八九十]+个?月)|^[^，,]{0,6}?(?:目前|现已)[，,]|^[^，,\d]{0,3}?去年" +
         "|已达|已经达到|已突破")]
     private static partial Regex Now();
+
+    [GeneratedRegex("今年|目前|当前|本年|现已|去年")]
+    private static partial Regex Today();
 
     // Words of a commitment: what follows them is a target even in a paragraph that reports results.
     // 完成省定目标105.3% reports how much of a target was met, so 目标 after 完成 commits to nothing.

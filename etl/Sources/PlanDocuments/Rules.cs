@@ -16,8 +16,15 @@ internal static partial class Candidates
     {
         var value = q.In(indicator.Unit, indicator.AltUnits);
         if (value is null) return null;
+        // 高价值发明专利拥有量1.63件: a count of things is whole; a fraction without 万 or 亿 is a rate per head whose name was
+        // left out, so it is not the count (dropped, never loaded as it).
+        if (q.Scale.Length == 0 && q.Value != Math.Floor(q.Value) && q.Unit is "件" or "家" or "个" or "项" or "户" or "所" or "名" or "人"
+            && !indicator.Unit.Contains('/') && indicator.Unit is "件" or "家" or "个" or "项" or "户" or "所" or "名" or "人") return null;
         var ctx = yearOverride is { } y ? s.Context with { Year = y, SpanEnd = y, SpanStart = Math.Min(s.Context.SpanStart, y) } : s.Context;
         var (measure, isExplicit) = Qualifiers.Measure(indicator, words, ctx);
+        // 累计商标注册已达14万件 in a report of one year: a flow summed since records began, over no stated period, is neither
+        // the year's flow nor the stock in force, so it is not loaded.
+        if (indicator.IsFlow && ctx.Kind == "baseline" && ctx.SpanStart == ctx.SpanEnd && RunningTotal().IsMatch(words)) return null;
         var spanned = measure is "cumulative" or "increment";
         var fallback = indicator.Direction < 0 || UpperBound().IsMatch(words) ? "<=" : ">=";
         // 300件左右, 约300件, 近300件: about, not at least.
@@ -37,6 +44,10 @@ internal static partial class Candidates
 
     [GeneratedRegex("不超过|不高于|控制在|(?<!不)低于|以内|以下")]
     private static partial Regex UpperBound();
+
+    // 累计…已达 / 累计达: a running total up to now.
+    [GeneratedRegex("累计[^，,；;。]{0,12}(?:已达|已经达到|已突破)|累计已")]
+    private static partial Regex RunningTotal();
 }
 
 /// <summary>Prose: "indicator [累计|每年|年均] [达|力争达到|突破|不低于] value unit", e.g. 有效注册商标量达13.5万件, or the value
