@@ -94,4 +94,32 @@ public class PlanNewsReportsTests
         Assert.Contains(("trademark_registrations", "baseline", 2023, 5200.0), rows);
         Assert.DoesNotContain(rows, r => r.Item4 == 61000.0);
     }
+
+    [Fact]
+    public void A_result_followed_by_its_change_over_the_year_before_also_gives_its_growth_rate()
+    {
+        var rows = Extract(Report + "全市有效发明专利拥有量8200件,同比增长18.5%;发明专利授权量1900件,较上年增长12%。\n").Targets;
+        Assert.Contains(rows, t => t is { IndicatorCode: "invention_patents_owned", Measure: "growth_rate", Kind: "baseline", TargetYear: 2023, Value: 18.5 });
+        Assert.Contains(rows, t => t is { IndicatorCode: "invention_grants", Measure: "growth_rate", TargetYear: 2023, Value: 12.0 });
+        Assert.Contains(rows, t => t is { IndicatorCode: "invention_patents_owned", Measure: "stock", Value: 8200.0 });
+    }
+
+    [Fact]
+    public void A_list_of_results_followed_by_a_list_of_changes_gives_one_rate_each()
+    {
+        var rows = Extract(Report + "全市专利申请量、授权量分别为21000件、12000件,同比增长8.2%、15.4%。\n").Targets;
+        Assert.Contains(rows, t => t is { IndicatorCode: "patent_applications", Measure: "growth_rate", Value: 8.2 });
+        Assert.Contains(rows, t => t is { IndicatorCode: "patent_grants", Measure: "growth_rate", Value: 15.4 });
+    }
+
+    [Fact]
+    public void Growth_against_an_earlier_period_or_a_target_growth_is_not_a_reported_yearly_rate()
+    {
+        // The paragraph compares with the end of the previous plan: growth since then, not over one year.
+        var rows = Extract(Report + "与“十二五”末相比,全市专利申请量达到21000件、增长了120%;有效注册商标量达到56000件、增长了80%。\n").Targets;
+        Assert.DoesNotContain(rows, t => t.Measure == "growth_rate");
+        // A multiple or a share after the number is not a growth rate either.
+        var more = Extract(Report + "全市专利授权量12000件,占全省的9.5%。\n").Targets;
+        Assert.DoesNotContain(more, t => t.Measure == "growth_rate");
+    }
 }

@@ -6,7 +6,8 @@ using Warehouse.Store;
 namespace Warehouse.Etl.Sources.PlanDocuments;
 
 /// <summary>Everything a rule needs about the sentence it reads.</summary>
-public sealed record SentenceInput(SearchText Text, PassageContext Context, IndicatorNames Names, List<Mention> Mentions);
+/// <param name="Paragraph">The paragraph (line) the sentence stands in: a comparison base it names (与“十二五”末相比) holds for all its sentences.</param>
+public sealed record SentenceInput(SearchText Text, PassageContext Context, IndicatorNames Names, List<Mention> Mentions, string Paragraph = "");
 
 /// <summary>Builds a candidate from a mention, a quantity and the words around it; null when the unit does not fit.</summary>
 internal static partial class Candidates
@@ -90,14 +91,18 @@ public static partial class ProseRule
                 pos += joint.Length;
             }
             if (quantities.Count != j - i + 1 + unknownItems) continue;
+            var made = new List<TargetCandidate>();
             for (var k = i; k <= j; k++)
             {
                 var m = s.Mentions[k];
                 if (m.Qualified) continue;
                 var (q, at) = quantities[k - i + unknownItems];
                 if (Candidates.Make(s, m.Indicator, q, Before(text, m.Start, k > 0 ? s.Mentions[k - 1].End : 0) + m.Name + respectively.Value, "list", at) is { } c)
-                    yield return c;
+                    made.Add(c);
             }
+            foreach (var c in made) yield return c;
+            if (unknownItems == 0 && made.Count == j - i + 1)
+                foreach (var g in ReportedGrowths(made, rest[pos..], s.Mentions[j].End + pos)) yield return g;
             i = j;
         }
     }
@@ -233,13 +238,15 @@ public static partial class ProseRule
             var dated = lead.Groups["y"].Success ? lead.Groups["y"].Value
                 : m.Name.Length == 0 && ClauseYear().Match(text[..m.Start]) is { Success: true } cy ? cy.Groups[1].Value : null;
             int? leadYear = dated is null ? null : int.Parse(dated, CultureInfo.InvariantCulture);
-            if (Candidates.Make(s, m.Indicator, q, before + m.Name + lead.Value, "prose", m.End + lead.Length + skip, leadYear) is { } c)
-                yield return leadYear is null ? c : EndPoint(s, c, leadYear);
+            var level = Candidates.Make(s, m.Indicator, q, before + m.Name + lead.Value, "prose", m.End + lead.Length + skip, leadYear) is { } c
+                ? leadYear is null ? c : EndPoint(s, c, leadYear) : null;
+            if (level != null) yield return level;
             if (leadYear != null && clauseEnd >= 0)
                 foreach (var next in LaterYears(s, m.Indicator, tail, clauseEnd + 1, m.End)) yield return next;
 
             // 新增专利申请11407件、授权6863件: the second number is the grants of the same thing.
             var after = tail[(lead.Length + skip + length)..];
+            if (level != null && ReportedGrowth(s, level, after, m.End + lead.Length + skip + length) is { } rate) yield return rate;
             var elided = ElidedGrant().Match(after);
             if (elided.Success && m.Name.Contains("申请") && s.Names.Catalog.FindIndicator(m.Indicator.IndicatorName.Replace("申请", "授权")) is { } grants
                 && Quantity.ParsePrefix(elided.Groups["n"].Value) is var (qg, _)
@@ -262,6 +269,50 @@ public static partial class ProseRule
                 yield return leadYear is null ? ip : EndPoint(s, ip, leadYear);
         }
     }
+
+    /// <summary>有效发明专利3072件,同比增长30.56%: a result followed by its change over the year before (同比, 比上年, 较上年底, or
+    /// 增长 alone) is also that indicator's growth rate in the same year. Only for results: a target's growth is read by
+    /// <see cref="Growth"/>, and a change against an earlier period (较“十二五”末增长) or a multiple is not a yearly rate.</summary>
+    internal static TargetCandidate? ReportedGrowth(SentenceInput s, TargetCandidate level, string after, int afterAt)
+    {
+        if (level.Kind != "baseline") return null;
+        var g = GrowthAfter().Match(after);
+        if (!g.Success || Quantity.ParsePrefix(g.Groups["n"].Value) is not var (q, _) || q.Unit != "%") return null;
+        // 与“十二五”末相比,…达到112335件、增长了119.71%: a bare 增长 in a sentence that names another base is growth since then.
+        if (!g.Groups["yoy"].Success && (OtherBase().IsMatch(s.Text.Value) || OtherBase().IsMatch(s.Paragraph))) return null;
+        return level with
+        {
+            Measure = "growth_rate", Comparator = "=", Value = q.Value, SpanStart = level.TargetYear, SpanEnd = level.TargetYear,
+            Rule = "growth", ExplicitMeasure = true, NumberAt = afterAt + g.Groups["n"].Index,
+        };
+    }
+
+    /// <summary>分别为10141件、6753件,同比增长23.71%、66.72%: one growth rate per result of a list, in the same order.</summary>
+    internal static IEnumerable<TargetCandidate> ReportedGrowths(IReadOnlyList<TargetCandidate> levels, string after, int afterAt)
+    {
+        if (levels.Count < 2 || levels.Any(l => l.Kind != "baseline")) yield break;
+        var g = GrowthListAfter().Match(after);
+        if (!g.Success) yield break;
+        var rates = g.Groups["n"].Captures;
+        if (rates.Count != levels.Count) yield break;
+        for (var k = 0; k < levels.Count; k++)
+            yield return levels[k] with
+            {
+                Measure = "growth_rate", Comparator = "=", Value = double.Parse(rates[k].Value, CultureInfo.InvariantCulture),
+                SpanStart = levels[k].TargetYear, SpanEnd = levels[k].TargetYear, Rule = "growth", ExplicitMeasure = true,
+                NumberAt = afterAt + rates[k].Index,
+            };
+    }
+
+    // ,同比增长30.56% / ,比上年增长8% / ,较上年底增长19.60% / 、增长49.78%: a year-on-year change right after a result.
+    [GeneratedRegex(@"^(?:以上|左右)?[，,、]\s*(?<yoy>同比|比上年|较上年(?:底|末|同期)?|比去年|较去年(?:底|末|同期)?)?(?:增长|增加|提高|提升|上升)了?(?<n>\d+(?:\.\d+)?%)(?![\d、和])")]
+    private static partial Regex GrowthAfter();
+
+    [GeneratedRegex(@"相比|[较比与](?:“|”|十[一二三四]五|\d{4}年)")]
+    private static partial Regex OtherBase();
+
+    [GeneratedRegex(@"^[，,]?\s*(?:同比|比上年|较上年|比去年|较去年)(?:分别)?(?:增长|增加|提高|提升)了?(?:(?<n>\d+(?:\.\d+)?)%(?:、|和|与)?)+(?![\d])")]
+    private static partial Regex GrowthListAfter();
 
     /// <summary>The words just before a mention, back to the previous clause break or mention.</summary>
     internal static string Before(string text, int start, int floor)

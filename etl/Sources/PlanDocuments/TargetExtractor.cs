@@ -110,7 +110,7 @@ public sealed partial class TargetExtractor(Catalog catalog)
                 if (mentions.Count == 0 && lastIndicator != null && Continuation().Match(search.Value) is { Success: true } cont)
                     mentions = [new Mention(cont.Length, cont.Length, "", lastIndicator)];
                 lastIndicator = mentions.LastOrDefault(m => !m.Qualified && m.Name.Length > 0)?.Indicator ?? (mentions.Count == 0 ? null : lastIndicator);
-                var input = new SentenceInput(search, context, _names, mentions);
+                var input = new SentenceInput(search, context, _names, mentions, line);
                 var before = found.Count;
                 found.AddRange(ProseRule.Apply(input));
                 found.AddRange(NumberFirstRule.Apply(input));
