@@ -122,4 +122,23 @@ public class PlanNewsReportsTests
         var more = Extract(Report + "全市专利授权量12000件,占全省的9.5%。\n").Targets;
         Assert.DoesNotContain(more, t => t.Measure == "growth_rate");
     }
+
+    [Fact]
+    public void A_news_dateline_with_a_prefecture_and_a_colon_names_the_county_after_it()
+    {
+        var r = Extract("泉州:晋江市商标工作成效显著\n转载(example.com,2019-05-06)\n今年以来,晋江市有效注册商标量达到15万件,继续保持全省县级首位,商标品牌建设成效明显。\n");
+        Assert.Equal("晋江市", r.Header.Region.RegionName);
+    }
+
+    [Theory]
+    [InlineData("全市PCT国际申请45件。", "pct_applications", 45.0)]
+    [InlineData("全市专利申请受理31000件。", "patent_applications", 31000.0)]
+    [InlineData("全市发明专利申请受理5200件。", "invention_applications", 5200.0)]
+    [InlineData("全市马德里国际注册商标33件。", "madrid_registrations", 33.0)]
+    [InlineData("全市地理标志产品9个。", "gi_protected_products", 9.0)]
+    [InlineData("全市有效发明专利1.2万件,其中10年以上有效发明专利拥有量达到2300件。", "long_maintained_invention_patents", 2300.0)]
+    public void Common_names_of_reported_figures_are_in_the_dictionary(string sentence, string indicator, double value)
+    {
+        Assert.Contains((indicator, "baseline", 2023, value), Rows(Extract(Report + sentence + "\n")));
+    }
 }
