@@ -141,4 +141,28 @@ public class PlanNewsReportsTests
     {
         Assert.Contains((indicator, "baseline", 2023, value), Rows(Extract(Report + sentence + "\n")));
     }
+
+    [Fact]
+    public void The_granting_office_and_an_awards_session_before_a_name_do_not_narrow_it()
+    {
+        var rows = Rows(Extract(Report + "全市获得国家知识产权局授权专利9400件。获得第二十三届中国专利奖6项。\n"));
+        Assert.Contains(("patent_grants", "baseline", 2023, 9400.0), rows);
+        Assert.Contains(("china_patent_awards", "baseline", 2023, 6.0), rows);
+    }
+
+    [Fact]
+    public void The_invention_part_may_follow_the_growth_of_the_whole_and_has_its_own_growth()
+    {
+        var rows = Extract(Report + "授权专利9400件,同比增长11.2%,其中发明专利2100件,同比增长30.5%。\n").Targets;
+        Assert.Contains(rows, t => t is { IndicatorCode: "invention_grants", Measure: not "growth_rate", Value: 2100.0 });
+        Assert.Contains(rows, t => t is { IndicatorCode: "invention_grants", Measure: "growth_rate", Value: 30.5 });
+        Assert.Contains(rows, t => t is { IndicatorCode: "patent_grants", Measure: "growth_rate", Value: 11.2 });
+    }
+
+    [Fact]
+    public void A_round_threshold_in_words_before_the_figure_is_skipped()
+    {
+        var rows = Rows(Extract(Report + "全市发明专利授权量首次突破千件,达1210件。\n"));
+        Assert.Contains(("invention_grants", "baseline", 2023, 1210.0), rows);
+    }
 }

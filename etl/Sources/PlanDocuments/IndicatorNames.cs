@@ -214,6 +214,9 @@ public sealed partial class IndicatorNames
     private static bool IsFraction(string after) => CountAfter().Match(after) is { Success: true } n && !n.Groups["big"].Success
         && n.Groups["v"].Value.Contains('.');
 
+    [GeneratedRegex(@"第[一二三四五六七八九十百\d]+届$")]
+    private static partial Regex Session();
+
     // A subject a figure is counted for: enterprises, universities, institutes, individuals.
     [GeneratedRegex("(?:企业|高校|院校|院所|科研机构|机构|个人|单位)$")]
     private static partial Regex SubjectWord();
@@ -272,6 +275,8 @@ public sealed partial class IndicatorNames
         "全市", "全区", "全县", "全省", "全镇", "全国", "我市", "我区", "我县", "我省", "本市", "本区", "市", "区", "县", "省", "园区",
         "年", "年底", "年末", "期间", "期末", "期内", "末", "内", "前", "目前", "现有", "当年", "同期", "其中",
         "月", "月份", "季度", "前三季度", "一季度", "二季度", "三季度", "四季度", "上半年", "下半年", // 2024年前三季度全市…: a report period
+        // the office that grants or registers (获得国家知识产权局授权专利): it says who granted, not what was counted
+        "国家知识产权局", "国家知识产权局授权",
         // how a number accumulates
         "新增", "累计", "每年", "年度", "全年", "年均", "平均", "总", "共", "合计", "新", "再", "净增", "增加",
         // verbs of commitment or result
@@ -305,6 +310,8 @@ public sealed partial class IndicatorNames
         // 10家以上国家知识产权优势企业: the unit of a number before the name is not a modifier of it.
         if (from > 0 && char.IsDigit(text[from - 1]) && Quantity.ParsePrefix("0" + run) is var (_, length)) run = run[(length - 1)..];
         // Only what follows the last verb of the run can qualify the name (努力实现全省 → 全省; 提出每万人口 → 每).
+        // 第二十一届中国专利奖: the session of an award is not a kind of it.
+        if (Session().Match(run) is { Success: true } session) run = run[..session.Index];
         var verb = Verbs.Select(v => (v, At: run.LastIndexOf(v, StringComparison.Ordinal))).Where(x => x.At >= 0)
             .OrderByDescending(x => x.At + x.v.Length).FirstOrDefault();
         if (verb.v != null) run = run[(verb.At + verb.v.Length)..];

@@ -225,6 +225,9 @@ public static partial class ProseRule
                 continue;
             }
 
+            // 首次突破万件,达12022件: the clause runs on past the threshold to the figure (Lead reads the threshold as its first words).
+            if (Threshold().Match(tail) is { Success: true } threshold && ClauseEnd(tail[threshold.Length..]) is var afterThreshold)
+                clause = afterThreshold >= 0 ? tail[..(threshold.Length + afterThreshold)] : tail;
             var lead = Lead().Match(clause);
             if (!lead.Success) continue;
             var rest = clause[lead.Length..];
@@ -266,7 +269,13 @@ public static partial class ProseRule
                 && Quantity.ParsePrefix(part.Groups["n"].Value) is var (qi, _)
                 && Candidates.Make(s, inventions, qi, before, "invention-part", m.End + lead.Length + skip + length + part.Groups["n"].Index,
                     leadYear) is { } ip)
-                yield return leadYear is null ? ip : EndPoint(s, ip, leadYear);
+            {
+                var inv = leadYear is null ? ip : EndPoint(s, ip, leadYear);
+                yield return inv;
+                // …其中发明专利950件,同比增长57.02%: the part's own growth rate.
+                var partEnd = part.Groups["n"].Index + part.Groups["n"].Length;
+                if (ReportedGrowth(s, inv, after[partEnd..], m.End + lead.Length + skip + length + partEnd) is { } partRate) yield return partRate;
+            }
         }
     }
 
@@ -336,7 +345,11 @@ public static partial class ProseRule
     // Between the name and its number: a goal date (到2027年), how it accumulates (累计, 三年累计, 每年, 新增), a ranking
     // (在全省率先) and a comparator (达到, 力争达到, 突破, 不低于).
     // A bare year after the name (万人发明专利拥有量2017年达到4.5件) dates the number itself.
-    [GeneratedRegex(@"^(?:(?:到|至|于)20\d\d年(?:底|末|前)?|(?<y>20\d\d)年(?:底|末)?)?" +
+    // 首次突破万件,达12022件: a round threshold in words before the figure itself is skipped.
+    [GeneratedRegex(@"^(?:首次)?(?:突破|超过|迈上|跨过)[十百千万亿]+件(?:大关)?[，,]?(?=(?:达到|达|为)\d)")]
+    private static partial Regex Threshold();
+
+    [GeneratedRegex(@"^(?:(?:首次)?(?:突破|超过|迈上|跨过)[十百千万亿]+件(?:大关)?[，,]?)?(?:(?:到|至|于)20\d\d年(?:底|末|前)?|(?<y>20\d\d)年(?:底|末)?)?" +
         @"(?:力争|确保|预计|已经|已|现已|新增|在全[国省市区县](?:率先|首次)?|(?:[两三四五\d]年)?累计|" +
         @"每年|年均|年度|全年|总数|总量|总额|数量|人数|家数|个数|件数|注册量|拥有量|有效量|金额|规模|登记金额|累计金额|有效|稳定|年内|当年)*" +
         @"(?:达到|达|约为|为|约|近|超过|超|不低于|不少于|不超过|不高于|突破|保持在|稳定在|控制在|提高到|提高至|提升到|提升至|增加到|增加至|增长到|增长至|增至|" +
@@ -385,7 +398,8 @@ public static partial class ProseRule
     [GeneratedRegex(@"^[，,]\s*(?:比|较)(?<y>(?:19|20)\d\d)年(?:底|末)?的?[^\d，,。；;增提减降多上翻长高低]{0,8}?(?<n>\d[\d.,]*(?:万|亿)?(?:件|家|个|项))")]
     private static partial Regex ComparedLevel();
 
-    [GeneratedRegex(@"^[，,]\s*其中发明专利?(?:为|达到|达|有)?(?<n>\d[\d.,]*(?:万)?件)")]
+    // 授权专利8761件,同比增长67.26%,其中发明专利950件: the part may follow the whole's growth rate.
+    [GeneratedRegex(@"^(?:[，,]\s*(?:同比|比上年|较上年)?(?:增长|增加)\d+(?:\.\d+)?%)?[，,]\s*其中发明专利?(?:为|达到|达|有)?(?<n>\d[\d.,]*(?:万)?件)")]
     private static partial Regex InventionPart();
 
     [GeneratedRegex(@"^[、，,]授权(?<n>\d[\d.,]*(?:万|亿)?(?:件|项))")]
