@@ -165,4 +165,15 @@ public class PlanNewsReportsTests
         var rows = Rows(Extract(Report + "全市发明专利授权量首次突破千件,达1210件。\n"));
         Assert.Contains(("invention_grants", "baseline", 2023, 1210.0), rows);
     }
+
+    [Fact]
+    public void Xinjiang_is_its_own_place_before_a_name_and_a_target_met_is_a_report()
+    {
+        var r = Extract("新疆专利工作综述\n转载(2016-03-01)\n“十二五”期间,新疆万人发明专利拥有量达1.5件,圆满完成自治区“十二五”规划提出的1.2件目标任务。\n" +
+            "2015年,新疆PCT国际申请30件。\n");
+        var rows = Rows(r);
+        Assert.Contains(("invention_patents_per_10k", "baseline", 2015, 1.5), rows);
+        Assert.Contains(("pct_applications", "baseline", 2015, 30.0), rows);
+        Assert.DoesNotContain(r.Targets, t => t.Kind == "goal");
+    }
 }

@@ -136,7 +136,9 @@ public sealed partial class TargetExtractor(Catalog catalog)
     {
         if (_divisions.ByCode(plan.Region.RegionCode) is not { } division) return [plan.Region.RegionName];
         return new[] { division }.Concat(_divisions.Ancestors(division))
-            .SelectMany(d => new[] { d.Name, Divisions.ShortName(d) }).Where(n => n.Length >= 2).Distinct().ToArray();
+            // 新疆维吾尔自治区 is written 新疆 in its own texts (its people named without 族).
+            .SelectMany(d => new[] { d.Name, Divisions.ShortName(d), Divisions.ShortName(d).Replace("维吾尔", "") })
+            .Where(n => n.Length >= 2).Distinct().ToArray();
     }
 
     /// <summary>Numbers with a unit in a goal or schedule sentence that no rule loaded: reported as rejects, never dropped silently.
