@@ -169,7 +169,7 @@ public class PlanNewsReportsTests
     [Fact]
     public void Xinjiang_is_its_own_place_before_a_name_and_a_target_met_is_a_report()
     {
-        var r = Extract("新疆专利工作综述\n转载(2016-03-01)\n“十二五”期间,新疆万人发明专利拥有量达1.5件,圆满完成自治区“十二五”规划提出的1.2件目标任务。\n" +
+        var r = Extract("新疆维吾尔自治区专利工作综述\n转载(2016-03-01)\n“十二五”期间,新疆万人发明专利拥有量达1.5件,圆满完成自治区“十二五”规划提出的1.2件目标任务。\n" +
             "2015年,新疆PCT国际申请30件。\n");
         var rows = Rows(r);
         Assert.Contains(("invention_patents_per_10k", "baseline", 2015, 1.5), rows);
