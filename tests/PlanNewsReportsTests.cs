@@ -176,4 +176,17 @@ public class PlanNewsReportsTests
         Assert.Contains(("pct_applications", "baseline", 2015, 30.0), rows);
         Assert.DoesNotContain(r.Targets, t => t.Kind == "goal");
     }
+
+    [Fact]
+    public void A_period_stated_in_a_report_dates_its_figures_and_the_undated_sentences_after_it()
+    {
+        var r = Extract("(京口区知识产权工作成效)\n镇江市市场监督管理局(scjgj.zhenjiang.gov.cn/content/post_1234567.html)\n" +
+            "2023年5月8日,京口区召开知识产权大会,总结近年来知识产权创造、运用、保护、管理和服务工作,部署下一阶段重点任务。\n" +
+            "2023至2024年期间,京口区专利授权共计5120件;知识产权质押融资12.5亿元,增长35%;累计商标注册已达9000件。\n");
+        var t = r.Targets;
+        Assert.Contains(t, x => x is { IndicatorCode: "patent_grants", Kind: "baseline", TargetYear: 2024, SpanStart: 2023, Value: 5120.0 });
+        Assert.Contains(t, x => x is { IndicatorCode: "ip_pledge_financing", Kind: "baseline", TargetYear: 2024, Value: 12.5 });
+        Assert.Contains(t, x => x is { IndicatorCode: "ip_pledge_financing", Measure: "growth_rate", TargetYear: 2024, Value: 35.0 });
+        Assert.DoesNotContain(t, x => x.Value == 9000.0); // a running total since records began: neither the period's flow nor the stock
+    }
 }

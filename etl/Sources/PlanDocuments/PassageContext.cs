@@ -16,6 +16,12 @@ public sealed partial record PassageContext(string Kind, int Year, int SpanStart
         // A report has no goals of its own: what it states without committing is a result of the year it names, or of its own year.
         if (plan.IsReport && !ReportCommitment().IsMatch(sentence))
         {
+            // 2022至2023年期间,专利授权共计18053件: results summed over a period stated in the sentence, at its last year.
+            if (PeriodReported().Match(sentence) is { Success: true } period)
+            {
+                int from = int.Parse(period.Groups[1].Value, CultureInfo.InvariantCulture), to = int.Parse(period.Groups[2].Value, CultureInfo.InvariantCulture);
+                if (to - from is > 0 and <= 5) return new PassageContext("baseline", to, from, to);
+            }
             var stated = ExplicitYears().Matches(sentence).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture))
                 .Where(y => y <= plan.EndYear).ToList();
             var at = ReportYear(sentence, plan) ?? (stated.Count > 0 ? stated.Max() : plan.EndYear);
@@ -91,12 +97,24 @@ public sealed partial record PassageContext(string Kind, int Year, int SpanStart
         return sentence.Contains("去年") ? now - 1 : now;
     }
 
+    [GeneratedRegex(@"(?<!\d)(20\d\d)年?(?:至|到|—|-|–)(20\d\d)年期间")]
+    private static partial Regex PeriodReported();
+
     [GeneratedRegex(@"(?:截至|截止到|截止)(\d{4})年")]
     private static partial Regex AsOf();
 
     // A stretch of one year that has already been counted: 1月至11月, 1-11月, 上半年, 前三季度.
     [GeneratedRegex(@"(\d{4})年(?:1[-—–~至到](?:\d{1,2})月|1月(?:份)?(?:至|到|[-—–~])\d{1,2}月|上半年|前[一二三]季度)")]
     private static partial Regex ReportPeriod();
+
+    /// <summary>Whether a sentence gives its own date: a year, or the present (今年, 目前, 截至…).</summary>
+    public static bool NamesItsDate(string sentence) => ExplicitYears().IsMatch(sentence) || Today().IsMatch(sentence) || AsOfNow().IsMatch(sentence);
+
+    /// <summary>Whether a sentence of a report commits (力争, 计划, 年内, 到2027年).</summary>
+    public static bool CommitsInReport(string sentence) => ReportCommitment().IsMatch(sentence);
+
+    [GeneratedRegex(@"截至|截止")]
+    private static partial Regex AsOfNow();
 
     /// <summary>Whether a sentence names no year and no commitment, so it may continue the report of the sentence before it.</summary>
     public static bool Undated(string sentence) =>
@@ -116,7 +134,7 @@ public sealed partial record PassageContext(string Kind, int Year, int SpanStart
 
     // Narrower than Commitment: a report's 实现/推动 describe what was done, not what is promised.
     // 年内培育15家 in a yearly meeting's report: a commitment for the year; 圆满完成…提出的1.09件目标 reports a target met.
-    [GeneratedRegex(@"力争|确保|计划|(?<!完成[^，,；;。]*)目标|预计|争取|年内|(?<!截)(?:到|至)\d{4}年")]
+    [GeneratedRegex(@"力争|确保|计划|(?<!完成[^，,；;。]*)目标|预计|争取|年内|(?<!截|\d)(?:到|至)\d{4}年")]
     private static partial Regex ReportCommitment();
 
     [GeneratedRegex(@"(\d{4})年(?!\d)")]

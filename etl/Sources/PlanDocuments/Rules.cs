@@ -23,9 +23,9 @@ internal static partial class Candidates
             && !indicator.Unit.Contains('/') && indicator.Unit is "件" or "家" or "个" or "项" or "户" or "所" or "名" or "人") return null;
         var ctx = yearOverride is { } y ? s.Context with { Year = y, SpanEnd = y, SpanStart = Math.Min(s.Context.SpanStart, y) } : s.Context;
         var (measure, isExplicit) = Qualifiers.Measure(indicator, words, ctx);
-        // 累计商标注册已达14万件 in a report of one year: a flow summed since records began, over no stated period, is neither
-        // the year's flow nor the stock in force, so it is not loaded.
-        if (indicator.IsFlow && ctx.Kind == "baseline" && ctx.SpanStart == ctx.SpanEnd && RunningTotal().IsMatch(words)) return null;
+        // 累计商标注册已达14万件 in a report: a flow summed since records began (已达: up to now) is neither the year's or the
+        // period's flow nor the stock in force, so it is not loaded.
+        if (indicator.IsFlow && ctx.Kind == "baseline" && RunningTotal().IsMatch(words)) return null;
         var spanned = measure is "cumulative" or "increment";
         var fallback = indicator.Direction < 0 || UpperBound().IsMatch(words) ? "<=" : ">=";
         // 300件左右, 约300件, 近300件: about, not at least.
@@ -351,7 +351,7 @@ public static partial class ProseRule
 
     [GeneratedRegex(@"^(?:(?:首次)?(?:突破|超过|迈上|跨过)[十百千万亿]+件(?:大关)?[，,]?)?(?:(?:到|至|于)20\d\d年(?:底|末|前)?|(?<y>20\d\d)年(?:底|末)?)?" +
         @"(?:力争|确保|预计|已经|已|现已|新增|在全[国省市区县](?:率先|首次)?|(?:[两三四五\d]年)?累计|" +
-        @"每年|年均|年度|全年|总数|总量|总额|数量|人数|家数|个数|件数|注册量|拥有量|有效量|金额|规模|登记金额|累计金额|有效|稳定|年内|当年)*" +
+        @"共计|合计|每年|年均|年度|全年|总数|总量|总额|数量|人数|家数|个数|件数|注册量|拥有量|有效量|金额|规模|登记金额|累计金额|有效|稳定|年内|当年)*" +
         @"(?:达到|达|约为|为|约|近|超过|超|不低于|不少于|不超过|不高于|突破|保持在|稳定在|控制在|提高到|提高至|提升到|提升至|增加到|增加至|增长到|增长至|增至|" +
         @"上升到|上升至|逾|实现|到|至少|至)?(?=\d|[两二三四五六七八九十][件家个项户名人所篇])")]
     private static partial Regex Lead();

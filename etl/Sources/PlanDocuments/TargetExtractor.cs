@@ -101,8 +101,13 @@ public sealed partial class TargetExtractor(Catalog catalog)
                     { } year => PassageContext.For(sentence, Section.Schedule, plan, year),
                     _ => PassageContext.For(sentence, section, plan, scheduleYear),
                 };
-                if (PassageContext.ReportYear(sentence, plan) is { } asOf) reported = new PassageContext("baseline", asOf, asOf, asOf);
-                else if (reported != null && context.Kind != "baseline" && PassageContext.Undated(sentence)) context = reported;
+                // (已达 in a report carrying such a period is reached by the period's end, not at the report's own year.)
+                if (plan.IsReport && reported != null && !PassageContext.NamesItsDate(sentence) && !PassageContext.CommitsInReport(sentence))
+                    context = reported;
+                else if (PassageContext.ReportYear(sentence, plan) is { } asOf) reported = new PassageContext("baseline", asOf, asOf, asOf);
+                else if (reported != null && (context.Kind != "baseline" || plan.IsReport) && PassageContext.Undated(sentence)) context = reported;
+                // A report's sentence giving a period of its own (2022至2023年期间,…) dates the undated ones after it.
+                else if (plan.IsReport && context.Kind == "baseline" && context.SpanStart < context.SpanEnd && context.Year != plan.EndYear) reported = context;
                 else if (!PassageContext.Undated(sentence)) reported = null;
                 var mentions = _names.Find(search.Value, places);
                 // 2023年，万人发明专利拥有量达到60件；2024年，达到66件: a clause that only gives a year and a number continues the
