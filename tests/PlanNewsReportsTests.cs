@@ -189,4 +189,34 @@ public class PlanNewsReportsTests
         Assert.Contains(t, x => x is { IndicatorCode: "ip_pledge_financing", Measure: "growth_rate", TargetYear: 2024, Value: 35.0 });
         Assert.DoesNotContain(t, x => x.Value == 9000.0); // a running total since records began: neither the period's flow nor the stock
     }
+
+    [Fact]
+    public void Targets_the_text_calls_a_stage_are_milestones()
+    {
+        // A news page on a plan whose end year it does not give: its only year is the stage's.
+        var r = Extract("镇江市明确知识产权强市建设阶段性目标\n来源:镇江日报\n" +
+            "记者了解到,《实施意见》明确了阶段性目标:力争到2025年,全市有效注册商标达到12万件、地理标志商标20件。\n");
+        Assert.Contains(("registered_trademarks", "milestone", 2025, 120000.0), Rows(r));
+        Assert.DoesNotContain(r.Targets, t => t.Kind == "goal");
+    }
+
+    [Fact]
+    public void Advantage_and_demonstration_enterprises_named_in_full_with_one_number_are_the_joint_count()
+    {
+        var rows = Rows(Extract(Report + "全市共有国家知识产权优势企业和示范企业36家。\n"));
+        Assert.Contains(("national_ip_advantage_demo_enterprises", "baseline", 2023, 36.0), rows);
+    }
+
+    [Fact]
+    public void A_share_of_the_whole_may_stand_between_a_result_and_its_growth()
+    {
+        var rows = Extract(Report + "全市专利授权量12000件,其中发明专利授权量2600件,占授权总量21.67%,同比增长14.2%。\n").Targets;
+        Assert.Contains(rows, t => t is { IndicatorCode: "invention_grants", Measure: "growth_rate", Value: 14.2 });
+    }
+
+    [Fact]
+    public void Infringement_cases_handled_are_administrative_cases()
+    {
+        Assert.Contains(("ip_admin_cases", "baseline", 2023, 73.0), Rows(Extract(Report + "全年查处知识产权侵权违法案件73件。\n")));
+    }
 }

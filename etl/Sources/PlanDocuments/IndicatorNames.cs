@@ -277,6 +277,8 @@ public sealed partial class IndicatorNames
         "月", "月份", "季度", "前三季度", "一季度", "二季度", "三季度", "四季度", "上半年", "下半年", // 2024年前三季度全市…: a report period
         // the office that grants or registers (获得国家知识产权局授权专利): it says who granted, not what was counted
         "国家知识产权局", "国家知识产权局授权",
+        // handling a case (查处知识产权侵权违法案件) and holding a stock (共有) say what was done, not what was counted
+        "查处", "查办", "办结", "共有",
         // how a number accumulates
         "新增", "累计", "每年", "年度", "全年", "年均", "平均", "总", "共", "合计", "新", "再", "净增", "增加",
         // verbs of commitment or result
@@ -376,6 +378,8 @@ public sealed partial class IndicatorNames
     // Wordings of one thing: every level of government listed (国家、省、市) is 各级; 示范或优势 is 优势示范; 许可、转让 is 转让许可.
     private static readonly (string From, string To)[] Phrases =
         new[] { "国家级、省级、市级、县级", "国家、省、市、县", "国家级、省级、市级", "国家、省、市", "省、市、县", "省级、市级、县级" }.Select(f => (f, "各级"))
+        // 国家知识产权优势企业和示范企业111家: both kinds named in full, one number for them together.
+        .Concat(new[] { "优势企业和示范企业", "优势企业与示范企业", "优势企业及示范企业", "优势企业、示范企业" }.Select(f => (f, "优势示范企业")))
         .Concat(new[] { "示范或优势", "示范和优势", "示范、优势", "优势或示范", "优势和示范", "优势、示范" }.Select(f => (f, "优势示范")))
         // 专利许可、转让次数 = 专利转让许可次数: the two ways a patent changes hands, in either order and with any joint.
         .Concat(new[] { "许可、转让", "许可和转让", "许可与转让", "许可及转让", "转让、许可", "转让和许可", "转让与许可", "转让及许可", "许可转让" }

@@ -13,6 +13,16 @@ public sealed partial record PassageContext(string Kind, int Year, int SpanStart
     /// <param name="scheduleYear">The year of the schedule block the sentence stands in, if any.</param>
     public static PassageContext For(string sentence, Section section, PlanHeader plan, int? scheduleYear)
     {
+        var context = ForSentence(sentence, section, plan, scheduleYear);
+        // 明确了阶段性目标:力争到2022年…: targets the text itself calls a stage are milestones, whatever the span.
+        return context.Kind == "goal" && Stage().IsMatch(sentence) ? context with { Kind = "milestone" } : context;
+    }
+
+    [GeneratedRegex("阶段性目标|阶段目标|阶段性任务")]
+    private static partial Regex Stage();
+
+    private static PassageContext ForSentence(string sentence, Section section, PlanHeader plan, int? scheduleYear)
+    {
         // A report has no goals of its own: what it states without committing is a result of the year it names, or of its own year.
         if (plan.IsReport && !ReportCommitment().IsMatch(sentence))
         {

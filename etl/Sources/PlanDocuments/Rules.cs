@@ -314,7 +314,8 @@ public static partial class ProseRule
     }
 
     // ,同比增长30.56% / ,比上年增长8% / ,较上年底增长19.60% / 、增长49.78%: a year-on-year change right after a result.
-    [GeneratedRegex(@"^(?:以上|左右)?[，,、]\s*(?<yoy>同比|比上年|较上年(?:底|末|同期)?|比去年|较去年(?:底|末|同期)?)?(?:增长|增加|提高|提升|上升)了?(?<n>\d+(?:\.\d+)?%)(?![\d、和])")]
+    // (,占授权总量24.74%,同比增长17.64%: a share of the whole may stand between the result and its growth.)
+    [GeneratedRegex(@"^(?:以上|左右)?(?:[，,]占[^，,；;。\d]{1,12}?\d+(?:\.\d+)?%)?[，,、]\s*(?<yoy>同比|比上年|较上年(?:底|末|同期)?|比去年|较去年(?:底|末|同期)?)?(?:增长|增加|提高|提升|上升)了?(?<n>\d+(?:\.\d+)?%)(?![\d、和])")]
     private static partial Regex GrowthAfter();
 
     [GeneratedRegex(@"相比|[较比与](?:“|”|十[一二三四]五|\d{4}年)")]
