@@ -32,7 +32,9 @@ public sealed partial record PassageContext(string Kind, int Year, int SpanStart
                 int from = int.Parse(period.Groups[1].Value, CultureInfo.InvariantCulture), to = int.Parse(period.Groups[2].Value, CultureInfo.InvariantCulture);
                 if (to - from is > 0 and <= 5) return new PassageContext("baseline", to, from, to);
             }
-            var stated = ExplicitYears().Matches(sentence).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture))
+            // 比2019年增长2倍, 较2016年, 自1985年…以来: a base compared with or a start is not the year a figure is for.
+            var stated = ExplicitYears().Matches(sentence).Where(m => m.Index == 0 || "比较与自从".IndexOf(sentence[m.Index - 1]) < 0)
+                .Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture))
                 .Where(y => y <= plan.EndYear).ToList();
             var at = ReportYear(sentence, plan) ?? (stated.Count > 0 ? stated.Max() : plan.EndYear);
             return new PassageContext("baseline", at, at, at);
