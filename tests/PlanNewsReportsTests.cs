@@ -219,4 +219,15 @@ public class PlanNewsReportsTests
     {
         Assert.Contains(("ip_admin_cases", "baseline", 2023, 73.0), Rows(Extract(Report + "全年查处知识产权侵权违法案件73件。\n")));
     }
+
+    [Fact]
+    public void Two_results_then_both_changes_over_the_year_before_give_one_rate_each()
+    {
+        var rows = Extract(Report + "2023年,全市商标注册量达到8100件,专利授权量达到5300件,两项数据较2022年分别增长4.2%和9.8%。\n").Targets;
+        Assert.Contains(rows, t => t is { IndicatorCode: "trademark_registrations", Measure: "growth_rate", TargetYear: 2023, Value: 4.2 });
+        Assert.Contains(rows, t => t is { IndicatorCode: "patent_grants", Measure: "growth_rate", TargetYear: 2023, Value: 9.8 });
+        // Against an older base it is growth over several years: not a yearly rate.
+        var older = Extract(Report + "2023年,全市商标注册量达到8100件,专利授权量达到5300件,两项数据较2020年分别增长14.2%和29.8%。\n").Targets;
+        Assert.DoesNotContain(older, t => t.Measure == "growth_rate");
+    }
 }

@@ -119,6 +119,7 @@ public sealed partial class TargetExtractor(Catalog catalog)
                 var before = found.Count;
                 found.AddRange(ProseRule.Apply(input));
                 found.AddRange(NumberFirstRule.Apply(input));
+                found.AddRange(BothChanges(search.Value, found.Skip(before).ToList()));
                 if (context.Kind != "baseline") unknown.AddRange(Unexplained(search, found.Skip(before).ToList()));
             }
         }
@@ -164,6 +165,30 @@ public sealed partial class TargetExtractor(Catalog catalog)
             yield return new UnknownMention(phrase, s.Original.Trim(), s.DocumentOffset(clauseStart));
         }
     }
+
+    /// <summary>专利申请量达到6080件,专利授权量达到3571件,两项数据较2016年分别增长5.39%和22.04%: the results just read in the
+    /// sentence, as many as it counts, each take one change over the year before, in order.</summary>
+    private static IEnumerable<TargetCandidate> BothChanges(string sentence, List<TargetCandidate> read)
+    {
+        var m = CountedChanges().Match(sentence);
+        if (!m.Success) yield break;
+        var count = "两二三四".IndexOf(m.Groups["k"].Value[0]) switch { 0 or 1 => 2, 2 => 3, 3 => 4, _ => 0 };
+        var levels = read.Where(c => c.Kind == "baseline" && c.Measure != "growth_rate" && c.NumberAt < m.Index).ToList();
+        var rates = m.Groups["r"].Captures;
+        if (count == 0 || rates.Count != count || levels.Count != count || levels.Select(l => l.IndicatorCode).Distinct().Count() != count) yield break;
+        // The base must be the year before the results' own year (较上年, 较2016年 for 2017).
+        if (m.Groups["y"].Success && levels.Any(l => l.TargetYear != int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture) + 1)) yield break;
+        for (var i = 0; i < count; i++)
+            yield return levels[i] with
+            {
+                Measure = "growth_rate", Comparator = "=", Value = double.Parse(rates[i].Value, CultureInfo.InvariantCulture),
+                SpanStart = levels[i].TargetYear, SpanEnd = levels[i].TargetYear, Rule = "growth", ExplicitMeasure = true,
+                NumberAt = rates[i].Index,
+            };
+    }
+
+    [GeneratedRegex(@"(?<k>[两二三四])项(?:数据|指标)?(?:均)?(?:较|比)(?:上年|去年|(?<y>20\d\d)年)(?:同期)?(?:分别)?(?:增长|提高|增加)了?(?:(?<r>\d+(?:\.\d+)?)%(?:和|、|与|及)?){2,4}")]
+    private static partial Regex CountedChanges();
 
     /// <summary>One candidate per (indicator, kind, year, value): a number stated in prose and again in a table counts once,
     /// and the statement whose wording says how it accumulates (累计, 新增, 每年) wins.</summary>
