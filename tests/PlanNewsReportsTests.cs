@@ -230,4 +230,14 @@ public class PlanNewsReportsTests
         var older = Extract(Report + "2023年,全市商标注册量达到8100件,专利授权量达到5300件,两项数据较2020年分别增长14.2%和29.8%。\n").Targets;
         Assert.DoesNotContain(older, t => t.Measure == "growth_rate");
     }
+
+    [Fact]
+    public void A_stock_reported_with_its_change_over_the_year_before_in_its_unit_gives_the_increment()
+    {
+        var rows = Extract(Report + "全市有效发明专利已达460件,同比增加57件,每万人口发明专利拥有量达3.2件。\n").Targets;
+        Assert.Contains(rows, t => t is { IndicatorCode: "invention_patents_owned", Measure: "increment", Kind: "baseline", TargetYear: 2023, Value: 57.0 });
+        // Against the end of an earlier plan it is not one year's increase.
+        var older = Extract(Report + "全市有效发明专利已达460件,较“十三五”末增加257件。\n").Targets;
+        Assert.DoesNotContain(older, t => t.Value == 257.0);
+    }
 }

@@ -250,6 +250,7 @@ public static partial class ProseRule
             // 新增专利申请11407件、授权6863件: the second number is the grants of the same thing.
             var after = tail[(lead.Length + skip + length)..];
             if (level != null && ReportedGrowth(s, level, after, m.End + lead.Length + skip + length) is { } rate) yield return rate;
+            if (level != null && ReportedIncrease(s, m.Indicator, level, after, m.End + lead.Length + skip + length) is { } increase) yield return increase;
             var elided = ElidedGrant().Match(after);
             if (elided.Success && m.Name.Contains("申请") && s.Names.Catalog.FindIndicator(m.Indicator.IndicatorName.Replace("申请", "授权")) is { } grants
                 && Quantity.ParsePrefix(elided.Groups["n"].Value) is var (qg, _)
@@ -295,6 +296,21 @@ public static partial class ProseRule
             Rule = "growth", ExplicitMeasure = true, NumberAt = afterAt + g.Groups["n"].Index,
         };
     }
+
+    /// <summary>有效发明专利已达28件,同比增加13件: a stock reported with its change over the year before in its own unit gives the
+    /// year's increment too (only for stocks, and only against the year before: 较“十二五”末增长46218件 is not one year's).</summary>
+    internal static TargetCandidate? ReportedIncrease(SentenceInput s, Indicator indicator, TargetCandidate level, string after, int afterAt)
+    {
+        if (level.Kind != "baseline" || level.Measure != "stock") return null;
+        var g = IncreaseAfter().Match(after);
+        if (!g.Success || Quantity.ParsePrefix(g.Groups["n"].Value) is not var (q, _) || q.Unit.Length == 0 || q.Unit == "%") return null;
+        return Candidates.Make(s, indicator, q, "新增", "increase", afterAt + g.Groups["n"].Index, level.TargetYear) is { } c
+            ? c with { Kind = "baseline", Comparator = "=", SpanStart = level.TargetYear, SpanEnd = level.TargetYear }
+            : null;
+    }
+
+    [GeneratedRegex(@"^[，,]\s*(?:同比|比上年|较上年(?:底|末)?|比去年|较去年(?:底|末)?)(?:增加|增长|新增|净增)了?(?<n>\d+(?:\.\d+)?(?:万|亿)?(?:件|家|个|项))")]
+    private static partial Regex IncreaseAfter();
 
     /// <summary>分别为10141件、6753件,同比增长23.71%、66.72%: one growth rate per result of a list, in the same order.</summary>
     internal static IEnumerable<TargetCandidate> ReportedGrowths(IReadOnlyList<TargetCandidate> levels, string after, int afterAt)
