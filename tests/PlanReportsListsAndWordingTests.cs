@@ -132,8 +132,11 @@ public class PlanReportsListsAndWordingTests
     public void A_review_sentence_opening_with_one_year_reports_that_year_not_the_period()
     {
         var r = Extract("西安市人民政府\n西安市知识产权“十四五”发展规划\n一、发展基础\n“十三五”以来,成效显著。2020年,全市专利授权量达到5.1万件,同比增长38%。\n");
-        var t = Assert.Single(r.Targets);
+        // Round 6: a result followed by its year-on-year change also gives its growth rate, of the same year.
+        var t = Assert.Single(r.Targets, x => x.Measure != "growth_rate");
         Assert.Equal(("patent_grants", "baseline", 2020, 2020, "annual"), (t.IndicatorCode, t.Kind, t.TargetYear, t.SpanStart, t.Measure));
+        var g = Assert.Single(r.Targets, x => x.Measure == "growth_rate");
+        Assert.Equal(("patent_grants", "baseline", 2020, 38.0), (g.IndicatorCode, g.Kind, g.TargetYear, g.Value));
     }
 
     [Fact]

@@ -67,7 +67,8 @@ public sealed partial class Divisions
         foreach (var next in mentions.Skip(1))
         {
             // The next link continues the chain only if it follows at once and lies inside the region chosen so far.
-            if (next.Start > end) break;
+            // 酒泉:玉门市… — a news dateline names the prefecture, then a colon, then the county the page is about.
+            if (next.Start > end && !(next.Start == end + 1 && text[end] is ':' or '：')) break;
             var inside = next.Candidates.Where(c => Ancestors(c).Contains(chosen)).ToList();
             if (inside.Count == 0) break;
             chosen = Choose(inside, chosen, everything);

@@ -99,6 +99,11 @@ public sealed partial class IndicatorNames
             if (qualifier.Length == 0 && heads.TryGetValue(found[i].Start, out var headStart)
                 && found.FirstOrDefault(h => h.Start == headStart) is { Qualified: true } head)
                 qualifier = head.Qualifier;
+            // 其中企业申请专利2万件,授权专利1万件: a subject that narrows a name (企业, 高校) goes on over the next clause when that
+            // clause is only another name and its number, so 授权专利 there is the enterprises' grants, not the region's.
+            if (qualifier.Length == 0 && i > 0 && found[i - 1] is { Qualified: true } previous && SubjectWord().IsMatch(previous.Qualifier)
+                && CommaStep().Match(text[previous.End..]) is { Success: true } clause && previous.End + clause.Length == found[i].Start)
+                qualifier = previous.Qualifier;
             if (qualifier.Length > 0) found[i] = found[i] with { Qualifier = qualifier };
         }
         return found;
@@ -113,10 +118,14 @@ public sealed partial class IndicatorNames
         {
             // 每万人发明专利拥有量20件、高价值发明专利拥有量8件: "per 10,000 people" carries over to the next item of the list,
             // unless that item's own number is a count, not a rate (、有效发明专利拥有量5万件).
+            // After a comma (每万人口发明专利拥有量3.81件,高价值发明专利拥有量1.63件) only a fraction says so: a count is whole.
             var step = ListStep().Match(text[m.End..]);
+            var fractionOnly = false;
+            if (!step.Success && CommaStep().Match(text[m.End..]) is { Success: true } comma) (step, fractionOnly) = (comma, true);
             var n = step.Success && Fold(m.Name).Text.StartsWith("万人") ? result.FindIndex(o => o.Start == m.End + step.Length) : -1;
             if (n >= 0 && Fold(result[n].Name).Text is var next && !next.StartsWith("万人")
-                && _folded.GetValueOrDefault("万人" + next) is { } perCapita && !IsCount(text[result[n].End..]))
+                && _folded.GetValueOrDefault("万人" + next) is { } perCapita && !IsCount(text[result[n].End..])
+                && (!fractionOnly || IsFraction(text[result[n].End..])))
                 result[n] = result[n] with { Indicator = perCapita };
             var elided = ElidedTail().Match(text[m.End..]);
             if (!elided.Success) continue;
@@ -201,6 +210,21 @@ public sealed partial class IndicatorNames
     [GeneratedRegex(@"^(?:力争)?(?:达到|达|为|突破|超过)?(?<v>\d+(?:\.\d+)?)(?<big>万|亿)?")]
     private static partial Regex CountAfter();
 
+    /// <summary>Whether the number right after a name is a fraction without 万 or 亿 (1.63件): a rate, never a count.</summary>
+    private static bool IsFraction(string after) => CountAfter().Match(after) is { Success: true } n && !n.Groups["big"].Success
+        && n.Groups["v"].Value.Contains('.');
+
+    [GeneratedRegex(@"第[一二三四五六七八九十百\d]+届$")]
+    private static partial Regex Session();
+
+    // A subject a figure is counted for: enterprises, universities, institutes, individuals.
+    [GeneratedRegex("(?:企业|高校|院校|院所|科研机构|机构|个人|单位)$")]
+    private static partial Regex SubjectWord();
+
+    // From the end of a list item to the next clause's name: its number and a comma.
+    [GeneratedRegex(@"^(?:达到|达|为|突破|超过)?[\d.]+(?:万|亿)?[件家个项人次名所座条]{1,2}(?:以上|左右)?[，,]")]
+    private static partial Regex CommaStep();
+
     // From the end of a list item to the start of the next: its number, if any, and a joint.
     [GeneratedRegex(@"^(?:(?:达到|达|为|突破|超过)?[\d.]+(?:万|亿)?[件家个项人次名所座条]{1,2}(?:以上|左右)?)?(?:、|和|及|与)")]
     private static partial Regex ListStep();
@@ -251,6 +275,10 @@ public sealed partial class IndicatorNames
         "全市", "全区", "全县", "全省", "全镇", "全国", "我市", "我区", "我县", "我省", "本市", "本区", "市", "区", "县", "省", "园区",
         "年", "年底", "年末", "期间", "期末", "期内", "末", "内", "前", "目前", "现有", "当年", "同期", "其中",
         "月", "月份", "季度", "前三季度", "一季度", "二季度", "三季度", "四季度", "上半年", "下半年", // 2024年前三季度全市…: a report period
+        // the office that grants or registers (获得国家知识产权局授权专利): it says who granted, not what was counted
+        "国家知识产权局", "国家知识产权局授权",
+        // handling a case (查处知识产权侵权违法案件) and holding a stock (共有) say what was done, not what was counted
+        "查处", "查办", "办结", "共有",
         // how a number accumulates
         "新增", "累计", "每年", "年度", "全年", "年均", "平均", "总", "共", "合计", "新", "再", "净增", "增加",
         // verbs of commitment or result
@@ -284,6 +312,8 @@ public sealed partial class IndicatorNames
         // 10家以上国家知识产权优势企业: the unit of a number before the name is not a modifier of it.
         if (from > 0 && char.IsDigit(text[from - 1]) && Quantity.ParsePrefix("0" + run) is var (_, length)) run = run[(length - 1)..];
         // Only what follows the last verb of the run can qualify the name (努力实现全省 → 全省; 提出每万人口 → 每).
+        // 第二十一届中国专利奖: the session of an award is not a kind of it.
+        if (Session().Match(run) is { Success: true } session) run = run[..session.Index];
         var verb = Verbs.Select(v => (v, At: run.LastIndexOf(v, StringComparison.Ordinal))).Where(x => x.At >= 0)
             .OrderByDescending(x => x.At + x.v.Length).FirstOrDefault();
         if (verb.v != null) run = run[(verb.At + verb.v.Length)..];
@@ -348,6 +378,8 @@ public sealed partial class IndicatorNames
     // Wordings of one thing: every level of government listed (国家、省、市) is 各级; 示范或优势 is 优势示范; 许可、转让 is 转让许可.
     private static readonly (string From, string To)[] Phrases =
         new[] { "国家级、省级、市级、县级", "国家、省、市、县", "国家级、省级、市级", "国家、省、市", "省、市、县", "省级、市级、县级" }.Select(f => (f, "各级"))
+        // 国家知识产权优势企业和示范企业111家: both kinds named in full, one number for them together.
+        .Concat(new[] { "优势企业和示范企业", "优势企业与示范企业", "优势企业及示范企业", "优势企业、示范企业" }.Select(f => (f, "优势示范企业")))
         .Concat(new[] { "示范或优势", "示范和优势", "示范、优势", "优势或示范", "优势和示范", "优势、示范" }.Select(f => (f, "优势示范")))
         // 专利许可、转让次数 = 专利转让许可次数: the two ways a patent changes hands, in either order and with any joint.
         .Concat(new[] { "许可、转让", "许可和转让", "许可与转让", "许可及转让", "转让、许可", "转让和许可", "转让与许可", "转让及许可", "许可转让" }

@@ -13,10 +13,28 @@ public sealed partial record PassageContext(string Kind, int Year, int SpanStart
     /// <param name="scheduleYear">The year of the schedule block the sentence stands in, if any.</param>
     public static PassageContext For(string sentence, Section section, PlanHeader plan, int? scheduleYear)
     {
+        var context = ForSentence(sentence, section, plan, scheduleYear);
+        // 明确了阶段性目标:力争到2022年…: targets the text itself calls a stage are milestones, whatever the span.
+        return context.Kind == "goal" && Stage().IsMatch(sentence) ? context with { Kind = "milestone" } : context;
+    }
+
+    [GeneratedRegex("阶段性目标|阶段目标|阶段性任务")]
+    private static partial Regex Stage();
+
+    private static PassageContext ForSentence(string sentence, Section section, PlanHeader plan, int? scheduleYear)
+    {
         // A report has no goals of its own: what it states without committing is a result of the year it names, or of its own year.
         if (plan.IsReport && !ReportCommitment().IsMatch(sentence))
         {
-            var stated = ExplicitYears().Matches(sentence).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture))
+            // 2022至2023年期间,专利授权共计18053件: results summed over a period stated in the sentence, at its last year.
+            if (PeriodReported().Match(sentence) is { Success: true } period)
+            {
+                int from = int.Parse(period.Groups[1].Value, CultureInfo.InvariantCulture), to = int.Parse(period.Groups[2].Value, CultureInfo.InvariantCulture);
+                if (to - from is > 0 and <= 5) return new PassageContext("baseline", to, from, to);
+            }
+            // 比2019年增长2倍, 较2016年, 自1985年…以来: a base compared with or a start is not the year a figure is for.
+            var stated = ExplicitYears().Matches(sentence).Where(m => m.Index == 0 || "比较与自从".IndexOf(sentence[m.Index - 1]) < 0)
+                .Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture))
                 .Where(y => y <= plan.EndYear).ToList();
             var at = ReportYear(sentence, plan) ?? (stated.Count > 0 ? stated.Max() : plan.EndYear);
             return new PassageContext("baseline", at, at, at);
@@ -78,7 +96,7 @@ public sealed partial record PassageContext(string Kind, int Year, int SpanStart
             r.Matches(s).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToList();
         var committed = Commitment().IsMatch(sentence);
         // A news page published after its plan ended looks back, so 截至2020年底 in a 十三五 review is a result even at the last year.
-        var lastReported = plan.IsNews && plan.Published > plan.EndYear ? plan.EndYear : plan.EndYear - 1;
+        var lastReported = plan.IsReport || plan.IsNews && plan.Published > plan.EndYear ? plan.EndYear : plan.EndYear - 1; // a report: its own year too
         if (Years(AsOf(), sentence) is { Count: > 0 } asOf && asOf.Max() <= lastReported && !committed) return asOf.Max();
         // 2022年1月至11月 / 2022年1-11月 / 2022年上半年: figures counted over part of a year are that year's results.
         if (Years(ReportPeriod(), sentence) is { Count: > 0 } period && period.Max() < plan.EndYear && !committed) return period.Max();
@@ -86,8 +104,13 @@ public sealed partial record PassageContext(string Kind, int Year, int SpanStart
         if (Years(SentenceYear(), sentence) is [var opening] && opening < plan.StartYear) return opening; // 2023年，…: that year's
         if (!Now().IsMatch(sentence) || committed) return null;
         var now = plan.Published is { } published && published <= plan.EndYear + 1 ? published : plan.StartYear;
+        // A report of one year (2023年…白皮书, published in 2024): 已达 there is reached in the year reported on; only 今年/目前 is the page's own date.
+        if (plan.IsReport && !Today().IsMatch(sentence)) now = plan.EndYear;
         return sentence.Contains("去年") ? now - 1 : now;
     }
+
+    [GeneratedRegex(@"(?<!\d)(20\d\d)年?(?:至|到|—|-|–)(20\d\d)年期间")]
+    private static partial Regex PeriodReported();
 
     [GeneratedRegex(@"(?:截至|截止到|截止)(\d{4})年")]
     private static partial Regex AsOf();
@@ -95,6 +118,15 @@ public sealed partial record PassageContext(string Kind, int Year, int SpanStart
     // A stretch of one year that has already been counted: 1月至11月, 1-11月, 上半年, 前三季度.
     [GeneratedRegex(@"(\d{4})年(?:1[-—–~至到](?:\d{1,2})月|1月(?:份)?(?:至|到|[-—–~])\d{1,2}月|上半年|前[一二三]季度)")]
     private static partial Regex ReportPeriod();
+
+    /// <summary>Whether a sentence gives its own date: a year, or the present (今年, 目前, 截至…).</summary>
+    public static bool NamesItsDate(string sentence) => ExplicitYears().IsMatch(sentence) || Today().IsMatch(sentence) || AsOfNow().IsMatch(sentence);
+
+    /// <summary>Whether a sentence of a report commits (力争, 计划, 年内, 到2027年).</summary>
+    public static bool CommitsInReport(string sentence) => ReportCommitment().IsMatch(sentence);
+
+    [GeneratedRegex(@"截至|截止")]
+    private static partial Regex AsOfNow();
 
     /// <summary>Whether a sentence names no year and no commitment, so it may continue the report of the sentence before it.</summary>
     public static bool Undated(string sentence) =>
@@ -104,13 +136,17 @@ public sealed partial record PassageContext(string Kind, int Year, int SpanStart
         "|已达|已经达到|已突破")]
     private static partial Regex Now();
 
+    [GeneratedRegex("今年|目前|当前|本年|现已|去年")]
+    private static partial Regex Today();
+
     // Words of a commitment: what follows them is a target even in a paragraph that reports results.
     // 完成省定目标105.3% reports how much of a target was met, so 目标 after 完成 commits to nothing.
     [GeneratedRegex("力争|确保|将|计划|(?<!完成[^，,；;]{0,4})目标|预计|争取|推动|打造|实现|进一步|接下来|今后|提出|明确|《")]
     private static partial Regex Commitment();
 
     // Narrower than Commitment: a report's 实现/推动 describe what was done, not what is promised.
-    [GeneratedRegex(@"力争|确保|计划|目标|预计|争取|(?:到|至)\d{4}年")]
+    // 年内培育15家 in a yearly meeting's report: a commitment for the year; 圆满完成…提出的1.09件目标 reports a target met.
+    [GeneratedRegex(@"力争|确保|计划|(?<!完成[^，,；;。]*)目标|预计|争取|年内|(?<!截|\d)(?:到|至)\d{4}年")]
     private static partial Regex ReportCommitment();
 
     [GeneratedRegex(@"(\d{4})年(?!\d)")]

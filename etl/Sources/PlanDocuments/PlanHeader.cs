@@ -52,23 +52,30 @@ public sealed partial record PlanHeader(Region Region, int StartYear, int EndYea
 
         var span = SpanIn(ownOpening) ?? TitleYear(ownOpening) ?? Outline(text, opening) ?? Announced(head)
             ?? SpanFromGoals(text, ownOpening)
-            ?? SpanIn(WithoutCitations(head)) ?? IssueSpan(head);
+            ?? SpanIn(WithoutCitations(head), reportingPeriods: false)
+            // Five years from the issue date only for a page that calls itself a plan: a dated news page or a report
+            // (…亮出年度“成绩单”, 舟山日报 2025年12月11日) that names no plan, not even one it cites, has no plan period: it reports one year.
+            ?? (TitleWord().IsMatch(opening) || DocumentNumberYear().IsMatch(head) ? IssueSpan(head) : null);
         var published = PublishedYear(opening);
+        // 本报讯(记者…): the first paragraph of a news page may be the first place it says so.
+        var isNews = NewsWord().IsMatch(opening) || NewsWord().IsMatch(head[opening.Length..Math.Min(head.Length, opening.Length + 12)]);
         if (span is { } plan)
-            return new PlanHeader(region, plan.Start, plan.End, title) { Published = published, IsNews = NewsWord().IsMatch(opening) };
+            return new PlanHeader(region, plan.Start, plan.End, title) { Published = published, IsNews = isNews };
         // No plan period: a report of one year, so losing the whole document is left for a page that states no year at all.
         var year = ReportDate.Year(text, opening) ?? throw new InvalidDataException($"{fileName}: 无法识别规划期 / cannot tell the plan " +
             "period (no year range, “十四五” or “到2025年” in the title or opening, and no year or date in the title, opening or " +
             "first paragraph)");
         return new PlanHeader(region, year, year, title)
-            { Published = published ?? year, IsNews = NewsWord().IsMatch(opening), IsReport = true };
+            { Published = published ?? year, IsNews = isNews, IsReport = true };
     }
 
     /// <summary>The first year range (not a long-range outline such as 2021—2035) or five-year plan named in the text.</summary>
-    private static (int Start, int End)? SpanIn(string text)
+    private static (int Start, int End)? SpanIn(string text, bool reportingPeriods = true)
     {
         foreach (Match m in YearRange().Matches(text))
         {
+            // 2022至2023年期间,专利授权共计…: in the body, a range followed by 期间 is the period a result was counted over.
+            if (!reportingPeriods && text[(m.Index + m.Length)..].StartsWith("期间", StringComparison.Ordinal)) continue;
             int from = int.Parse(m.Groups["a"].Value, CultureInfo.InvariantCulture), to = int.Parse(m.Groups["b"].Value, CultureInfo.InvariantCulture);
             if (to - from is >= 0 and <= 6) return (from, to);
         }
@@ -79,7 +86,7 @@ public sealed partial record PlanHeader(Region Region, int StartYear, int EndYea
     private static int? PublishedYear(string opening) =>
         PageDate().Match(opening) is { Success: true } m ? int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture) : null;
 
-    [GeneratedRegex("新闻|报道|记者|日报|晚报|[网社]讯|电（|电\\(")]
+    [GeneratedRegex("新闻|报道|记者|日报|晚报|[网社报]讯|电（|电\\(")]
     private static partial Regex NewsWord();
 
     // 2022-08-15, 2026-01: a page's date, never a year range (2021-2025).
@@ -184,7 +191,7 @@ public sealed partial record PlanHeader(Region Region, int StartYear, int EndYea
     private static partial Regex YearRange();
 
     // A goal year (到2027年); not a reporting date (截至2024年) nor a day (征求意见至2025年9月25日).
-    [GeneratedRegex(@"(?<!截)(?:到|至)(20\d\d)年(?!\d{1,2}月\d{1,2}日)")]
+    [GeneratedRegex(@"(?<!截|\d)(?:到|至)(20\d\d)年(?!\d{1,2}月\d{1,2}日)")]
     private static partial Regex ByYear();
 
     [GeneratedRegex(@"([两二三四五2-5])年行动")]

@@ -15,8 +15,13 @@ public static partial class ReportDate
     {
         var title = opening.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0) ?? "";
         var tail = text.Length > TailLength ? text[^TailLength..] : text;
-        return FirstYear(AnyYear(), title) ?? FirstYear(Dated(), opening) ?? FirstYear(Dated(), tail)
-            ?? ChineseDate(opening) ?? ChineseDate(tail) ?? LatestYear(FirstParagraph(text, opening));
+        var published = FirstYear(Dated(), opening) ?? FirstYear(Dated(), tail) ?? ChineseDate(opening) ?? ChineseDate(tail)
+            ?? FirstYear(YearMonth(), opening); // 西藏日报(…,2025年12月): a month of publication
+        var first = LatestYear(FirstParagraph(text, opening));
+        // A page published in spring on last year's results (2023-02-17: 2022年，全省…; “十二五”期间… on 2016-02-02) reports
+        // the year its first paragraph names, when that is the page's year or the year before.
+        if (FirstYear(AnyYear(), title) is { } titled) return titled;
+        return published is { } p && first is { } f && f <= p && f >= p - 1 ? f : published ?? first;
     }
 
     private static int? FirstYear(Regex r, string s) =>
@@ -24,7 +29,8 @@ public static partial class ReportDate
 
     private static int? LatestYear(string s)
     {
-        var years = AnyYear().Matches(s).Select(m => int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture)).ToList();
+        var years = AnyYear().Matches(s).Select(m => int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture))
+            .Concat(FiveYearPlan().Matches(s).Select(m => 1955 + 5 * (11 + "一二三四五".IndexOf(m.Groups[1].Value[0])))).ToList();
         return years.Count > 0 ? years.Max() : null;
     }
 
@@ -38,15 +44,24 @@ public static partial class ReportDate
     }
 
     private static string FirstParagraph(string text, string opening) =>
-        text[opening.Length..].Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0) ?? "";
+        text[opening.Length..].Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0)
+            .FirstOrDefault(l => l.Contains('。')) ?? ""; // a source line with a long address is not the first paragraph
 
     // 2024年, 2024-07-19: a year not inside a longer number.
     [GeneratedRegex(@"(?<!\d)(?<y>(?:19|20)\d\d)(?:年|-(?:0?[1-9]|1[0-2])\b)")]
     private static partial Regex AnyYear();
 
     // 2024-07-19, 2024年7月19日, 2024.07.19, 2024/7/19: a full date, as a page's publication date is written.
-    [GeneratedRegex(@"(?<!\d)(?<y>(?:19|20)\d\d)(?:年\d{1,2}月\d{1,2}日|[-./](?:0?[1-9]|1[0-2])[-./]\d{1,2})")]
+    // 02.09.2016: day and month first, as some pages print it.
+    [GeneratedRegex(@"(?<!\d)(?<y>(?:19|20)\d\d)(?:年\d{1,2}月\d{1,2}日|[-./](?:0?[1-9]|1[0-2])[-./]\d{1,2})|(?<![\d.])\d{1,2}\.\d{1,2}\.(?<y>(?:19|20)\d\d)(?!\d)")]
     private static partial Regex Dated();
+
+    // “十二五”期间: a five-year plan's period, reported at its last year (十二五 → 2015).
+    [GeneratedRegex(@"十([一二三四五])五(?:”)?(?:期间|期末|末|时期|以来)")]
+    private static partial Regex FiveYearPlan();
+
+    [GeneratedRegex(@"(?<!\d)(?<y>(?:19|20)\d\d)年\d{1,2}月")]
+    private static partial Regex YearMonth();
 
     [GeneratedRegex(@"(?<y>[二][〇零][〇零一二三四五六七八九]{2})年[一二三四五六七八九十]{1,2}月")]
     private static partial Regex ChineseYear();

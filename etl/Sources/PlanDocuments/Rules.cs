@@ -6,7 +6,8 @@ using Warehouse.Store;
 namespace Warehouse.Etl.Sources.PlanDocuments;
 
 /// <summary>Everything a rule needs about the sentence it reads.</summary>
-public sealed record SentenceInput(SearchText Text, PassageContext Context, IndicatorNames Names, List<Mention> Mentions);
+/// <param name="Paragraph">The paragraph (line) the sentence stands in: a comparison base it names (与“十二五”末相比) holds for all its sentences.</param>
+public sealed record SentenceInput(SearchText Text, PassageContext Context, IndicatorNames Names, List<Mention> Mentions, string Paragraph = "");
 
 /// <summary>Builds a candidate from a mention, a quantity and the words around it; null when the unit does not fit.</summary>
 internal static partial class Candidates
@@ -16,8 +17,15 @@ internal static partial class Candidates
     {
         var value = q.In(indicator.Unit, indicator.AltUnits);
         if (value is null) return null;
+        // 高价值发明专利拥有量1.63件: a count of things is whole; a fraction without 万 or 亿 is a rate per head whose name was
+        // left out, so it is not the count (dropped, never loaded as it).
+        if (q.Scale.Length == 0 && q.Value != Math.Floor(q.Value) && q.Unit is "件" or "家" or "个" or "项" or "户" or "所" or "名" or "人"
+            && !indicator.Unit.Contains('/') && indicator.Unit is "件" or "家" or "个" or "项" or "户" or "所" or "名" or "人") return null;
         var ctx = yearOverride is { } y ? s.Context with { Year = y, SpanEnd = y, SpanStart = Math.Min(s.Context.SpanStart, y) } : s.Context;
         var (measure, isExplicit) = Qualifiers.Measure(indicator, words, ctx);
+        // 累计商标注册已达14万件 in a report: a flow summed since records began (已达: up to now) is neither the year's or the
+        // period's flow nor the stock in force, so it is not loaded.
+        if (indicator.IsFlow && ctx.Kind == "baseline" && RunningTotal().IsMatch(words)) return null;
         var spanned = measure is "cumulative" or "increment";
         var fallback = indicator.Direction < 0 || UpperBound().IsMatch(words) ? "<=" : ">=";
         // 300件左右, 约300件, 近300件: about, not at least.
@@ -37,6 +45,10 @@ internal static partial class Candidates
 
     [GeneratedRegex("不超过|不高于|控制在|(?<!不)低于|以内|以下")]
     private static partial Regex UpperBound();
+
+    // 累计…已达 / 累计达: a running total up to now.
+    [GeneratedRegex("累计[^，,；;。]{0,12}(?:已达|已经达到|已突破)|累计已")]
+    private static partial Regex RunningTotal();
 }
 
 /// <summary>Prose: "indicator [累计|每年|年均] [达|力争达到|突破|不低于] value unit", e.g. 有效注册商标量达13.5万件, or the value
@@ -79,14 +91,18 @@ public static partial class ProseRule
                 pos += joint.Length;
             }
             if (quantities.Count != j - i + 1 + unknownItems) continue;
+            var made = new List<TargetCandidate>();
             for (var k = i; k <= j; k++)
             {
                 var m = s.Mentions[k];
                 if (m.Qualified) continue;
                 var (q, at) = quantities[k - i + unknownItems];
                 if (Candidates.Make(s, m.Indicator, q, Before(text, m.Start, k > 0 ? s.Mentions[k - 1].End : 0) + m.Name + respectively.Value, "list", at) is { } c)
-                    yield return c;
+                    made.Add(c);
             }
+            foreach (var c in made) yield return c;
+            if (unknownItems == 0 && made.Count == j - i + 1)
+                foreach (var g in ReportedGrowths(made, rest[pos..], s.Mentions[j].End + pos)) yield return g;
             i = j;
         }
     }
@@ -209,6 +225,9 @@ public static partial class ProseRule
                 continue;
             }
 
+            // 首次突破万件,达12022件: the clause runs on past the threshold to the figure (Lead reads the threshold as its first words).
+            if (Threshold().Match(tail) is { Success: true } threshold && ClauseEnd(tail[threshold.Length..]) is var afterThreshold)
+                clause = afterThreshold >= 0 ? tail[..(threshold.Length + afterThreshold)] : tail;
             var lead = Lead().Match(clause);
             if (!lead.Success) continue;
             var rest = clause[lead.Length..];
@@ -222,13 +241,16 @@ public static partial class ProseRule
             var dated = lead.Groups["y"].Success ? lead.Groups["y"].Value
                 : m.Name.Length == 0 && ClauseYear().Match(text[..m.Start]) is { Success: true } cy ? cy.Groups[1].Value : null;
             int? leadYear = dated is null ? null : int.Parse(dated, CultureInfo.InvariantCulture);
-            if (Candidates.Make(s, m.Indicator, q, before + m.Name + lead.Value, "prose", m.End + lead.Length + skip, leadYear) is { } c)
-                yield return leadYear is null ? c : EndPoint(s, c, leadYear);
+            var level = Candidates.Make(s, m.Indicator, q, before + m.Name + lead.Value, "prose", m.End + lead.Length + skip, leadYear) is { } c
+                ? leadYear is null ? c : EndPoint(s, c, leadYear) : null;
+            if (level != null) yield return level;
             if (leadYear != null && clauseEnd >= 0)
                 foreach (var next in LaterYears(s, m.Indicator, tail, clauseEnd + 1, m.End)) yield return next;
 
             // 新增专利申请11407件、授权6863件: the second number is the grants of the same thing.
             var after = tail[(lead.Length + skip + length)..];
+            if (level != null && ReportedGrowth(s, level, after, m.End + lead.Length + skip + length) is { } rate) yield return rate;
+            if (level != null && ReportedIncrease(s, m.Indicator, level, after, m.End + lead.Length + skip + length) is { } increase) yield return increase;
             var elided = ElidedGrant().Match(after);
             if (elided.Success && m.Name.Contains("申请") && s.Names.Catalog.FindIndicator(m.Indicator.IndicatorName.Replace("申请", "授权")) is { } grants
                 && Quantity.ParsePrefix(elided.Groups["n"].Value) is var (qg, _)
@@ -248,9 +270,75 @@ public static partial class ProseRule
                 && Quantity.ParsePrefix(part.Groups["n"].Value) is var (qi, _)
                 && Candidates.Make(s, inventions, qi, before, "invention-part", m.End + lead.Length + skip + length + part.Groups["n"].Index,
                     leadYear) is { } ip)
-                yield return leadYear is null ? ip : EndPoint(s, ip, leadYear);
+            {
+                var inv = leadYear is null ? ip : EndPoint(s, ip, leadYear);
+                yield return inv;
+                // …其中发明专利950件,同比增长57.02%: the part's own growth rate.
+                var partEnd = part.Groups["n"].Index + part.Groups["n"].Length;
+                if (ReportedGrowth(s, inv, after[partEnd..], m.End + lead.Length + skip + length + partEnd) is { } partRate) yield return partRate;
+            }
         }
     }
+
+    /// <summary>有效发明专利3072件,同比增长30.56%: a result followed by its change over the year before (同比, 比上年, 较上年底, or
+    /// 增长 alone) is also that indicator's growth rate in the same year. Only for results: a target's growth is read by
+    /// <see cref="Growth"/>, and a change against an earlier period (较“十二五”末增长) or a multiple is not a yearly rate.</summary>
+    internal static TargetCandidate? ReportedGrowth(SentenceInput s, TargetCandidate level, string after, int afterAt)
+    {
+        if (level.Kind != "baseline") return null;
+        var g = GrowthAfter().Match(after);
+        if (!g.Success || Quantity.ParsePrefix(g.Groups["n"].Value) is not var (q, _) || q.Unit != "%") return null;
+        // 与“十二五”末相比,…达到112335件、增长了119.71%: a bare 增长 in a sentence that names another base is growth since then.
+        if (!g.Groups["yoy"].Success && (OtherBase().IsMatch(s.Text.Value) || OtherBase().IsMatch(s.Paragraph))) return null;
+        return level with
+        {
+            Measure = "growth_rate", Comparator = "=", Value = q.Value, SpanStart = level.TargetYear, SpanEnd = level.TargetYear,
+            Rule = "growth", ExplicitMeasure = true, NumberAt = afterAt + g.Groups["n"].Index,
+        };
+    }
+
+    /// <summary>有效发明专利已达28件,同比增加13件: a stock reported with its change over the year before in its own unit gives the
+    /// year's increment too (only for stocks, and only against the year before: 较“十二五”末增长46218件 is not one year's).</summary>
+    internal static TargetCandidate? ReportedIncrease(SentenceInput s, Indicator indicator, TargetCandidate level, string after, int afterAt)
+    {
+        if (level.Kind != "baseline" || level.Measure != "stock") return null;
+        var g = IncreaseAfter().Match(after);
+        if (!g.Success || Quantity.ParsePrefix(g.Groups["n"].Value) is not var (q, _) || q.Unit.Length == 0 || q.Unit == "%") return null;
+        return Candidates.Make(s, indicator, q, "新增", "increase", afterAt + g.Groups["n"].Index, level.TargetYear) is { } c
+            ? c with { Kind = "baseline", Comparator = "=", SpanStart = level.TargetYear, SpanEnd = level.TargetYear }
+            : null;
+    }
+
+    [GeneratedRegex(@"^[，,]\s*(?:同比|比上年|较上年(?:底|末)?|比去年|较去年(?:底|末)?)(?:增加|增长|新增|净增)了?(?<n>\d+(?:\.\d+)?(?:万|亿)?(?:件|家|个|项))")]
+    private static partial Regex IncreaseAfter();
+
+    /// <summary>分别为10141件、6753件,同比增长23.71%、66.72%: one growth rate per result of a list, in the same order.</summary>
+    internal static IEnumerable<TargetCandidate> ReportedGrowths(IReadOnlyList<TargetCandidate> levels, string after, int afterAt)
+    {
+        if (levels.Count < 2 || levels.Any(l => l.Kind != "baseline")) yield break;
+        var g = GrowthListAfter().Match(after);
+        if (!g.Success) yield break;
+        var rates = g.Groups["n"].Captures;
+        if (rates.Count != levels.Count) yield break;
+        for (var k = 0; k < levels.Count; k++)
+            yield return levels[k] with
+            {
+                Measure = "growth_rate", Comparator = "=", Value = double.Parse(rates[k].Value, CultureInfo.InvariantCulture),
+                SpanStart = levels[k].TargetYear, SpanEnd = levels[k].TargetYear, Rule = "growth", ExplicitMeasure = true,
+                NumberAt = afterAt + rates[k].Index,
+            };
+    }
+
+    // ,同比增长30.56% / ,比上年增长8% / ,较上年底增长19.60% / 、增长49.78%: a year-on-year change right after a result.
+    // (,占授权总量24.74%,同比增长17.64%: a share of the whole may stand between the result and its growth.)
+    [GeneratedRegex(@"^(?:以上|左右)?(?:[，,]占[^，,；;。\d]{1,12}?\d+(?:\.\d+)?%)?[，,、]\s*(?<yoy>同比|比上年|较上年(?:底|末|同期)?|比去年|较去年(?:底|末|同期)?)?(?:增长|增加|提高|提升|上升)了?(?<n>\d+(?:\.\d+)?%)(?![\d、和])")]
+    private static partial Regex GrowthAfter();
+
+    [GeneratedRegex(@"相比|[较比与](?:“|”|十[一二三四]五|\d{4}年)")]
+    private static partial Regex OtherBase();
+
+    [GeneratedRegex(@"^[，,]?\s*(?:同比|比上年|较上年|比去年|较去年)(?:分别)?(?:增长|增加|提高|提升)了?(?:(?<n>\d+(?:\.\d+)?)%(?:、|和|与)?)+(?![\d])")]
+    private static partial Regex GrowthListAfter();
 
     /// <summary>The words just before a mention, back to the previous clause break or mention.</summary>
     internal static string Before(string text, int start, int floor)
@@ -274,9 +362,13 @@ public static partial class ProseRule
     // Between the name and its number: a goal date (到2027年), how it accumulates (累计, 三年累计, 每年, 新增), a ranking
     // (在全省率先) and a comparator (达到, 力争达到, 突破, 不低于).
     // A bare year after the name (万人发明专利拥有量2017年达到4.5件) dates the number itself.
-    [GeneratedRegex(@"^(?:(?:到|至|于)20\d\d年(?:底|末|前)?|(?<y>20\d\d)年(?:底|末)?)?" +
+    // 首次突破万件,达12022件: a round threshold in words before the figure itself is skipped.
+    [GeneratedRegex(@"^(?:首次)?(?:突破|超过|迈上|跨过)[十百千万亿]+件(?:大关)?[，,]?(?=(?:达到|达|为)\d)")]
+    private static partial Regex Threshold();
+
+    [GeneratedRegex(@"^(?:(?:首次)?(?:突破|超过|迈上|跨过)[十百千万亿]+件(?:大关)?[，,]?)?(?:(?:到|至|于)20\d\d年(?:底|末|前)?|(?<y>20\d\d)年(?:底|末)?)?" +
         @"(?:力争|确保|预计|已经|已|现已|新增|在全[国省市区县](?:率先|首次)?|(?:[两三四五\d]年)?累计|" +
-        @"每年|年均|年度|全年|总数|总量|总额|数量|人数|家数|个数|件数|注册量|拥有量|有效量|金额|规模|登记金额|累计金额|有效|稳定|年内|当年)*" +
+        @"共计|合计|每年|年均|年度|全年|总数|总量|总额|数量|人数|家数|个数|件数|注册量|拥有量|有效量|金额|规模|登记金额|累计金额|有效|稳定|年内|当年)*" +
         @"(?:达到|达|约为|为|约|近|超过|超|不低于|不少于|不超过|不高于|突破|保持在|稳定在|控制在|提高到|提高至|提升到|提升至|增加到|增加至|增长到|增长至|增至|" +
         @"上升到|上升至|逾|实现|到|至少|至)?(?=\d|[两二三四五六七八九十][件家个项户名人所篇])")]
     private static partial Regex Lead();
@@ -323,7 +415,8 @@ public static partial class ProseRule
     [GeneratedRegex(@"^[，,]\s*(?:比|较)(?<y>(?:19|20)\d\d)年(?:底|末)?的?[^\d，,。；;增提减降多上翻长高低]{0,8}?(?<n>\d[\d.,]*(?:万|亿)?(?:件|家|个|项))")]
     private static partial Regex ComparedLevel();
 
-    [GeneratedRegex(@"^[，,]\s*其中发明专利?(?:为|达到|达|有)?(?<n>\d[\d.,]*(?:万)?件)")]
+    // 授权专利8761件,同比增长67.26%,其中发明专利950件: the part may follow the whole's growth rate.
+    [GeneratedRegex(@"^(?:[，,]\s*(?:同比|比上年|较上年)?(?:增长|增加)\d+(?:\.\d+)?%)?[，,]\s*其中发明专利?(?:为|达到|达|有)?(?<n>\d[\d.,]*(?:万)?件)")]
     private static partial Regex InventionPart();
 
     [GeneratedRegex(@"^[、，,]授权(?<n>\d[\d.,]*(?:万|亿)?(?:件|项))")]

@@ -101,8 +101,13 @@ public sealed partial class TargetExtractor(Catalog catalog)
                     { } year => PassageContext.For(sentence, Section.Schedule, plan, year),
                     _ => PassageContext.For(sentence, section, plan, scheduleYear),
                 };
-                if (PassageContext.ReportYear(sentence, plan) is { } asOf) reported = new PassageContext("baseline", asOf, asOf, asOf);
-                else if (reported != null && context.Kind != "baseline" && PassageContext.Undated(sentence)) context = reported;
+                // (已达 in a report carrying such a period is reached by the period's end, not at the report's own year.)
+                if (plan.IsReport && reported != null && !PassageContext.NamesItsDate(sentence) && !PassageContext.CommitsInReport(sentence))
+                    context = reported;
+                else if (PassageContext.ReportYear(sentence, plan) is { } asOf) reported = new PassageContext("baseline", asOf, asOf, asOf);
+                else if (reported != null && (context.Kind != "baseline" || plan.IsReport) && PassageContext.Undated(sentence)) context = reported;
+                // A report's sentence giving a period of its own (2022至2023年期间,…) dates the undated ones after it.
+                else if (plan.IsReport && context.Kind == "baseline" && context.SpanStart < context.SpanEnd && context.Year != plan.EndYear) reported = context;
                 else if (!PassageContext.Undated(sentence)) reported = null;
                 var mentions = _names.Find(search.Value, places);
                 // 2023年，万人发明专利拥有量达到60件；2024年，达到66件: a clause that only gives a year and a number continues the
@@ -110,10 +115,11 @@ public sealed partial class TargetExtractor(Catalog catalog)
                 if (mentions.Count == 0 && lastIndicator != null && Continuation().Match(search.Value) is { Success: true } cont)
                     mentions = [new Mention(cont.Length, cont.Length, "", lastIndicator)];
                 lastIndicator = mentions.LastOrDefault(m => !m.Qualified && m.Name.Length > 0)?.Indicator ?? (mentions.Count == 0 ? null : lastIndicator);
-                var input = new SentenceInput(search, context, _names, mentions);
+                var input = new SentenceInput(search, context, _names, mentions, line);
                 var before = found.Count;
                 found.AddRange(ProseRule.Apply(input));
                 found.AddRange(NumberFirstRule.Apply(input));
+                found.AddRange(BothChanges(search.Value, found.Skip(before).ToList()));
                 if (context.Kind != "baseline") unknown.AddRange(Unexplained(search, found.Skip(before).ToList()));
             }
         }
@@ -136,7 +142,9 @@ public sealed partial class TargetExtractor(Catalog catalog)
     {
         if (_divisions.ByCode(plan.Region.RegionCode) is not { } division) return [plan.Region.RegionName];
         return new[] { division }.Concat(_divisions.Ancestors(division))
-            .SelectMany(d => new[] { d.Name, Divisions.ShortName(d) }).Where(n => n.Length >= 2).Distinct().ToArray();
+            // 新疆维吾尔自治区 is written 新疆 in its own texts (its people named without 族).
+            .SelectMany(d => new[] { d.Name, Divisions.ShortName(d), Divisions.ShortName(d).Replace("维吾尔", "") })
+            .Where(n => n.Length >= 2).Distinct().ToArray();
     }
 
     /// <summary>Numbers with a unit in a goal or schedule sentence that no rule loaded: reported as rejects, never dropped silently.
@@ -157,6 +165,30 @@ public sealed partial class TargetExtractor(Catalog catalog)
             yield return new UnknownMention(phrase, s.Original.Trim(), s.DocumentOffset(clauseStart));
         }
     }
+
+    /// <summary>专利申请量达到6080件,专利授权量达到3571件,两项数据较2016年分别增长5.39%和22.04%: the results just read in the
+    /// sentence, as many as it counts, each take one change over the year before, in order.</summary>
+    private static IEnumerable<TargetCandidate> BothChanges(string sentence, List<TargetCandidate> read)
+    {
+        var m = CountedChanges().Match(sentence);
+        if (!m.Success) yield break;
+        var count = "两二三四".IndexOf(m.Groups["k"].Value[0]) switch { 0 or 1 => 2, 2 => 3, 3 => 4, _ => 0 };
+        var levels = read.Where(c => c.Kind == "baseline" && c.Measure != "growth_rate" && c.NumberAt < m.Index).ToList();
+        var rates = m.Groups["r"].Captures;
+        if (count == 0 || rates.Count != count || levels.Count != count || levels.Select(l => l.IndicatorCode).Distinct().Count() != count) yield break;
+        // The base must be the year before the results' own year (较上年, 较2016年 for 2017).
+        if (m.Groups["y"].Success && levels.Any(l => l.TargetYear != int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture) + 1)) yield break;
+        for (var i = 0; i < count; i++)
+            yield return levels[i] with
+            {
+                Measure = "growth_rate", Comparator = "=", Value = double.Parse(rates[i].Value, CultureInfo.InvariantCulture),
+                SpanStart = levels[i].TargetYear, SpanEnd = levels[i].TargetYear, Rule = "growth", ExplicitMeasure = true,
+                NumberAt = rates[i].Index,
+            };
+    }
+
+    [GeneratedRegex(@"(?<k>[两二三四])项(?:数据|指标)?(?:均)?(?:较|比)(?:上年|去年|(?<y>20\d\d)年)(?:同期)?(?:分别)?(?:增长|提高|增加)了?(?:(?<r>\d+(?:\.\d+)?)%(?:和|、|与|及)?){2,4}")]
+    private static partial Regex CountedChanges();
 
     /// <summary>One candidate per (indicator, kind, year, value): a number stated in prose and again in a table counts once,
     /// and the statement whose wording says how it accumulates (累计, 新增, 每年) wins.</summary>
