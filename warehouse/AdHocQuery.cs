@@ -1,3 +1,5 @@
+using System.Data.Common;
+using System.Text;
 using Warehouse.Store.Engine;
 
 namespace Warehouse.Store;
@@ -58,9 +60,52 @@ public static class AdHocQuery
     public static QueryTimeoutException Timeout(TimeSpan timeout) =>
         new($"查询超时（{timeout.TotalSeconds:0.#} 秒）已中止 / query cancelled: timeout after {timeout.TotalSeconds:0.#}s");
 
-    /// <summary>The note when the rows stop at <see cref="QueryLimits.MaxRows"/>.</summary>
-    public static string RowCapNote(QueryLimits limits) =>
-        $"输出限制为 {limits.MaxRows:N0} 行 / output capped at {limits.MaxRows:N0} rows; add LIMIT or narrow the query";
+    /// <summary>The note when the rows stop at <see cref="QueryLimits.MaxRows"/>; <paramref name="cut"/> is the engine's word for
+    /// cutting rows (LIMIT, TOP).</summary>
+    public static string RowCapNote(QueryLimits limits, string cut = "LIMIT") =>
+        $"输出限制为 {limits.MaxRows:N0} 行 / output capped at {limits.MaxRows:N0} rows; add {cut} or narrow the query";
+
+    /// <summary>Reads a server's result within the limits: at most <see cref="QueryLimits.MaxRows"/> rows and
+    /// <see cref="QueryLimits.MaxBytes"/> bytes (a note says which cap stopped it), no value over
+    /// <see cref="QueryLimits.MaxValueBytes"/> (measured as the UTF-8 the output writes); values made plain by the engine's
+    /// <paramref name="plain"/>.</summary>
+    public static QueryResult ReadCapped(DbDataReader reader, QueryLimits limits, CancellationToken cancel, TimeSpan timeout,
+        Func<object, object?> plain, string cut = "LIMIT")
+    {
+        var n = reader.FieldCount;
+        var columns = Enumerable.Range(0, n).Select(i => reader.GetName(i) is { Length: > 0 } c ? c : $"column{i + 1}").ToList();
+        var rows = new List<object?[]>();
+        long bytes = 0;
+        string? note = null;
+        while (true)
+        {
+            if (cancel.IsCancellationRequested) throw Timeout(timeout);
+            if (!reader.Read()) break;
+            if (rows.Count >= limits.MaxRows)
+            {
+                note = RowCapNote(limits, cut);
+                break;
+            }
+            var row = new object?[n];
+            var rowBytes = 0L;
+            for (var i = 0; i < n; i++)
+            {
+                row[i] = reader.IsDBNull(i) ? null : plain(reader.GetValue(i));
+                var size = row[i] switch { string s => Encoding.UTF8.GetByteCount(s), byte[] b => b.Length, _ => 8 };
+                // Servers allow far larger values (PostgreSQL 1 GB, SQL Server 2 GB); the cap SQLite enforces is enforced on the value read.
+                if (size > limits.MaxValueBytes) throw ValueTooBig(limits, $"column {columns[i]} ({size:N0} bytes)");
+                rowBytes += size;
+            }
+            if (bytes + rowBytes > limits.MaxBytes)
+            {
+                note = ByteCapNote(limits, rows.Count);
+                break;
+            }
+            bytes += rowBytes;
+            rows.Add(row);
+        }
+        return new QueryResult(columns, rows, note != null) { Note = note };
+    }
 
     /// <summary>The note when the rows stop at <see cref="QueryLimits.MaxBytes"/> after <paramref name="rows"/> rows.</summary>
     public static string ByteCapNote(QueryLimits limits, int rows) =>

@@ -1,6 +1,5 @@
 using System.Data;
 using System.Globalization;
-using System.Text;
 using Dapper;
 using Npgsql;
 
@@ -37,7 +36,7 @@ internal static class PostgresAdHoc
         {
             if (cancel.IsCancellationRequested) throw AdHocQuery.Timeout(timeout);
             using var reader = batch.ExecuteReader(CommandBehavior.SingleResult);
-            return Read(reader, limits, cancel, timeout);
+            return AdHocQuery.ReadCapped(reader, limits, cancel, timeout, Plain);
         }
         catch (PostgresException e)
         {
@@ -53,47 +52,9 @@ internal static class PostgresAdHoc
         }
     }
 
-    private static QueryResult Read(NpgsqlDataReader reader, QueryLimits limits, CancellationToken cancel, TimeSpan timeout)
-    {
-        var n = reader.FieldCount;
-        var columns = Enumerable.Range(0, n).Select(i => reader.GetName(i) is { Length: > 0 } c ? c : $"column{i + 1}").ToList();
-        var rows = new List<object?[]>();
-        long bytes = 0;
-        string? note = null;
-        while (true)
-        {
-            if (cancel.IsCancellationRequested) throw AdHocQuery.Timeout(timeout);
-            if (!reader.Read()) break;
-            if (rows.Count >= limits.MaxRows)
-            {
-                note = AdHocQuery.RowCapNote(limits);
-                break;
-            }
-            var row = new object?[n];
-            var rowBytes = 0L;
-            for (var i = 0; i < n; i++)
-            {
-                row[i] = Plain(reader.IsDBNull(i) ? null : reader.GetValue(i));
-                var size = row[i] switch { string s => Encoding.UTF8.GetByteCount(s), byte[] b => b.Length, _ => 8 };
-                // PostgreSQL allows values up to 1 GB; the cap the SQLite engine enforces is enforced here on the value read.
-                if (size > limits.MaxValueBytes) throw AdHocQuery.ValueTooBig(limits, $"column {columns[i]} ({size:N0} bytes)");
-                rowBytes += size;
-            }
-            if (bytes + rowBytes > limits.MaxBytes)
-            {
-                note = AdHocQuery.ByteCapNote(limits, rows.Count);
-                break;
-            }
-            bytes += rowBytes;
-            rows.Add(row);
-        }
-        return new QueryResult(columns, rows, note != null) { Note = note };
-    }
-
     /// <summary>Plain values as the SQLite path returns them: integers as long, floats as double, text, bytes; the rest as text.</summary>
-    private static object? Plain(object? value) => value switch
+    private static object? Plain(object value) => value switch
     {
-        null => null,
         short or int or long or byte => Convert.ToInt64(value, CultureInfo.InvariantCulture),
         float f => (double)f,
         double or decimal or string or byte[] or bool => value,

@@ -52,14 +52,14 @@ public static class SqlServerAdHoc
             };
             using var stop = cancel.Register(() => dialect.Interrupt(connection, command));
             using var reader = command.ExecuteReader(CommandBehavior.SequentialAccess);
-            var result = Read(reader, limits, cancel, timeout);
+            var result = AdHocQuery.ReadCapped(reader, limits, cancel, timeout, Plain, cut: "TOP");
             // Closing a reader reads the rest of the result; past a limit the server is told to stop instead.
             if (result.Truncated) dialect.Interrupt(connection, command);
             return result;
         }
         catch (SqlException e) when (cancel.IsCancellationRequested || e.Number == -2)
         {
-            throw Timeout(timeout);
+            throw AdHocQuery.Timeout(timeout);
         }
         catch (SqlException e) when (e.Number is 229 or 230 or 262 or 297 or 300 or 3906)
         {
@@ -73,45 +73,6 @@ public static class SqlServerAdHoc
         {
             throw new QueryRefusedException($"SQL 错误 / SQL error: {e.Message}", 1);
         }
-    }
-
-    private static QueryResult Read(SqlDataReader reader, QueryLimits limits, CancellationToken cancel, TimeSpan timeout)
-    {
-        var n = reader.FieldCount;
-        var columns = Enumerable.Range(0, n).Select(i => reader.GetName(i) is { Length: > 0 } name ? name : $"column{i + 1}").ToList();
-        var rows = new List<object?[]>();
-        long bytes = 0;
-        string? note = null;
-        while (reader.Read())
-        {
-            if (cancel.IsCancellationRequested) throw Timeout(timeout);
-            if (rows.Count >= limits.MaxRows)
-            {
-                note = $"输出限制为 {limits.MaxRows:N0} 行 / output capped at {limits.MaxRows:N0} rows; add TOP or narrow the query";
-                break;
-            }
-            var row = new object?[n];
-            long rowBytes = 0;
-            for (var i = 0; i < n; i++)
-            {
-                var value = reader.IsDBNull(i) ? null : Plain(reader.GetValue(i));
-                var size = value switch { string s => 2L * s.Length, byte[] b => b.Length, _ => 8L };
-                if (size > limits.MaxValueBytes)
-                    throw new QueryRefusedException($"单个值超过 {limits.MaxValueBytes >> 20} MiB / "
-                        + $"a single value exceeds {limits.MaxValueBytes >> 20} MiB (column {columns[i]})", 1);
-                rowBytes += size;
-                row[i] = value;
-            }
-            if (bytes + rowBytes > limits.MaxBytes)
-            {
-                note = $"输出限制为 {limits.MaxBytes >> 20} MiB（{rows.Count:N0} 行）/ "
-                    + $"output capped at {limits.MaxBytes >> 20} MiB ({rows.Count:N0} rows); select fewer or smaller columns";
-                break;
-            }
-            bytes += rowBytes;
-            rows.Add(row);
-        }
-        return new QueryResult(columns, rows, note != null) { Note = note };
     }
 
     /// <summary>SQL Server's types as the formats write the other engines' values: whole numbers as long, float as double,
@@ -135,7 +96,4 @@ public static class SqlServerAdHoc
         if (name.EndsWith("Statement", StringComparison.Ordinal)) name = name[..^"Statement".Length];
         return System.Text.RegularExpressions.Regex.Replace(name, "(?<=[a-z])(?=[A-Z])", " ").ToUpperInvariant();
     }
-
-    private static QueryTimeoutException Timeout(TimeSpan timeout) =>
-        new($"查询超时（{timeout.TotalSeconds:0.#} 秒）已中止 / query cancelled: timeout after {timeout.TotalSeconds:0.#}s");
 }
