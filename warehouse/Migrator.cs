@@ -70,9 +70,9 @@ public sealed class Migrator(SqlDialect dialect)
         using var tx = connection.BeginTransaction();
         connection.Execute(dialect.Sql("migrator/lock"), transaction: tx);
         dialect.BeginMigration(connection, tx);
-        if (!dialect.TableExists(connection, "schema_version")) // checked again under the lock: another node may have migrated
+        if (!dialect.TableExists(connection, "schema_version", tx)) // checked again under the lock: another node may have migrated
             connection.Execute(dialect.Sql("migrator/create_schema_version"), transaction: tx);
-        var hadViewTable = dialect.TableExists(connection, "schema_view");
+        var hadViewTable = dialect.TableExists(connection, "schema_view", tx);
         if (!hadViewTable) connection.Execute(dialect.Sql("migrator/create_schema_view"), transaction: tx);
         var applied = connection.Query<int>(dialect.Sql("migrator/applied"), transaction: tx).ToHashSet();
         // Views hold no data; dropping them first keeps a table change from tripping over a view that names it.

@@ -61,18 +61,6 @@ public sealed class PostgresDialect(NpgsqlConnectionStringBuilder connection) : 
     public override object Now() => DateTimeOffset.UtcNow; // Npgsql writes timestamptz only from UTC values
 
     /// <inheritdoc />
-    public override bool TableExists(DbConnection connection, string table)
-    {
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = "SELECT to_regclass(@n) IS NOT NULL";
-        var p = cmd.CreateParameter();
-        p.ParameterName = "n";
-        p.Value = table;
-        cmd.Parameters.Add(p);
-        return cmd.ExecuteScalar() is true;
-    }
-
-    /// <inheritdoc />
     public override ObservationStage CreateStage(DbConnection connection, DbTransaction tx) => new PostgresStage(this, connection, tx);
 
     /// <inheritdoc />

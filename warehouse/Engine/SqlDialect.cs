@@ -1,3 +1,4 @@
+using Dapper;
 using System.Data.Common;
 
 namespace Warehouse.Store.Engine;
@@ -29,7 +30,8 @@ public abstract class SqlDialect
     public string Sql(string name) => Statements.Get(name, Name);
 
     /// <summary>Whether a table or view exists.</summary>
-    public abstract bool TableExists(DbConnection connection, string table);
+    public bool TableExists(DbConnection connection, string table, DbTransaction? tx = null) =>
+        connection.ExecuteScalar<long>(Sql("schema/table_exists"), new { table }, tx) > 0;
 
     /// <summary>Asks the engine to abandon the statement running on this connection (called from another thread).</summary>
     public virtual void Interrupt(DbConnection connection, DbCommand command) => command.Cancel();

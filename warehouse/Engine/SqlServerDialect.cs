@@ -130,18 +130,6 @@ public sealed partial class SqlServerDialect(SqlConnectionStringBuilder connecti
     [GeneratedRegex(@"^\s*GO\s*;?\s*$", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
     private static partial Regex GoLine();
 
-    /// <inheritdoc />
-    public override bool TableExists(DbConnection connection, string table)
-    {
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = "SELECT CASE WHEN OBJECT_ID(@n) IS NULL THEN 0 ELSE 1 END";
-        var p = cmd.CreateParameter();
-        p.ParameterName = "@n";
-        p.Value = table;
-        cmd.Parameters.Add(p);
-        return Convert.ToInt32(cmd.ExecuteScalar()) == 1;
-    }
-
     /// <summary>Error numbers worth a retry: deadlock victim (1205), lock timeout (1222), client timeout (-2), broken transport
     /// (233, 10053, 10054, 10060, 64), Azure / availability-group failover and throttling (40197, 40501, 40613, 49918-49920,
     /// 4221), snapshot update conflict (3960). Constraint violations (2627, 2601, 547) and syntax errors are not.</summary>

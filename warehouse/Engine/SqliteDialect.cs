@@ -120,16 +120,4 @@ public sealed class SqliteDialect(string path) : SqlDialect
     /// <inheritdoc />
     public override QueryResult RunAdHoc(string sql, QueryLimits limits, CancellationToken cancel, TimeSpan timeout) =>
         SqliteAdHoc.Run(this, sql, limits, cancel, timeout);
-
-    /// <inheritdoc />
-    public override bool TableExists(DbConnection connection, string table)
-    {
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = "SELECT count(*) FROM sqlite_master WHERE type IN ('table','view') AND name = $n";
-        var p = cmd.CreateParameter();
-        p.ParameterName = "$n";
-        p.Value = table;
-        cmd.Parameters.Add(p);
-        return Convert.ToInt64(cmd.ExecuteScalar()) > 0;
-    }
 }
