@@ -53,7 +53,7 @@ public static class BenchCommands
         var ws = Workspace.Resolve(null) with { Dialect = load.Dialect };
         StoreCommands.Init(ws, quiet: true);
         Catalog catalog;
-        using (var c = load.Dialect.OpenReadOnly()) catalog = Catalog.Load(c);
+        using (var c = load.Dialect.OpenReadOnly()) catalog = Catalog.Load(load.Dialect, c);
         ProgressDisplay.Run("生成 / generate CSV", progress => BenchFile.Write(catalog, csv, rows, n => progress.Report(n, rows)));
         var size = new FileInfo(csv).Length;
 

@@ -62,7 +62,7 @@ public class HeldOutEvaluationTests(ITestOutputHelper output)
         using var wh = new TempWarehouse(); // SQLite only: scores the extractor; loading plans on PostgreSQL is tested in PlanExtractionTests
         var loader = new PlanLoader(wh.Dialect);
         using var c = wh.Dialect.OpenReadWrite();
-        var labels = Labels(set, Catalog.Load(c)).Where(l => include(l.File)).ToList();
+        var labels = Labels(set, Catalog.Load(wh.Dialect, c)).Where(l => include(l.File)).ToList();
         var extracted = new List<(string File, string Region, string Indicator, string Kind, int Year, double Value, string Measure, string Evidence)>();
         var rejects = new List<(string File, string Text)>();
         foreach (var path in Directory.GetFiles(docs, "*.txt").Where(p => include(Path.GetFileName(p))).Order(StringComparer.Ordinal))

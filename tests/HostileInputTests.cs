@@ -269,9 +269,9 @@ public class HostileInputTests
         using var wh = new TempWarehouse(engine: engine);
         using var c = wh.Dialect.OpenReadWrite();
         Assert.ThrowsAny<Exception>(() => c.Execute("INSERT INTO dim_period (period_code, grain, year, month_from, month_to, start_date, end_date) VALUES ('9999', 'year', 9999, 1, 12, '9999-01-01', '9999-12-31')"));
-        Assert.Throws<InvalidDataException>(() => Periods.Ensure(c, new Period("0000", "year", 0, 1, 12)));
+        Assert.Throws<InvalidDataException>(() => Periods.Ensure(wh.Dialect, c, new Period("0000", "year", 0, 1, 12)));
         var batch = new BatchLog(wh.Dialect).Start("test", null);
-        var period = Periods.Ensure(c, Period.OfYear(2023));
+        var period = Periods.Ensure(wh.Dialect, c, Period.OfYear(2023));
         c.Execute("INSERT INTO dim_source (source_name, path, kind, checksum, loaded_at) VALUES ('s', 's', 'statistics', '', '2024-01-01T00:00:00+08:00')");
         // (Microsoft.Data.Sqlite refuses to bind NaN itself, so NaN reaches only PostgreSQL's guard.)
         double[] values = wh.Engine == "postgres" ? [double.PositiveInfinity, double.NegativeInfinity, double.NaN] : [double.PositiveInfinity, double.NegativeInfinity];

@@ -11,7 +11,7 @@ public static class PlanText
     {
         using var wh = new TempWarehouse();
         using var c = wh.Dialect.OpenReadOnly();
-        return Catalog.Load(c);
+        return Catalog.Load(wh.Dialect, c);
     });
 
     /// <summary>What the extractor reads from <paramref name="text"/> (as a document named test.txt).</summary>

@@ -74,7 +74,7 @@ public class ReferenceDataTests
     {
         using var wh = new TempWarehouse(engine: engine);
         using var c = wh.Dialect.OpenReadWrite();
-        var catalog = Catalog.Load(c);
+        var catalog = Catalog.Load(wh.Dialect, c);
         foreach (var code in new[] { "320411", "320481", "320700", "320612", "320282", "320400", "320200", "320600", "320000" })
             Assert.Contains(catalog.Regions, r => r.RegionCode == code);
         Assert.Equal("320411", catalog.FindRegion("新北区")?.RegionCode);
@@ -91,7 +91,7 @@ public class ReferenceDataTests
     {
         using var wh = new TempWarehouse(engine: engine);
         using var c = wh.Dialect.OpenReadWrite();
-        var catalog = Catalog.Load(c);
+        var catalog = Catalog.Load(wh.Dialect, c);
         var hv = catalog.FindIndicator("每万人口高价值发明专利拥有量");
         Assert.Equal("hv_invention_patents_per_10k", hv?.IndicatorCode);
         Assert.Same(hv, catalog.FindIndicator("万人高价值发明专利拥有量"));

@@ -50,17 +50,11 @@ public sealed class Catalog
     }
 
     /// <summary>Reads both dimensions.</summary>
-    public static Catalog Load(SqlDialect dialect, DbConnection connection, DbTransaction? tx = null) => Load(connection, tx, dialect.Sql);
-
-    /// <summary>Reads both dimensions, for callers that hold no dialect (the statements are picked by the connection's engine).</summary>
-    public static Catalog Load(DbConnection connection, DbTransaction? tx = null) =>
-        Load(connection, tx, name => Statements.Get(name, connection));
-
-    private static Catalog Load(DbConnection connection, DbTransaction? tx, Func<string, string> sql) => new(
+    public static Catalog Load(SqlDialect dialect, DbConnection connection, DbTransaction? tx = null) => new(
         // Ordered here, ordinally: SQL's text order is the database collation's (see ReadModels.Attainment).
-        connection.Query<RegionRow>(sql("reference/regions"), transaction: tx).OrderBy(r => r.RegionCode, StringComparer.Ordinal)
+        connection.Query<RegionRow>(dialect.Sql("reference/regions"), transaction: tx).OrderBy(r => r.RegionCode, StringComparer.Ordinal)
             .Select(r => new Region(r.RegionKey, r.RegionCode, r.RegionName, r.NameEn, r.Level, r.ParentCode, r.Aliases)).ToList(),
-        connection.Query<IndicatorRow>(sql("reference/indicators"), transaction: tx).OrderBy(i => i.IndicatorCode, StringComparer.Ordinal)
+        connection.Query<IndicatorRow>(dialect.Sql("reference/indicators"), transaction: tx).OrderBy(i => i.IndicatorCode, StringComparer.Ordinal)
             .Select(i => new Indicator(i.IndicatorKey, i.IndicatorCode, i.IndicatorName, i.NameEn, i.Category, i.Unit, i.AltUnits, i.Measure,
                 i.Direction, i.IsCore, i.Synonyms)).ToList());
 

@@ -19,10 +19,6 @@ public static class Freshness
     public static void MarkFresh(SqlDialect dialect, DbConnection c, DbTransaction tx, string subject) =>
         c.Execute(dialect.Sql("state/mark_fresh"), new { subject }, tx);
 
-    /// <summary>Like <see cref="MarkFresh(SqlDialect, DbConnection, DbTransaction, string)"/> for callers that hold no dialect.</summary>
-    public static void MarkFresh(DbConnection c, DbTransaction tx, string subject) =>
-        c.Execute(Statements.Get("state/mark_fresh", c), new { subject }, tx);
-
     /// <summary>The stale mark of a subject, or null when it is fresh.</summary>
     public static StaleMark? Read(SqlDialect dialect, string subject)
     {

@@ -98,19 +98,11 @@ public static class Periods
     public static bool IsStorable(double value) => double.IsFinite(value);
 
     /// <summary>The period's key, inserting the period first if it is new; refuses a year outside <see cref="FirstYear"/>..<see cref="LastYear"/>.</summary>
-    public static long Ensure(SqlDialect dialect, DbConnection connection, Period p, DbTransaction? tx = null) =>
-        Ensure(connection, p, tx, dialect.Sql);
-
-    /// <summary>Like <see cref="Ensure(SqlDialect, DbConnection, Period, DbTransaction?)"/> for callers that hold no dialect (the
-    /// statements are picked by the connection's engine).</summary>
-    public static long Ensure(DbConnection connection, Period p, DbTransaction? tx = null) =>
-        Ensure(connection, p, tx, name => Statements.Get(name, connection));
-
-    private static long Ensure(DbConnection connection, Period p, DbTransaction? tx, Func<string, string> sql)
+    public static long Ensure(SqlDialect dialect, DbConnection connection, Period p, DbTransaction? tx = null)
     {
         if (!InRange(p.Year) || p.MonthFrom is < 1 or > 12 || p.MonthTo is < 1 or > 12)
             throw new InvalidDataException($"period {p.Code}: year must lie within {FirstYear}..{LastYear} and months within 1..12");
-        connection.Execute(sql("reference/add_period"), new { p.Code, p.Grain, p.Year, p.MonthFrom, p.MonthTo, p.StartDate, p.EndDate }, tx);
-        return connection.ExecuteScalar<long>(sql("reference/period_key"), new { p.Code }, tx);
+        connection.Execute(dialect.Sql("reference/add_period"), new { p.Code, p.Grain, p.Year, p.MonthFrom, p.MonthTo, p.StartDate, p.EndDate }, tx);
+        return connection.ExecuteScalar<long>(dialect.Sql("reference/period_key"), new { p.Code }, tx);
     }
 }

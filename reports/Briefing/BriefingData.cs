@@ -41,7 +41,7 @@ public sealed class BriefingData
     {
         settings ??= BriefingSettings.Load(BriefingSettings.DefaultPath());
         using var c = dialect.OpenReadOnly();
-        var catalog = Catalog.Load(c);
+        var catalog = Catalog.Load(dialect, c);
         var read = new ReadModels(dialect, c);
         var attainment = read.Attainment();
         var chosen = regions is { Count: > 0 }

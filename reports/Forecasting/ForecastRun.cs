@@ -62,7 +62,7 @@ public sealed class ForecastRun(SqlDialect dialect)
                 forecasts[key] = f;
                 for (var k = 0; k < horizon; k++)
                 {
-                    var periodKey = Periods.Ensure(c, Period.OfYear(last + k + 1), tx);
+                    var periodKey = Periods.Ensure(dialect, c, Period.OfYear(last + k + 1), tx);
                     forecastStore.Add(new ForecastYear(key.RegionKey, key.IndicatorKey, periodKey, method.Name,
                         Math.Clamp(f.Median?[k] ?? f.Mean[k], f.Lo80[k], f.Hi80[k]), f.Lo80[k], f.Hi80[k], f.Lo95[k], f.Hi95[k],
                         y.Length, last, batchId));
@@ -86,7 +86,7 @@ public sealed class ForecastRun(SqlDialect dialect)
                     a.Forecast, a.Lo80, a.Hi80, a.Lo95, a.Hi95, a.Probability, a.Gap, a.RequiredGrowth, a.Status, sourceKind, a.Note,
                     batchId));
             }
-            Freshness.MarkFresh(c, tx, Freshness.Forecast);
+            Freshness.MarkFresh(dialect, c, tx, Freshness.Forecast);
             Progress?.Invoke(series.Count, series.Count);
             BatchLog.Succeed(dialect, c, tx, batchId, new BatchCounts(series.Count, rows, 0, rows + targets.Count,
                 $"method {method.Name}; {series.Count} series; {targets.Count} targets; " + string.Join(", ", byStatus.Select(kv => $"{kv.Key} {kv.Value}"))

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Data.Common;
 using System.Reflection;
 
 namespace Warehouse.Store.Engine;
@@ -19,15 +18,6 @@ public static class Statements
     public static string Get(string name, string engine) => Cache.GetOrAdd((name, engine), key =>
         Read($"{Prefix}{key.Item1}.{key.Item2}.sql") ?? Read($"{Prefix}{key.Item1}.sql")
         ?? throw new KeyNotFoundException($"no SQL statement '{key.Item1}' (looked for warehouse/sql/{key.Item1}.sql)"));
-
-    /// <summary>The statement <paramref name="name"/> as the engine behind <paramref name="connection"/> runs it, for the few callers
-    /// that hold a connection but no dialect.</summary>
-    public static string Get(string name, DbConnection connection) => Get(name, connection.GetType().Namespace switch
-    {
-        "Npgsql" => "postgres",
-        "Microsoft.Data.SqlClient" => "sqlserver",
-        _ => "sqlite",
-    });
 
     /// <summary>Every statement name (without engine suffix).</summary>
     public static IReadOnlyList<string> Names() =>
