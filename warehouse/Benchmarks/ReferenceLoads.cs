@@ -61,13 +61,13 @@ public static class ReferenceLoads
     {
         using var w = new StreamWriter(path, false, new UTF8Encoding(false));
         w.WriteLine("BEGIN;");
-        var all = BenchFile.Rows(catalog, rows).ToList();
-        foreach (var chunk in all.Select(r => r.Period).DistinctBy(p => p.Code).Chunk(500))
+        // The generator is deterministic, so the rows are generated twice (periods first, then figures) instead of held in memory.
+        foreach (var chunk in BenchFile.Rows(catalog, rows).Select(r => r.Period).DistinctBy(p => p.Code).Chunk(500))
             w.WriteLine(dialect.Sql("bench/pure_periods").Replace("(@row)", string.Join(",\n", chunk.Select(p =>
                 $"({Text(p.Code)}, {Text(p.Grain)}, {p.Year}, {p.MonthFrom}, {p.MonthTo}, {Text(p.StartDate)}, {Text(p.EndDate)})"))));
         w.WriteLine(dialect.Sql("bench/pure_source").Replace("@at", Text(DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssK", CultureInfo.InvariantCulture))));
         var line = 1;
-        foreach (var chunk in all.Chunk(500))
+        foreach (var chunk in BenchFile.Rows(catalog, rows).Chunk(500))
             w.WriteLine(dialect.Sql("bench/pure_observations").Replace("(@row)", string.Join(",\n", chunk.Select(r =>
                 $"({r.Region.RegionKey}, {r.Indicator.IndicatorKey}, {Text(r.Period.Code)}, "
                 + $"{r.Value.ToString("R", CultureInfo.InvariantCulture)}, {Text($"line {++line}")})"))) + ";");
