@@ -7,12 +7,16 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Quartz;
+using System.Globalization;
+using Hangfire;
+using Hangfire.Dashboard;
+using Hangfire.Storage;
 using Warehouse.Store;
 
 namespace Warehouse.Cli.Serve;
 
-/// <summary>The statisticians' server: the Quartz scheduler, a JSON API and a dashboard page (Chinese first, no CDN).</summary>
+/// <summary>The statisticians' server: Hangfire (jobs, schedules, its dashboard at /hangfire), a JSON API and our dashboard page
+/// at / (Chinese first, no CDN).</summary>
 public static class Dashboard
 {
     /// <summary>Header that carries the access token on mutating requests.</summary>
@@ -35,9 +39,25 @@ public static class Dashboard
         StoreCommands.Init(ws, quiet: true); // the API reads the database from the first request on
         var service = new PipelineService(ws, options);
         configure?.Invoke(service);
+        TransientRetryAttribute.FirstDelay = options.RetryDelay;
+        var storage = HangfireStorage.For(ws.Dialect);
         builder.Services.AddSingleton(service);
-        builder.Services.AddSingleton<SchedulerHost>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<SchedulerHost>());
+        builder.Services.AddSingleton(storage);
+        // Clients built on this app's storage, not Hangfire's static JobStorage.Current: each server (and each test) has its own.
+        builder.Services.AddSingleton<IBackgroundJobClient>(new BackgroundJobClient(storage));
+        builder.Services.AddSingleton<IRecurringJobManager>(new RecurringJobManager(storage));
+        builder.Services.AddHangfire(c => c.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings());
+        builder.Services.AddHangfireServer((_, o) =>
+        {
+            o.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..6]}";
+            o.WorkerCount = 4;
+            o.SchedulePollingInterval = options.PollInterval;
+            o.ShutdownTimeout = TimeSpan.FromMinutes(5);
+            o.StopTimeout = TimeSpan.FromMinutes(5);
+        }, storage);
+        builder.Services.AddTransient<WarehouseJobs>();
+        builder.Services.AddHostedService<ScheduleRegistration>();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromMinutes(5));
         var app = builder.Build();
 
@@ -61,23 +81,42 @@ public static class Dashboard
             await next();
         });
 
+        // Hangfire's dashboard in Chinese (its own zh resources), behind the guard above: its authorization filter lets every
+        // request through because the guard has already checked host, origin and token.
+        var chinese = CultureInfo.GetCultureInfo("zh-CN");
+        app.Use(async (ctx, next) =>
+        {
+            if (ctx.Request.Path.StartsWithSegments("/hangfire")) (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture) = (chinese, chinese);
+            await next();
+        });
+        app.UseHangfireDashboard("/hangfire", new DashboardOptions
+        {
+            DashboardTitle = "知识产权数据仓库 · 作业详情 Warehouse jobs",
+            AppPath = "/",
+            DisplayStorageConnectionString = false,
+            Authorization = [new GuardedByServer()],
+            TimeZoneResolver = new DefaultTimeZoneResolver(),
+        }, storage);
+
         app.MapGet("/", () => Results.Content(DashboardPage.Html, "text/html; charset=utf-8"));
-        app.MapGet("/api/jobs", async (SchedulerHost host) =>
+        app.MapGet("/api/jobs", () =>
         {
             using var c = ws.Dialect.OpenReadOnly();
             var read = new ReadModels(ws.Dialect, c);
+            using var hangfire = storage.GetConnection();
+            var recurring = hangfire.GetRecurringJobs().ToDictionary(r => r.Id);
             var list = new List<object>();
             foreach (var name in ServeOptions.Jobs)
             {
-                var trigger = await host.Scheduler.GetTrigger(new TriggerKey("cron-" + name), CancellationToken.None);
-                var next = trigger?.NextFireTimeUtc;
+                var next = recurring.GetValueOrDefault(name)?.NextExecution;
                 var last = read.LastBatch("job:" + name);
                 list.Add(new
                 {
                     name,
                     schedule = options.Schedules.GetValueOrDefault(name, ""),
                     timeZone = options.TimeZone.Id,
-                    nextRun = next == null ? null : TimeZoneInfo.ConvertTime(next.Value, options.TimeZone).ToString("yyyy-MM-ddTHH:mm:sszzz"),
+                    nextRun = next == null ? null
+                        : ReadModels.Beijing(new DateTimeOffset(DateTime.SpecifyKind(next.Value, DateTimeKind.Utc))).ToString("yyyy-MM-ddTHH:mm:sszzz"),
                     lastRun = last == null ? null : ReadModels.Beijing(last.StartedAt).ToString("yyyy-MM-ddTHH:mm:ss.fffzzz"),
                     lastStatus = last?.Status,
                     lastError = last?.Error,
@@ -85,11 +124,11 @@ public static class Dashboard
             }
             return Results.Json(list);
         });
-        app.MapPost("/api/jobs/{name}/trigger", async (string name, SchedulerHost host) =>
+        app.MapPost("/api/jobs/{name}/trigger", (string name, IBackgroundJobClient client) =>
         {
             if (!ServeOptions.Jobs.Contains(name)) return Results.NotFound(new { error = $"未知作业 / unknown job '{name}'" });
-            await host.Scheduler.TriggerJob(new JobKey(name), new JobDataMap { ["trigger"] = "manual" }, CancellationToken.None);
-            return Results.Accepted($"/api/jobs", new { triggered = name });
+            var id = WarehouseJobs.Enqueue(client, name, "manual");
+            return Results.Accepted($"/hangfire/jobs/details/{id}", new { triggered = name, jobId = id });
         });
         app.MapGet("/api/batches", (int? limit) =>
         {
@@ -154,6 +193,12 @@ public static class Dashboard
 
     /// <summary>The address the server actually listens on (for tests that bind port 0).</summary>
     public static string Address(WebApplication app) => app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+
+    /// <summary>Hangfire's dashboard asks every request for permission; the server's guard has already given or refused it.</summary>
+    private sealed class GuardedByServer : IDashboardAuthorizationFilter
+    {
+        public bool Authorize(DashboardContext context) => true;
+    }
 
     private static bool SameOrigin(string origin, HttpRequest request) =>
         Uri.TryCreate(origin, UriKind.Absolute, out var o) && string.Equals(o.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase);

@@ -2,8 +2,8 @@ using Warehouse.Reports.Pipeline;
 
 namespace Warehouse.Cli.Serve;
 
-/// <summary>The scheduler's handle on the pipeline library: the Quartz job classes read it from the scheduler context and call
-/// <see cref="ScheduledJobs"/> (reports/Pipeline), the same steps `run` chains.</summary>
+/// <summary>The server's handle on the pipeline library: the Hangfire jobs (<see cref="WarehouseJobs"/>) call
+/// <see cref="ScheduledJobs"/> (reports/Pipeline) through it, the same steps `run` chains.</summary>
 public sealed class PipelineService
 {
     private readonly ScheduledJobs _jobs;
@@ -15,7 +15,7 @@ public sealed class PipelineService
         _jobs = new ScheduledJobs(ws.Pipeline(), options.Inbox, options.BriefingsDir);
     }
 
-    /// <summary>Test hook: called at the start of each attempt of a job (tests throw a transient error once).</summary>
+    /// <summary>Test hook: called when an attempt begins (tests throw a transient error once, or hold a run busy).</summary>
     public Action<string, int>? BeforeAttempt { get => _jobs.BeforeAttempt; init => _jobs.BeforeAttempt = value; }
 
     /// <summary>The workspace (database, seeds).</summary>
@@ -25,11 +25,11 @@ public sealed class PipelineService
     public ServeOptions Options { get; }
 
     /// <summary>Loads the inbox and seeds/ (see <see cref="ScheduledJobs.Ingest"/>).</summary>
-    public JobOutcome Ingest(string trigger) => _jobs.Ingest(trigger);
+    public JobOutcome Ingest(string trigger, int attempt, CancellationToken cancel) => _jobs.Ingest(trigger, attempt, cancel);
 
     /// <summary>Forecasts every series and assesses every target.</summary>
-    public JobOutcome Forecast(string trigger) => _jobs.Forecast(trigger);
+    public JobOutcome Forecast(string trigger, int attempt, CancellationToken cancel) => _jobs.Forecast(trigger, attempt, cancel);
 
     /// <summary>Writes the dated briefing folder.</summary>
-    public JobOutcome Briefing(string trigger) => _jobs.Briefing(trigger);
+    public JobOutcome Briefing(string trigger, int attempt, CancellationToken cancel) => _jobs.Briefing(trigger, attempt, cancel);
 }

@@ -1,14 +1,22 @@
+using Cronos;
 using Microsoft.Extensions.Configuration;
-using Quartz;
 
 namespace Warehouse.Cli.Serve;
 
 /// <summary>The server's settings (section "Warehouse" of appsettings.json; environment variables such as
 /// Warehouse__Schedules__ingest override them).</summary>
-public sealed record ServeOptions(string Inbox, string BriefingsDir, string? AccessToken, TimeZoneInfo TimeZone, IReadOnlyDictionary<string, string> Schedules)
+public sealed record ServeOptions(string Inbox, string BriefingsDir, string? AccessToken, TimeZoneInfo TimeZone,
+    IReadOnlyDictionary<string, string> Schedules)
 {
     /// <summary>The jobs, in chain order.</summary>
     public static readonly string[] Jobs = ["ingest", "forecast", "briefing"];
+
+    /// <summary>How often a node looks for scheduled and retried jobs that are due (Warehouse:Scheduler:PollSeconds).</summary>
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>First wait before retrying a transient failure; each later retry waits three times longer
+    /// (Warehouse:Scheduler:RetrySeconds).</summary>
+    public TimeSpan RetryDelay { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Reads and validates the settings; a bad cron expression or time zone stops the server with a clear message.</summary>
     public static ServeOptions From(IConfiguration config, string root)
@@ -22,14 +30,37 @@ public sealed record ServeOptions(string Inbox, string BriefingsDir, string? Acc
         foreach (var job in Jobs)
         {
             var cron = s[$"Schedules:{job}"]?.Trim() ?? "";
-            if (cron.Length > 0 && !IsValidCron(cron))
-                throw new InvalidOperationException($"无效的 cron 表达式 / invalid cron expression for job '{job}' (Warehouse:Schedules:{job}): '{cron}'. "
-                    + "Quartz cron has 6–7 fields: second minute hour day-of-month month day-of-week [year], e.g. '0 0/15 * * * ?'");
+            if (cron.Length > 0 && ParseCron(cron) == null)
+                throw new InvalidOperationException($"无效的 cron 表达式 / invalid cron expression for job '{job}' (Warehouse:Schedules:{job}): "
+                    + $"'{cron}'. 5 fields: minute hour day-of-month month day-of-week, e.g. '*/15 * * * *' (every 15 minutes) or "
+                    + "'0 8 1 * *' (08:00 on the 1st of each month); 6 fields put seconds first. An empty value means on demand only.");
             schedules[job] = cron;
         }
-        static bool IsValidCron(string cron) => CronExpression.TryParse(cron, out _);
         string Full(string p) => Path.IsPathRooted(p) ? p : Path.Combine(root, p);
         var token = s["AccessToken"];
-        return new ServeOptions(Full(s["Inbox"] ?? "data/inbox"), Full(s["BriefingsDir"] ?? "out"), string.IsNullOrWhiteSpace(token) ? null : token, tz, schedules);
+        return new ServeOptions(Full(s["Inbox"] ?? "data/inbox"), Full(s["BriefingsDir"] ?? "out"), string.IsNullOrWhiteSpace(token) ? null : token,
+            tz, schedules)
+        {
+            PollInterval = Seconds(s, "Scheduler:PollSeconds", 5),
+            RetryDelay = Seconds(s, "Scheduler:RetrySeconds", 5),
+        };
+    }
+
+    /// <summary>A cron expression as Hangfire reads it (5 fields, or 6 with seconds first), or null when it is not one.</summary>
+    public static CronExpression? ParseCron(string cron)
+    {
+        var fields = cron.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+        if (fields is not (5 or 6)) return null;
+        try { return CronExpression.Parse(cron, fields == 6 ? CronFormat.IncludeSeconds : CronFormat.Standard); }
+        catch (CronFormatException) { return null; }
+    }
+
+    private static TimeSpan Seconds(IConfiguration s, string key, double fallback)
+    {
+        var text = s[key];
+        if (string.IsNullOrWhiteSpace(text)) return TimeSpan.FromSeconds(fallback);
+        if (!double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var v) || v <= 0 || v > 3600)
+            throw new InvalidOperationException($"Warehouse:{key} 应为 0–3600 之间的秒数 / must be a number of seconds between 0 and 3600: '{text}'");
+        return TimeSpan.FromSeconds(v);
     }
 }

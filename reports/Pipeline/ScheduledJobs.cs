@@ -30,29 +30,54 @@ public sealed record JobOutcome(string Status, int Files, int Changed, int Faile
     }
 }
 
-/// <summary>The scheduler's three jobs (ingest, forecast, briefing) as steps of <see cref="MainJob"/>, each logged as one
-/// <c>job:*</c> batch and retried on transient failures; the scheduler's job classes only call these.</summary>
+/// <summary>A job run that failed for a reason a retry would not change (every file failed, a briefing refused); the batch
+/// row already says why.</summary>
+public sealed class JobFailedException(string job, string message) : Exception(message)
+{
+    /// <summary>ingest, forecast or briefing.</summary>
+    public string Job { get; } = job;
+}
+
+/// <summary>A job run that failed on a transient error (database busy, deadlock, file still being written) and is worth
+/// running again; the scheduler retries these and only these.</summary>
+public sealed class TransientJobException(string job, Exception inner)
+    : Exception($"{job}: 暂时性错误，将重试 / transient error, will be retried: {inner.Message}", inner)
+{
+    /// <summary>ingest, forecast or briefing.</summary>
+    public string Job { get; } = job;
+}
+
+/// <summary>The scheduler's three jobs (ingest, forecast, briefing) as steps of <see cref="MainJob"/>: one run each, logged as a
+/// <c>job:*</c> batch, never two runs of one job at once (<see cref="JobLock"/>). The scheduler's job class only calls these
+/// and decides about retries from the exception: <see cref="TransientJobException"/> is worth another attempt.</summary>
 public sealed class ScheduledJobs(MainJob pipeline, string inbox, string briefingsDir)
 {
-    /// <summary>Attempts for a transient failure (database busy, file still being written), with 1 s, 2 s, 4 s waits.</summary>
+    /// <summary>Attempts for a transient failure before the run is left failed.</summary>
     public const int Attempts = 4;
 
-    /// <summary>Test hook: called at the start of each attempt of a job (tests throw a transient error once).</summary>
+    /// <summary>How long a run waits for a running run of the same job to finish.</summary>
+    public TimeSpan LockWait { get; init; } = TimeSpan.FromHours(3);
+
+    /// <summary>Test hook: called when an attempt begins, before anything touches the database (tests throw a transient
+    /// error here, or hold a run busy).</summary>
     public Action<string, int>? BeforeAttempt { get; set; }
 
+    /// <summary>The database.</summary>
+    public Store.Engine.SqlDialect Dialect => pipeline.Dialect;
+
     /// <summary>Loads the inbox and seeds/; the outcome says whether forecasts are now stale.</summary>
-    public JobOutcome Ingest(string trigger) => Run("ingest", trigger, () =>
-        JobOutcome.Of(pipeline.IngestInbox(inbox, trigger), pipeline.ForecastsStale));
+    public JobOutcome Ingest(string trigger, int attempt = 1, CancellationToken cancel = default) => Run("ingest", trigger, attempt, cancel,
+        () => JobOutcome.Of(pipeline.IngestInbox(inbox, trigger), pipeline.ForecastsStale));
 
     /// <summary>Forecasts every series and assesses every target.</summary>
-    public JobOutcome Forecast(string trigger) => Run("forecast", trigger, () =>
+    public JobOutcome Forecast(string trigger, int attempt = 1, CancellationToken cancel = default) => Run("forecast", trigger, attempt, cancel, () =>
     {
         var r = pipeline.Forecast(trigger);
         return new JobOutcome("succeeded", 0, r.ForecastRows, 0, $"{r.Series} series, {r.Targets} targets");
     });
 
     /// <summary>Writes the dated briefing folder.</summary>
-    public JobOutcome Briefing(string trigger) => Run("briefing", trigger, () =>
+    public JobOutcome Briefing(string trigger, int attempt = 1, CancellationToken cancel = default) => Run("briefing", trigger, attempt, cancel, () =>
     {
         var notes = new List<string>();
         var o = pipeline.Report(briefingsDir, trigger, say: notes.Add);
@@ -64,31 +89,44 @@ public sealed class ScheduledJobs(MainJob pipeline, string inbox, string briefin
     public bool IsTransient(Exception ex) =>
         pipeline.Dialect.IsTransient(ex) || ex is IOException and not FileNotFoundException and not DirectoryNotFoundException;
 
-    private JobOutcome Run(string job, string trigger, Func<JobOutcome> work)
+    private JobOutcome Run(string job, string trigger, int attempt, CancellationToken cancel, Func<JobOutcome> work)
     {
+        using var held = Store.JobLock.Acquire(pipeline.Dialect, job, LockWait, cancel)
+            ?? throw new JobFailedException(job, $"{job}: 上一次运行 {LockWait.TotalHours:0.#} 小时仍未结束 / the previous run still holds the job");
+        long? batchId = null;
         var log = new BatchLog(pipeline.Dialect);
-        var batchId = log.Start("job:" + job, null, trigger);
-        for (var attempt = 1; ; attempt++)
+        try
         {
-            try
-            {
-                BeforeAttempt?.Invoke(job, attempt);
-                var outcome = work();
-                log.Finish(batchId, outcome.Status, new BatchCounts(outcome.Files, outcome.Files - outcome.Failed, outcome.Failed,
-                    outcome.Changed, outcome.Detail + (attempt > 1 ? $"; succeeded on attempt {attempt}" : "")));
-                return outcome;
-            }
-            catch (Exception ex) when (IsTransient(ex) && attempt < Attempts)
-            {
-                Thread.Sleep(TimeSpan.FromSeconds(Math.Pow(2, attempt - 1)));
-            }
-            catch (Exception ex)
-            {
-                // A refusal is a finding, not a crash: its message is the whole story.
-                var message = ex is BriefingRefusedException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}";
-                log.Fail(batchId, message + (IsTransient(ex) ? $" (after {attempt} attempts)" : ""));
-                return new JobOutcome("failed", 0, 0, 1, ex.Message);
-            }
+            BeforeAttempt?.Invoke(job, attempt);
+            // A run taken over from a node that died left its batch running: say so before this run starts its own.
+            MarkDeadRuns();
+            batchId = log.Start("job:" + job, null, trigger);
+            var outcome = work();
+            log.Finish(batchId.Value, outcome.Status, new BatchCounts(outcome.Files, outcome.Files - outcome.Failed, outcome.Failed,
+                outcome.Changed, outcome.Detail + (attempt > 1 ? $"; 第{attempt}次尝试成功 / succeeded on attempt {attempt}" : "")));
+            if (outcome.Status == "failed") throw new JobFailedException(job, outcome.Detail);
+            return outcome;
         }
+        catch (Exception ex) when (ex is not JobFailedException)
+        {
+            var transient = IsTransient(ex);
+            var retry = transient && attempt < Attempts;
+            // A refusal is a finding, not a crash: its message is the whole story.
+            var message = ex is BriefingRefusedException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}";
+            message += retry ? $" (第{attempt}次尝试，暂时性错误，稍后重试 / attempt {attempt} of {Attempts}, transient: will retry)"
+                : transient ? $" (after {attempt} attempts)" : "";
+            // When the database itself is what failed, the batch row may not be writable either; the scheduler keeps the error.
+            try { if (batchId != null) log.Fail(batchId.Value, message); }
+            catch (Exception logError) when (IsTransient(logError)) { }
+            if (retry) throw new TransientJobException(job, ex);
+            if (ex is BriefingRefusedException) throw new JobFailedException(job, ex.Message);
+            throw;
+        }
+    }
+
+    private void MarkDeadRuns()
+    {
+        using var c = pipeline.Dialect.OpenReadWrite();
+        BatchLog.MarkInterrupted(pipeline.Dialect, c);
     }
 }

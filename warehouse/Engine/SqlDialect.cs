@@ -74,6 +74,44 @@ public abstract class SqlDialect
     public virtual QueryResult RunAdHoc(string sql, QueryLimits limits, CancellationToken cancel, TimeSpan timeout) =>
         throw new QueryRefusedException($"ad-hoc SQL is not supported on {Name} yet");
 
+    /// <summary>Takes the lock that keeps runs of one scheduled job apart, or returns null at once when another run holds it.
+    /// Servers: a lock owned by a session the returned handle keeps open (<c>jobs/try_lock</c>), released on dispose or when
+    /// the connection dies.</summary>
+    public virtual IDisposable? TryLockJob(string job)
+    {
+        var connection = OpenReadWrite();
+        var name = "warehouse-job-" + job;
+        try
+        {
+            if (connection.ExecuteScalar<int>(Sql("jobs/try_lock"), new { name }) == 1)
+                return new Held(() =>
+                {
+                    try { connection.Execute(Sql("jobs/unlock"), new { name }); }
+                    catch (DbException) { /* the connection broke, and the server released the lock with it */ }
+                    finally { connection.Dispose(); }
+                });
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+        connection.Dispose();
+        return null;
+    }
+
+    /// <summary>A lock released once, on the first dispose.</summary>
+    protected sealed class Held(Action release) : IDisposable
+    {
+        private int _released;
+
+        /// <summary>Releases the lock.</summary>
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0) release();
+        }
+    }
+
     /// <summary>Runs around a whole migration, outside its transaction (SQLite turns foreign keys off for table rebuilds).</summary>
     public virtual IDisposable MigrationSession(DbConnection connection) => NoSession.Instance;
 

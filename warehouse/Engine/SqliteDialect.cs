@@ -23,6 +23,21 @@ public sealed class SqliteDialect(string path) : SqlDialect
     public override object Now() => Clock.Now();
 
     /// <inheritdoc />
+    /// <summary>An exclusive lock on <c>DB.job-NAME.lock</c>: FileShare.None is an OS lock (flock on Linux), so another process
+    /// or another handle in this one cannot take it, and it goes with the process that held it.</summary>
+    public override IDisposable? TryLockJob(string job)
+    {
+        try
+        {
+            var file = new FileStream($"{Path}.job-{job}.lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            return new Held(file.Dispose);
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
     public override bool IsTransient(Exception error) => error is SqliteException { SqliteErrorCode: 5 or 6 }; // BUSY, LOCKED
 
     /// <inheritdoc />

@@ -1,0 +1,81 @@
+using System.ComponentModel;
+using Hangfire;
+using Hangfire.Server;
+using Microsoft.Extensions.Logging;
+using Warehouse.Reports.Pipeline;
+
+namespace Warehouse.Cli.Serve;
+
+/// <summary>The Hangfire jobs: thin calls into the pipeline (<see cref="ScheduledJobs"/>), chained with continuations
+/// (ingest → forecast when forecasts are stale → briefing).</summary>
+/// <remarks>Hangfire's own automatic retry is off: <see cref="TransientRetryAttribute"/> retries only what the engine calls
+/// transient. Two runs of one job never overlap: the pipeline holds a lock per job in the warehouse's database.</remarks>
+[AutomaticRetry(Attempts = 0)]
+[TransientRetry]
+public sealed class WarehouseJobs(PipelineService service, IBackgroundJobClient client, ILogger<WarehouseJobs> log)
+{
+    /// <summary>Loads the inbox and seeds/; continues with forecast when forecasts are stale.</summary>
+    [DisplayName("导入 ingest（{0}）")]
+    public void Ingest(string trigger, PerformContext? context, CancellationToken cancel) =>
+        Run("ingest", trigger, context, cancel, service.Ingest, o => o.Stale ? "forecast" : null);
+
+    /// <summary>Refreshes forecasts and attainment; continues with the briefing.</summary>
+    [DisplayName("预测 forecast（{0}）")]
+    public void Forecast(string trigger, PerformContext? context, CancellationToken cancel) =>
+        Run("forecast", trigger, context, cancel, service.Forecast, _ => "briefing");
+
+    /// <summary>Writes the dated briefing folder.</summary>
+    [DisplayName("简报 briefing（{0}）")]
+    public void Briefing(string trigger, PerformContext? context, CancellationToken cancel) =>
+        Run("briefing", trigger, context, cancel, service.Briefing, _ => null);
+
+    /// <summary>Queues a run of a job now; returns its Hangfire id.</summary>
+    public static string Enqueue(IBackgroundJobClient client, string job, string trigger) => job switch
+    {
+        "ingest" => client.Enqueue<WarehouseJobs>(j => j.Ingest(trigger, null, CancellationToken.None)),
+        "forecast" => client.Enqueue<WarehouseJobs>(j => j.Forecast(trigger, null, CancellationToken.None)),
+        "briefing" => client.Enqueue<WarehouseJobs>(j => j.Briefing(trigger, null, CancellationToken.None)),
+        _ => throw new ArgumentException($"unknown job '{job}'", nameof(job)),
+    };
+
+    /// <summary>Registers (or removes, for an empty schedule) a job's recurring schedule in the configured time zone.</summary>
+    public static void Schedule(IRecurringJobManager recurring, string job, string cron, TimeZoneInfo zone)
+    {
+        if (cron.Length == 0) { recurring.RemoveIfExists(job); return; }
+        var options = new RecurringJobOptions { TimeZone = zone };
+        switch (job)
+        {
+            case "ingest": recurring.AddOrUpdate<WarehouseJobs>(job, j => j.Ingest("schedule", null, CancellationToken.None), cron, options); break;
+            case "forecast": recurring.AddOrUpdate<WarehouseJobs>(job, j => j.Forecast("schedule", null, CancellationToken.None), cron, options); break;
+            case "briefing": recurring.AddOrUpdate<WarehouseJobs>(job, j => j.Briefing("schedule", null, CancellationToken.None), cron, options); break;
+            default: throw new ArgumentException($"unknown job '{job}'", nameof(job));
+        }
+    }
+
+    private void Run(string job, string trigger, PerformContext? context, CancellationToken cancel,
+        Func<string, int, CancellationToken, JobOutcome> work, Func<JobOutcome, string?> next)
+    {
+        var attempt = (context?.GetJobParameter<int>(TransientRetryAttribute.RetryCount) ?? 0) + 1;
+        log.LogInformation("{Job} 开始 / started ({Trigger}, attempt {Attempt})", job, trigger, attempt);
+        JobOutcome outcome;
+        try
+        {
+            outcome = work(trigger, attempt, cancel);
+        }
+        catch (Exception ex)
+        {
+            log.LogWarning("{Job} 失败 / failed: {Message}", job, ex.Message);
+            throw;
+        }
+        log.LogInformation("{Job} {Status}: {Detail}", job, outcome.Status, outcome.Detail);
+        if (next(outcome) is { } following && context != null)
+            client.ContinueJobWith(context.BackgroundJob.Id, Call(following, "chain:" + job));
+    }
+
+    private static System.Linq.Expressions.Expression<Action<WarehouseJobs>> Call(string job, string trigger) => job switch
+    {
+        "forecast" => j => j.Forecast(trigger, null, CancellationToken.None),
+        "briefing" => j => j.Briefing(trigger, null, CancellationToken.None),
+        _ => j => j.Ingest(trigger, null, CancellationToken.None),
+    };
+}

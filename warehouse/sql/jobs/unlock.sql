@@ -1,0 +1,2 @@
+-- Nothing to release on SQLite: its job lock is a file lock.
+SELECT 0

@@ -1,0 +1,1 @@
+EXEC sp_releaseapplock @Resource = @name, @LockOwner = N'Session'
