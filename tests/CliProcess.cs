@@ -10,7 +10,7 @@ public static class CliProcess
     public sealed record Outcome(int ExitCode, string Stdout, string Stderr, TimeSpan Elapsed);
 
     /// <summary>Starts the CLI with these arguments; the caller owns the process.</summary>
-    public static Process Start(IEnumerable<string> args, bool redirectStdout = true)
+    public static Process Start(IEnumerable<string> args, bool redirectStdout = true, Dictionary<string, string>? environment = null)
     {
         var psi = new ProcessStartInfo("dotnet")
         {
@@ -23,6 +23,7 @@ public static class CliProcess
         foreach (var a in args) psi.ArgumentList.Add(a);
         psi.Environment["WAREHOUSE_HOME"] = TempWarehouse.RepoRoot;
         psi.Environment.Remove("WAREHOUSE_DEBUG");
+        foreach (var (k, v) in environment ?? []) psi.Environment[k] = v;
         return Process.Start(psi)!;
     }
 

@@ -7,6 +7,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Playwright;
 using Warehouse.Cli;
 using Warehouse.Cli.Serve;
+using Warehouse.Store.Engine;
 
 namespace Warehouse.Tests;
 
@@ -18,18 +19,25 @@ public sealed class TestServer : IAsyncDisposable
     public HttpClient Http { get; }
     public string Url { get; }
 
-    public TestServer(Dictionary<string, string?>? settings = null, string urls = "http://127.0.0.1:0", string? root = null, string engine = "sqlite")
+    private readonly bool _ownsWarehouse;
+
+    /// <summary>A server on its own new warehouse, or a second node on <paramref name="shared"/> (same database and folders).</summary>
+    public TestServer(Dictionary<string, string?>? settings = null, string urls = "http://127.0.0.1:0", string? root = null, string engine = "sqlite",
+        TempWarehouse? shared = null, Action<PipelineService>? configure = null, SqlDialect? dialect = null)
     {
-        Warehouse = new TempWarehouse(engine: engine);
+        _ownsWarehouse = shared == null;
+        Warehouse = shared ?? new TempWarehouse(engine: engine);
         var all = new Dictionary<string, string?>
         {
             ["Warehouse:Inbox"] = Warehouse.PathOf("inbox"),
             ["Warehouse:BriefingsDir"] = Warehouse.PathOf("out"),
             ["Warehouse:Schedules:ingest"] = "",
             ["Warehouse:Schedules:briefing"] = "",
+            ["Warehouse:Scheduler:PollSeconds"] = "1",
+            ["Warehouse:Scheduler:RetrySeconds"] = "1",
         };
         foreach (var (k, v) in settings ?? []) all[k] = v;
-        App = Dashboard.Build(new Workspace(root ?? TempWarehouse.RepoRoot, Warehouse.Dialect), urls, all);
+        App = Dashboard.Build(new Workspace(root ?? TempWarehouse.RepoRoot, dialect ?? Warehouse.Dialect), urls, all, configure);
         App.StartAsync().GetAwaiter().GetResult();
         Url = Dashboard.Address(App);
         Http = new HttpClient { BaseAddress = new Uri(Url), Timeout = TimeSpan.FromMinutes(2) };
@@ -70,7 +78,7 @@ public sealed class TestServer : IAsyncDisposable
         await App.StopAsync();
         await App.DisposeAsync();
         Http.Dispose();
-        Warehouse.Dispose();
+        if (_ownsWarehouse) Warehouse.Dispose();
     }
 }
 
@@ -125,32 +133,6 @@ public class ServeTests
         Assert.True(await TestServer.Eventually(() => s.JobBatches().Count(b => b.Job == "job:forecast" && b.Status != "running") >= 2, 120));
         var runs = s.JobBatches().Where(b => b.Job == "job:forecast").ToList();
         Assert.True(runs[0].Finished <= runs[1].Started, $"second run started {runs[1].Started}, first finished {runs[0].Finished}");
-    }
-
-    [Theory]
-    [MemberData(nameof(TempWarehouse.Engines), MemberType = typeof(TempWarehouse))]
-    public void A_transient_failure_is_retried_with_back_off_and_recorded(string engine)
-    {
-        using var wh = new TempWarehouse(engine: engine);
-        var options = new ServeOptions(wh.PathOf("inbox"), wh.PathOf("out"), null, TimeZoneInfo.Utc, new Dictionary<string, string>());
-        var service = new PipelineService(new Workspace(TempWarehouse.RepoRoot, wh.Dialect), options)
-        {
-            BeforeAttempt = (job, attempt) =>
-            {
-                if (attempt == 1)
-                    throw engine == "postgres"
-                        ? new Npgsql.PostgresException("could not serialize access (simulated)", "ERROR", "ERROR", "40001")
-                        : new SqliteException("database is locked (simulated)", 5);
-            },
-        };
-        Assert.True(service.Forecast("test").Succeeded);
-        using var c = wh.Dialect.OpenReadOnly();
-        var detail = c.ExecuteScalar<string>("SELECT detail FROM etl_batch WHERE job = 'job:forecast'");
-        Assert.Contains("succeeded on attempt 2", detail);
-
-        var failing = new PipelineService(new Workspace(TempWarehouse.RepoRoot, wh.Dialect), options) { BeforeAttempt = (_, _) => throw new InvalidDataException("not transient") };
-        Assert.False(failing.Forecast("test").Succeeded);
-        Assert.Equal(1, c.ExecuteScalar<int>("SELECT count(*) FROM etl_batch WHERE job = 'job:forecast' AND status = 'failed' AND error LIKE '%not transient%'"));
     }
 
     [Theory]

@@ -40,14 +40,19 @@ public static class Dashboard
         var service = new PipelineService(ws, options);
         configure?.Invoke(service);
         TransientRetryAttribute.FirstDelay = options.RetryDelay;
-        var storage = HangfireStorage.For(ws.Dialect);
         builder.Services.AddSingleton(service);
-        builder.Services.AddSingleton(storage);
-        // Clients built on this app's storage, not Hangfire's static JobStorage.Current: each server (and each test) has its own.
-        builder.Services.AddSingleton<IBackgroundJobClient>(new BackgroundJobClient(storage));
-        builder.Services.AddSingleton<IRecurringJobManager>(new RecurringJobManager(storage));
-        builder.Services.AddHangfire(c => c.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-            .UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings());
+        // Storage and clients belong to this app, not to Hangfire's static JobStorage.Current: each server (and each test) has
+        // its own. The storage is made after Hangfire's configuration, so it logs through this app's logging.
+        builder.Services.AddSingleton(sp =>
+        {
+            sp.GetRequiredService<IGlobalConfiguration>();
+            return HangfireStorage.For(ws.Dialect);
+        });
+        builder.Services.AddSingleton<IBackgroundJobClient>(sp => new BackgroundJobClient(sp.GetRequiredService<JobStorage>()));
+        builder.Services.AddSingleton<IRecurringJobManager>(sp => new RecurringJobManager(sp.GetRequiredService<JobStorage>()));
+        builder.Services.AddHangfire((sp, c) => c.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings()
+            .UseLogProvider(new HangfireLog(sp.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>())));
         builder.Services.AddHangfireServer((_, o) =>
         {
             o.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..6]}";
@@ -55,11 +60,12 @@ public static class Dashboard
             o.SchedulePollingInterval = options.PollInterval;
             o.ShutdownTimeout = TimeSpan.FromMinutes(5);
             o.StopTimeout = TimeSpan.FromMinutes(5);
-        }, storage);
+        });
         builder.Services.AddTransient<WarehouseJobs>();
         builder.Services.AddHostedService<ScheduleRegistration>();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromMinutes(5));
         var app = builder.Build();
+        var storage = app.Services.GetRequiredService<JobStorage>();
 
         app.Use(async (ctx, next) =>
         {

@@ -16,7 +16,7 @@ public sealed class PipelineService
     }
 
     /// <summary>Test hook: called when an attempt begins (tests throw a transient error once, or hold a run busy).</summary>
-    public Action<string, int>? BeforeAttempt { get => _jobs.BeforeAttempt; init => _jobs.BeforeAttempt = value; }
+    public Action<string, int>? BeforeAttempt { get => _jobs.BeforeAttempt; set => _jobs.BeforeAttempt = value; }
 
     /// <summary>The workspace (database, seeds).</summary>
     public Workspace Workspace { get; }
@@ -25,11 +25,11 @@ public sealed class PipelineService
     public ServeOptions Options { get; }
 
     /// <summary>Loads the inbox and seeds/ (see <see cref="ScheduledJobs.Ingest"/>).</summary>
-    public JobOutcome Ingest(string trigger, int attempt, CancellationToken cancel) => _jobs.Ingest(trigger, attempt, cancel);
+    public JobOutcome Ingest(string trigger, int attempt = 1, CancellationToken cancel = default) => _jobs.Ingest(trigger, attempt, cancel);
 
     /// <summary>Forecasts every series and assesses every target.</summary>
-    public JobOutcome Forecast(string trigger, int attempt, CancellationToken cancel) => _jobs.Forecast(trigger, attempt, cancel);
+    public JobOutcome Forecast(string trigger, int attempt = 1, CancellationToken cancel = default) => _jobs.Forecast(trigger, attempt, cancel);
 
     /// <summary>Writes the dated briefing folder.</summary>
-    public JobOutcome Briefing(string trigger, int attempt, CancellationToken cancel) => _jobs.Briefing(trigger, attempt, cancel);
+    public JobOutcome Briefing(string trigger, int attempt = 1, CancellationToken cancel = default) => _jobs.Briefing(trigger, attempt, cancel);
 }
