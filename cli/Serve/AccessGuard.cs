@@ -52,6 +52,9 @@ public sealed class AccessGuard
     /// <summary>Registers the guard and the after-start check of the bound addresses (see <see cref="BoundAddresses"/>).</summary>
     public static void Register(WebApplicationBuilder builder, string? token)
     {
+        if (token != null && !token.All(c => c is > ' ' and <= '~'))
+            throw new InvalidOperationException("访问令牌只能由 ASCII 可见字符组成 / Warehouse:AccessToken must be printable ASCII without spaces "
+                + "(an HTTP header cannot carry other characters)");
         var guard = From(builder.Configuration, token);
         builder.Services.AddSingleton(guard);
         builder.Services.AddHostedService<BoundAddresses>();

@@ -9,11 +9,15 @@ public static class UploadNames
     /// <summary>The longest name kept, extension included.</summary>
     public const int MaxLength = 120;
 
+    /// <summary>The most UTF-8 bytes kept: file systems allow 255 a name, and the upload is first written as ".name.part".</summary>
+    public const int MaxBytes = 200;
+
     private const string Forbidden = "<>:\"|?*";
 
     /// <summary>The safe base name, or null with the reason when nothing usable is left or the type is not loadable: the part
     /// after the last '/' or '\', NFC, without control characters and &lt;&gt;:"|?*, trimmed of spaces and dots at both ends
-    /// (no hidden files, no "..", no Windows-stripped trailing dot), cut to <see cref="MaxLength"/> keeping the extension.</summary>
+    /// (no hidden files, no "..", no Windows-stripped trailing dot), cut to <see cref="MaxLength"/> characters and
+    /// <see cref="MaxBytes"/> bytes keeping the extension.</summary>
     public static string? Reduce(string? original, out string? refusal)
     {
         refusal = null;
@@ -33,12 +37,13 @@ public static class UploadNames
         }
         name = kept.ToString();
         for (var before = ""; before != name;) { before = name; name = name.Trim().Trim('.'); }
-        if (name.Length > MaxLength)
+        if (name.Length > MaxLength || Encoding.UTF8.GetByteCount(name) > MaxBytes)
         {
             var ext = Path.GetExtension(name);
-            if (ext.Length >= MaxLength) ext = "";
-            var stem = name[..(MaxLength - ext.Length)];
-            if (char.IsHighSurrogate(stem[^1])) stem = stem[..^1]; // never cut a character in half
+            if (ext.Length >= 20) ext = ""; // no loadable extension is that long; the cut below then refuses the name
+            var stem = name[..^ext.Length];
+            while (stem.Length > 0 && (stem.Length + ext.Length > MaxLength || Encoding.UTF8.GetByteCount(stem + ext) > MaxBytes))
+                stem = stem[..^(char.IsLowSurrogate(stem[^1]) && stem.Length > 1 ? 2 : 1)]; // never cut a character in half
             name = stem.TrimEnd(' ', '.') + ext;
         }
         if (name.Length == 0)
