@@ -59,8 +59,9 @@ public sealed class AccessGuard
         builder.Services.AddSingleton(guard);
         builder.Services.AddHostedService<BoundAddresses>();
         // A failed start (port in use, public address without token) is told in one line by serve; the host's own report
-        // of it would print a stack trace first. Once started, the host's errors are logged as before.
-        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", level => level < LogLevel.Error || guard.Ready);
+        // of it would print a stack trace first. Once started, the host's errors are logged as before (its debug chatter never).
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host",
+            level => level >= LogLevel.Information && (level < LogLevel.Error || guard.Ready));
     }
 
     /// <summary>Puts the guard first in the pipeline and maps the sign-in form; everything mapped later sits behind it.</summary>
