@@ -122,6 +122,29 @@ public class ServerSecurityTests
     }
 
     [Fact]
+    public async Task In_chromium_at_phone_width_the_sign_in_form_leads_to_a_working_dashboard()
+    {
+        await using var s = new TestServer(new() { ["Warehouse:AccessToken"] = Token });
+        using var playwright = await Microsoft.Playwright.Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 390, Height = 844 } });
+        await page.GotoAsync(s.Url);
+        Assert.Contains("/signin", page.Url);
+        await page.FillAsync("#token", "wrong");
+        await page.ClickAsync("button[type=submit]");
+        await page.Locator(".err").Filter(new() { HasText = "错误" }).WaitForAsync();
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= 390"), "the form fits a phone");
+        await page.FillAsync("#token", Token);
+        await page.ClickAsync("button[type=submit]");
+        await page.Locator("#jobs button[data-job=ingest]").WaitForAsync(); // the page's API reads went through with the cookie
+        Assert.Equal(s.Url.TrimEnd('/') + "/", page.Url);
+    }
+
+    [Fact]
     public async Task A_wrong_token_is_refused_by_header_cookie_and_form()
     {
         await using var s = new TestServer(new() { ["Warehouse:AccessToken"] = Token });
