@@ -279,6 +279,7 @@ public class ServerSecurityTests
             (" ..report.csv.. ", "report.csv"),
             ("CON.csv", "CON.csv"),
             (new string('长', 296) + ".csv", new string('长', 65) + ".csv"), // 199 bytes: 长 is 3 in UTF-8
+            (new string('统', 100) + ".csv", new string('统', 65) + ".csv"), // 104 characters, but 304 bytes
             (new string('x', 296) + ".xlsx", new string('x', 115) + ".xlsx"),
             ("a" + string.Concat(Enumerable.Repeat("😀", 150)) + ".csv", "a" + string.Concat(Enumerable.Repeat("😀", 48)) + ".csv"),
             (".csv", null),
