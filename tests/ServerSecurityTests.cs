@@ -49,7 +49,9 @@ public class ServerSecurityTests
     public async Task IP_literal_and_localhost_hosts_are_allowed_and_odd_number_forms_are_not()
     {
         await using var s = new TestServer();
-        foreach (var host in new[] { $"127.0.0.1:{Port(s)}", $"localhost:{Port(s)}", $"LOCALHOST:{Port(s)}", $"[::1]:{Port(s)}", "10.1.2.3", "[fe80::1]:8080" })
+        var port = Port(s);
+        foreach (var host in new[] { $"127.0.0.1:{port}", $"localhost:{port}", $"LOCALHOST:{port}", $"[::1]:{port}", "10.1.2.3",
+                     "[fe80::1]:8080" })
             Assert.True((await s.Http.SendAsync(Request(HttpMethod.Get, "/api/jobs", host))).StatusCode == HttpStatusCode.OK, host);
         foreach (var host in new[] { "0x7f.1", "127.1", "localhost.evil.example", "127.0.0.1.nip.io" })
             Assert.True((await s.Http.SendAsync(Request(HttpMethod.Get, "/api/jobs", host))).StatusCode == HttpStatusCode.BadRequest, host);
@@ -59,7 +61,8 @@ public class ServerSecurityTests
     public async Task The_allowed_hosts_setting_lets_a_name_through()
     {
         await using var s = new TestServer(new() { ["Warehouse:AllowedHosts"] = " stats.example.gov.cn ; *.intra.example,other.example" });
-        foreach (var host in new[] { "stats.example.gov.cn", "STATS.Example.GOV.cn:5080", "a.intra.example", "b.c.intra.example", "other.example" })
+        foreach (var host in new[] {
+                     "stats.example.gov.cn", "STATS.Example.GOV.cn:5080", "a.intra.example", "b.c.intra.example", "other.example" })
             Assert.True((await s.Http.SendAsync(Request(HttpMethod.Get, "/api/jobs", host))).StatusCode == HttpStatusCode.OK, host);
         foreach (var host in new[] { "intra.example", "evil.example", "xstats.example.gov.cn", "evilintra.example" })
             Assert.True((await s.Http.SendAsync(Request(HttpMethod.Get, "/api/jobs", host))).StatusCode == HttpStatusCode.BadRequest, host);
@@ -71,7 +74,8 @@ public class ServerSecurityTests
         await using var s = new TestServer(new() { ["Warehouse:AccessToken"] = Token });
         var folder = Directory.CreateDirectory(Path.Combine(s.Warehouse.PathOf("out"), "briefing-2024-01"));
         await File.WriteAllBytesAsync(Path.Combine(folder.FullName, "chart.png"), [0x89, 0x50, 0x4e, 0x47]);
-        string[] paths = ["/", "/api/jobs", "/api/batches", "/api/rejects", "/api/briefings", "/api/briefings/briefing-2024-01/chart.png", "/hangfire"];
+        string[] paths = ["/", "/api/jobs", "/api/batches", "/api/rejects", "/api/briefings", "/api/briefings/briefing-2024-01/chart.png",
+            "/hangfire"];
         using var raw = RawClient(s);
 
         foreach (var path in paths)
@@ -90,7 +94,7 @@ public class ServerSecurityTests
         Assert.Equal(HttpStatusCode.OK, form.StatusCode);
         Assert.Contains("访问令牌", await form.Content.ReadAsStringAsync());
 
-        var signIn = await raw.PostAsync("/signin", new FormUrlEncodedContent(new Dictionary<string, string> { ["token"] = Token, ["return"] = "/api/batches" }));
+        var signIn = await raw.PostAsync("/signin", Form(Token, "/api/batches"));
         Assert.Equal(HttpStatusCode.SeeOther, signIn.StatusCode);
         Assert.Equal("/api/batches", signIn.Headers.Location!.OriginalString);
         var setCookie = Assert.Single(signIn.Headers.GetValues("Set-Cookie"));
@@ -129,7 +133,8 @@ public class ServerSecurityTests
         await using var browser = await playwright.Chromium.LaunchAsync(new()
         {
             ExecutablePath = "/usr/bin/chromium",
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run"],
         });
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 390, Height = 844 } });
         await page.GotoAsync(s.Url);
@@ -158,7 +163,7 @@ public class ServerSecurityTests
             byCookie.Headers.Add("Cookie", $"{AccessGuard.TokenCookie}={Uri.EscapeDataString(wrong)}");
             Assert.Equal(HttpStatusCode.Unauthorized, (await raw.SendAsync(byCookie)).StatusCode);
         }
-        var signIn = await raw.PostAsync("/signin", new FormUrlEncodedContent(new Dictionary<string, string> { ["token"] = "guess", ["return"] = "/" }));
+        var signIn = await raw.PostAsync("/signin", Form("guess", "/"));
         Assert.Equal(HttpStatusCode.Unauthorized, signIn.StatusCode);
         Assert.Contains("错误", await signIn.Content.ReadAsStringAsync());
         Assert.False(signIn.Headers.Contains("Set-Cookie"));
@@ -175,7 +180,7 @@ public class ServerSecurityTests
     {
         await using var s = new TestServer(new() { ["Warehouse:AccessToken"] = Token });
         using var raw = RawClient(s);
-        var r = await raw.PostAsync("/signin", new FormUrlEncodedContent(new Dictionary<string, string> { ["token"] = Token, ["return"] = back }));
+        var r = await raw.PostAsync("/signin", Form(Token, back));
         Assert.Equal(HttpStatusCode.SeeOther, r.StatusCode);
         Assert.Equal(expected, r.Headers.Location!.OriginalString);
         // The form itself never carries a foreign return path into its hidden field.
@@ -189,7 +194,8 @@ public class ServerSecurityTests
         await using var s = new TestServer();
         var other = await s.Http.SendAsync(Request(HttpMethod.Post, "/api/jobs/nosuchjob/trigger", origin: "http://evil.example"));
         Assert.Equal(HttpStatusCode.Forbidden, other.StatusCode);
-        var otherPort = await s.Http.SendAsync(Request(HttpMethod.Post, "/api/jobs/nosuchjob/trigger", origin: $"http://127.0.0.1:{Port(s) + 1}"));
+        var otherPort = await s.Http.SendAsync(Request(HttpMethod.Post, "/api/jobs/nosuchjob/trigger",
+            origin: $"http://127.0.0.1:{Port(s) + 1}"));
         Assert.Equal(HttpStatusCode.Forbidden, otherPort.StatusCode);
         var marked = Request(HttpMethod.Post, "/api/jobs/nosuchjob/trigger");
         marked.Headers.Add("Sec-Fetch-Site", "cross-site");
@@ -230,7 +236,8 @@ public class ServerSecurityTests
     public void A_token_an_http_header_cannot_carry_is_refused_at_start()
     {
         using var wh = new TempWarehouse();
-        var ex = Assert.Throws<InvalidOperationException>(() => Dashboard.Build(new Workspace(TempWarehouse.RepoRoot, wh.Dialect), "http://127.0.0.1:0",
+        var ws = new Workspace(TempWarehouse.RepoRoot, wh.Dialect);
+        var ex = Assert.Throws<InvalidOperationException>(() => Dashboard.Build(ws, "http://127.0.0.1:0",
             new Dictionary<string, string?> { ["Warehouse:AccessToken"] = "令牌", ["Warehouse:Schedules:ingest"] = "" }));
         Assert.Contains("printable ASCII", ex.Message);
     }
@@ -302,12 +309,14 @@ public class ServerSecurityTests
             }
             if (r.StatusCode != HttpStatusCode.OK) { problems.Add($"{Show(name)}: {r.StatusCode} {body}"); continue; }
             var got = JsonDocument.Parse(body).RootElement.GetProperty("saved")[0].GetString()!;
-            if (got != saved || !File.Exists(Path.Combine(inbox, got)) || got.Length > UploadNames.MaxLength || Encoding.UTF8.GetByteCount(got) > UploadNames.MaxBytes)
+            if (got != saved || !File.Exists(Path.Combine(inbox, got))
+                || got.Length > UploadNames.MaxLength || Encoding.UTF8.GetByteCount(got) > UploadNames.MaxBytes)
                 problems.Add($"{Show(name)}: saved as {Show(got)}, expected {Show(saved)}");
         }
         Assert.True(problems.Count == 0, string.Join("\n", problems));
         var outside = Files(s.Warehouse.Dir).Except(before)
-            .Where(f => !f.StartsWith(inbox + Path.DirectorySeparatorChar) && !f.EndsWith("-wal") && !f.EndsWith("-shm") && !f.EndsWith("-journal"));
+            .Where(f => !f.StartsWith(inbox + Path.DirectorySeparatorChar))
+            .Where(f => !f.EndsWith("-wal") && !f.EndsWith("-shm") && !f.EndsWith("-journal")); // SQLite's own files
         Assert.Empty(outside);
         Assert.False(File.Exists(Path.GetFullPath(Path.Combine(inbox, "../escaped.csv"))));
         Assert.Empty(Directory.GetFiles(inbox, "*.part", SearchOption.AllDirectories));
@@ -323,9 +332,11 @@ public class ServerSecurityTests
         Assert.Equal("宜兴市2024年统计.xlsx", (await r.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("saved")[0].GetString());
         Assert.True(File.Exists(Path.Combine(s.Warehouse.PathOf("inbox"), "宜兴市2024年统计.xlsx")));
 
-        Assert.Equal(HttpStatusCode.BadRequest, (await s.Http.PostAsync("/api/inbox", new MultipartFormDataContent { { new StringContent("x"), "note" } })).StatusCode);
+        var noFile = new MultipartFormDataContent { { new StringContent("x"), "note" } };
+        Assert.Equal(HttpStatusCode.BadRequest, (await s.Http.PostAsync("/api/inbox", noFile)).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await s.Http.PostAsync("/api/inbox", new MultipartFormDataContent())).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await s.Http.PostAsync("/api/inbox", new StringContent("x"))).StatusCode);
+        // A multipart body cut off before its end.
         var broken = new ByteArrayContent("--B\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\n\r\nabc"u8.ToArray());
         broken.Headers.TryAddWithoutValidation("Content-Type", "multipart/form-data; boundary=B");
         Assert.Equal(HttpStatusCode.BadRequest, (await s.Http.PostAsync("/api/inbox", broken)).StatusCode);
@@ -340,6 +351,9 @@ public class ServerSecurityTests
         content.Headers.TryAddWithoutValidation("Content-Type", "multipart/form-data; boundary=B");
         return content;
     }
+
+    private static FormUrlEncodedContent Form(string token, string back) =>
+        new(new Dictionary<string, string> { ["token"] = token, ["return"] = back });
 
     private static string Show(string s) => UploadNames.Shown(s);
 

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
@@ -47,7 +48,8 @@ public sealed class AccessGuard
 
     /// <summary>The guard for these settings (Warehouse:AllowedHosts separated by ';' or ',').</summary>
     public static AccessGuard From(IConfiguration config, string? token) =>
-        new(token, (config[AllowedHostsSetting] ?? "").Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        new(token, (config[AllowedHostsSetting] ?? "")
+            .Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
     /// <summary>Registers the guard and the after-start check of the bound addresses (see <see cref="BoundAddresses"/>).</summary>
     public static void Register(WebApplicationBuilder builder, string? token)
@@ -87,7 +89,8 @@ public sealed class AccessGuard
         if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method) && CrossOrigin(request))
             return Refuse(ctx, StatusCodes.Status403Forbidden, "跨站请求被拒绝 / cross-origin request refused");
         if (tokenHash == null || SignInPage.IsOpen(request.Path) || Authenticated(request)) return next();
-        if (HttpMethods.IsGet(request.Method) && request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase))
+        var page = request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase);
+        if (HttpMethods.IsGet(request.Method) && page)
         {
             // A person in a browser gets the sign-in form, and comes back to the page they asked for.
             ctx.Response.Redirect("/signin?return=" + Uri.EscapeDataString(request.Path + request.QueryString));
@@ -99,7 +102,8 @@ public sealed class AccessGuard
     /// <summary>Whether this is the configured token; compared in constant time (of equal-length hashes, so not even the
     /// token's length leaks).</summary>
     public bool Matches(string? candidate) =>
-        tokenHash != null && candidate != null && CryptographicOperations.FixedTimeEquals(tokenHash, SHA256.HashData(Encoding.UTF8.GetBytes(candidate)));
+        tokenHash != null && candidate != null
+        && CryptographicOperations.FixedTimeEquals(tokenHash, SHA256.HashData(Encoding.UTF8.GetBytes(candidate)));
 
     /// <summary>Whether the Host header's host part may be answered: an IP literal or localhost (a DNS-rebinding attack needs a
     /// name it controls, and a literal cannot be rebound), or a name listed in Warehouse:AllowedHosts.</summary>
@@ -107,11 +111,12 @@ public sealed class AccessGuard
     {
         if (host.Length == 0) return false;
         var bare = host.StartsWith('[') && host.EndsWith(']') ? host[1..^1] : host;
-        if (bare.Contains(':')) return IPAddress.TryParse(bare, out var v6) && v6.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6;
+        if (bare.Contains(':')) return IPAddress.TryParse(bare, out var v6) && v6.AddressFamily == AddressFamily.InterNetworkV6;
         // Only the dotted-quad form counts as an IPv4 literal; IPAddress.TryParse also takes "1" or "0x7f.1".
         if (IPAddress.TryParse(bare, out var v4) && v4.ToString() == bare) return true;
         var name = Normalise(bare);
-        return name == "localhost" || exactHosts.Contains(name) || wildcardSuffixes.Any(s => name.EndsWith(s, StringComparison.Ordinal) && name.Length > s.Length);
+        return name == "localhost" || exactHosts.Contains(name)
+            || wildcardSuffixes.Any(s => name.EndsWith(s, StringComparison.Ordinal) && name.Length > s.Length);
     }
 
     private bool Authenticated(HttpRequest request)

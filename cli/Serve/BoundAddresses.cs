@@ -33,7 +33,8 @@ public sealed class BoundAddresses(IServer server, AccessGuard guard) : IHostedL
         catch (FormatException) { return false; }
         if (parsed.IsUnixPipe) return true;
         var host = parsed.Host.Trim('[', ']');
-        return string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase) || (IPAddress.TryParse(host, out var ip) && IPAddress.IsLoopback(ip));
+        return string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase)
+            || (IPAddress.TryParse(host, out var ip) && IPAddress.IsLoopback(ip));
     }
 
     /// <summary>Starts the app and checks its addresses; on failure (port in use, public address without token) stops it

@@ -29,9 +29,14 @@ public static class UploadNames
         for (var i = 0; i < name.Length; i++)
         {
             var c = name[i];
-            if (char.IsHighSurrogate(c) && i + 1 < name.Length && char.IsLowSurrogate(name[i + 1])) { kept.Append(c).Append(name[++i]); continue; }
+            if (char.IsHighSurrogate(c) && i + 1 < name.Length && char.IsLowSurrogate(name[i + 1]))
+            {
+                kept.Append(c).Append(name[++i]);
+                continue;
+            }
             if (char.IsSurrogate(c) || char.IsControl(c) || Forbidden.Contains(c)
-                || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator)
+                || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.Format or UnicodeCategory.LineSeparator
+                    or UnicodeCategory.ParagraphSeparator)
                 continue;
             kept.Append(c);
         }
