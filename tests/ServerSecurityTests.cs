@@ -342,6 +342,16 @@ public class ServerSecurityTests
         Assert.Equal(HttpStatusCode.BadRequest, (await s.Http.PostAsync("/api/inbox", broken)).StatusCode);
     }
 
+    [Fact]
+    public async Task Without_a_token_the_sign_in_form_sends_you_straight_back()
+    {
+        await using var s = new TestServer();
+        using var raw = RawClient(s);
+        var r = await raw.GetAsync("/signin?return=%2Fapi%2Fjobs");
+        Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
+        Assert.Equal("/api/jobs", r.Headers.Location!.OriginalString);
+    }
+
     // The name goes in filename* (RFC 5987, percent-encoded UTF-8), which can carry any character, NUL and CR LF included.
     private static HttpContent Upload(string name)
     {

@@ -110,7 +110,10 @@ public static class Dashboard
             IFormCollection form;
             try { form = await request.ReadFormAsync(); }
             catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException)
-            { return Results.BadRequest(new { error = $"上传内容无法解析 / malformed upload: {e.Message}" }); }
+            {
+                var status = e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status400BadRequest; // 413: too large
+                return Results.Json(new { error = $"上传内容无法解析 / malformed upload: {e.Message}" }, statusCode: status);
+            }
             if (form.Files.Count == 0) return Results.BadRequest(new { error = "没有上传文件 / no file in the upload" });
             // Every name is checked before any file is written, so a refused upload leaves nothing behind.
             var names = new List<string>();

@@ -15,7 +15,9 @@ public static class SignInPage
     /// <summary>Maps GET and POST /signin and POST /signout.</summary>
     public static void Map(WebApplication app, AccessGuard guard)
     {
-        app.MapGet("/signin", (HttpRequest request) => Page(null, request.Query["return"]));
+        // Without a token there is nothing to sign in to: straight back.
+        app.MapGet("/signin", (HttpRequest request) =>
+            guard.Token == null ? Results.Redirect(SafeReturn(request.Query["return"])) : Page(null, request.Query["return"]));
         app.MapPost("/signin", async Task<IResult> (HttpContext ctx) =>
         {
             IFormCollection form;
