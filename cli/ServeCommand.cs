@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Extensions.Hosting;
 using Warehouse.Cli.Serve;
 
 namespace Warehouse.Cli;
@@ -16,9 +17,10 @@ public static class ServeCommand
         {
             try
             {
-                var app = Dashboard.Build(Workspace.Resolve(r.GetValue(db)), r.GetValue(urls)!);
-                Console.WriteLine($"仪表盘 / dashboard: {r.GetValue(urls)}  (Ctrl+C 停止 / to stop)");
-                app.Run();
+                using var app = Dashboard.Build(Workspace.Resolve(r.GetValue(db)), r.GetValue(urls)!);
+                Dashboard.StartAsync(app).GetAwaiter().GetResult(); // checks the addresses really bound, config endpoints too
+                Console.WriteLine($"仪表盘 / dashboard: {string.Join(" ", Dashboard.Addresses(app))}  (Ctrl+C 停止 / to stop)");
+                app.WaitForShutdown();
                 return 0;
             }
             catch (InvalidOperationException ex)

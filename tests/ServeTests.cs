@@ -38,7 +38,7 @@ public sealed class TestServer : IAsyncDisposable
         };
         foreach (var (k, v) in settings ?? []) all[k] = v;
         App = Dashboard.Build(new Workspace(root ?? TempWarehouse.RepoRoot, dialect ?? Warehouse.Dialect), urls, all, configure);
-        App.StartAsync().GetAwaiter().GetResult();
+        Dashboard.StartAsync(App).GetAwaiter().GetResult();
         Url = Dashboard.Address(App);
         Http = new HttpClient { BaseAddress = new Uri(Url), Timeout = TimeSpan.FromMinutes(2) };
     }
@@ -151,12 +151,13 @@ public class ServeTests
     {
         using (var wh = new TempWarehouse(engine: engine))
         {
-            var ex = Assert.Throws<InvalidOperationException>(() => Dashboard.Build(new Workspace(TempWarehouse.RepoRoot, wh.Dialect), "http://0.0.0.0:0"));
+            await using var app = Dashboard.Build(new Workspace(TempWarehouse.RepoRoot, wh.Dialect), "http://0.0.0.0:0");
+            var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => Dashboard.StartAsync(app));
             Assert.Contains("AccessToken", ex.Message);
         }
         await using var s = new TestServer(new() { ["Warehouse:AccessToken"] = "s3cret" }, engine: engine);
         Assert.Equal(HttpStatusCode.Unauthorized, (await s.Http.PostAsync("/api/jobs/briefing/trigger", null)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await s.Http.GetAsync("/api/jobs")).StatusCode); // reading needs no token
+        Assert.Equal(HttpStatusCode.Unauthorized, (await s.Http.GetAsync("/api/jobs")).StatusCode); // reading needs it too
         var cross = new HttpRequestMessage(HttpMethod.Post, "/api/jobs/briefing/trigger");
         cross.Headers.Add(Dashboard.TokenHeader, "s3cret");
         cross.Headers.Add("Origin", "http://evil.example");

@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -19,23 +18,16 @@ namespace Warehouse.Cli.Serve;
 /// at / (Chinese first, no CDN).</summary>
 public static class Dashboard
 {
-    /// <summary>Header that carries the access token on mutating requests.</summary>
-    public const string TokenHeader = "X-Warehouse-Token";
+    /// <summary>Header that carries the access token.</summary>
+    public const string TokenHeader = AccessGuard.TokenHeader;
 
-    /// <summary>Builds the web application; throws with a clear message for bad settings (cron, time zone, public address without token).</summary>
+    /// <summary>Builds the web application; throws with a clear message for bad settings (cron, time zone).</summary>
     public static WebApplication Build(Workspace ws, string urls, IDictionary<string, string?>? overrides = null, Action<PipelineService>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         if (overrides != null) builder.Configuration.AddInMemoryCollection(overrides);
         builder.WebHost.UseUrls(urls);
         var options = ServeOptions.From(builder.Configuration, ws.Root);
-        foreach (var url in urls.Split(';', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var host = new Uri(url.Replace("*", "0.0.0.0").Replace("+", "0.0.0.0")).Host;
-            var loopback = host == "localhost" || (IPAddress.TryParse(host, out var ip) && IPAddress.IsLoopback(ip));
-            if (!loopback && options.AccessToken == null)
-                throw new InvalidOperationException($"监听非本机地址 {url} 需要先配置访问令牌 / listening on {url} requires Warehouse:AccessToken (or env Warehouse__AccessToken)");
-        }
         StoreCommands.Init(ws, quiet: true); // the API reads the database from the first request on
         var service = new PipelineService(ws, options);
         configure?.Invoke(service);
@@ -64,28 +56,11 @@ public static class Dashboard
         builder.Services.AddTransient<WarehouseJobs>();
         builder.Services.AddHostedService<ScheduleRegistration>();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromMinutes(5));
+        AccessGuard.Register(builder, options.AccessToken); // public addresses are checked after start: see StartAsync
         var app = builder.Build();
         var storage = app.Services.GetRequiredService<JobStorage>();
 
-        app.Use(async (ctx, next) =>
-        {
-            if (HttpMethods.IsGet(ctx.Request.Method) || HttpMethods.IsHead(ctx.Request.Method)) { await next(); return; }
-            // A page elsewhere must not drive this server: mutating requests from another origin are refused.
-            var origin = ctx.Request.Headers.Origin.ToString();
-            if ((origin.Length > 0 && !SameOrigin(origin, ctx.Request)) || ctx.Request.Headers["Sec-Fetch-Site"] == "cross-site")
-            {
-                ctx.Response.StatusCode = StatusCodes.Status403Forbidden;
-                await ctx.Response.WriteAsJsonAsync(new { error = "跨站请求被拒绝 / cross-origin request refused" });
-                return;
-            }
-            if (options.AccessToken != null && ctx.Request.Headers[TokenHeader] != options.AccessToken)
-            {
-                ctx.Response.StatusCode = StatusCodes.Status401Unauthorized;
-                await ctx.Response.WriteAsJsonAsync(new { error = $"需要访问令牌 / missing or wrong {TokenHeader}" });
-                return;
-            }
-            await next();
-        });
+        AccessGuard.Use(app); // first in the pipeline: Host, origin and token checks for everything mapped after it
 
         // Hangfire's dashboard in Chinese (its own zh resources), behind the guard above: its authorization filter lets every
         // request through because the guard has already checked host, origin and token.
@@ -177,13 +152,25 @@ public static class Dashboard
         app.MapPost("/api/inbox", async (HttpRequest request) =>
         {
             if (!request.HasFormContentType) return Results.BadRequest(new { error = "需要 multipart/form-data 上传 / multipart upload expected" });
-            var form = await request.ReadFormAsync();
-            var saved = new List<string>();
-            Directory.CreateDirectory(options.Inbox);
+            IFormCollection form;
+            try { form = await request.ReadFormAsync(); }
+            catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException)
+            {
+                var status = e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status400BadRequest; // 413: too large
+                return Results.Json(new { error = $"上传内容无法解析 / malformed upload: {e.Message}" }, statusCode: status);
+            }
+            if (form.Files.Count == 0) return Results.BadRequest(new { error = "没有上传文件 / no file in the upload" });
+            // Every name is checked before any file is written, so a refused upload leaves nothing behind.
+            var names = new List<string>();
             foreach (var f in form.Files)
             {
-                var name = Path.GetFileName(f.FileName);
-                if (!Warehouse.Etl.Loading.Ingestor.IsLoadable(name)) return Results.BadRequest(new { error = $"不支持的文件类型 / not a statistics or plan file: {name}" });
+                if (UploadNames.Reduce(f.FileName, out var refusal) is not { } safe) return Results.BadRequest(new { error = refusal });
+                names.Add(safe);
+            }
+            var saved = new List<string>();
+            Directory.CreateDirectory(options.Inbox);
+            foreach (var (f, name) in form.Files.Zip(names))
+            {
                 // Written under a temporary name, then renamed, so the ingest job never reads half a file.
                 var tmp = Path.Combine(options.Inbox, "." + name + ".part");
                 await using (var s = File.Create(tmp)) await f.CopyToAsync(s);
@@ -197,8 +184,9 @@ public static class Dashboard
         return app;
     }
 
-    /// <summary>The address the server actually listens on (for tests that bind port 0).</summary>
-    public static string Address(WebApplication app) => app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+    /// <summary>Starts the app; throws a one-line InvalidOperationException, the app stopped, when the port is taken or a
+    /// bound address is public and no access token is set.</summary>
+    public static Task StartAsync(WebApplication app) => BoundAddresses.StartAsync(app);
 
     /// <summary>Hangfire's dashboard asks every request for permission; the server's guard has already given or refused it.</summary>
     private sealed class GuardedByServer : IDashboardAuthorizationFilter
@@ -206,6 +194,10 @@ public static class Dashboard
         public bool Authorize(DashboardContext context) => true;
     }
 
-    private static bool SameOrigin(string origin, HttpRequest request) =>
-        Uri.TryCreate(origin, UriKind.Absolute, out var o) && string.Equals(o.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase);
+    /// <summary>The address the server actually listens on (for tests that bind port 0).</summary>
+    public static string Address(WebApplication app) => Addresses(app).First();
+
+    /// <summary>Every address the server listens on, from the server itself (--urls and Kestrel endpoints from configuration).</summary>
+    public static ICollection<string> Addresses(WebApplication app) =>
+        app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
 }

@@ -39,27 +39,25 @@ public static class DashboardPage
 </main>
 <script>
 const names = { ingest: '导入 ingest', forecast: '预测 forecast', briefing: '简报 briefing' };
-const token = () => localStorage.getItem('warehouseToken') || '';
 // Every time in Beijing time, whatever zone the server or the browser runs in, and said so.
 const bj = iso => iso ? new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) + ' 北京时间' : '';
 const esc = s => (s ?? '').toString().replace(/[&<>"]/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }[c]));
-async function post(url, body) {
-  let r = await fetch(url, { method: 'POST', body, headers: { 'X-Warehouse-Token': token() } });
-  if (r.status === 401) { localStorage.setItem('warehouseToken', prompt('访问令牌 / access token') || ''); r = await fetch(url, { method: 'POST', body, headers: { 'X-Warehouse-Token': token() } }); }
-  return r;
-}
+// With Warehouse:AccessToken set, the sign-in form's HttpOnly cookie goes with every request; missing or stale: sign in again.
+const signIn = r => { if (r.status === 401) location.href = '/signin?return=' + encodeURIComponent(location.pathname); return r; };
+const post = async (url, body) => signIn(await fetch(url, { method: 'POST', body }));
+const get = async url => (await signIn(await fetch(url))).json();
 async function load() {
-  const jobs = await (await fetch('/api/jobs')).json();
+  const jobs = await get('/api/jobs');
   document.querySelector('#jobs tbody').innerHTML = jobs.map(j => `<tr><td>${names[j.name] || j.name}<br><button data-job="${j.name}">立即运行</button></td><td class="${esc(j.lastStatus)}">${esc(j.lastStatus) || '—'} <span class="muted">${esc(j.lastError)}</span></td><td>${esc(bj(j.nextRun)) || '—'}</td><td>${esc(bj(j.lastRun)) || '—'}</td><td><code>${esc(j.schedule) || '（按需 / on demand）'}</code></td></tr>`).join('');
   document.querySelectorAll('button[data-job]').forEach(b => b.onclick = async () => {
     b.disabled = true; const r = await post(`/api/jobs/${b.dataset.job}/trigger`);
     document.getElementById('msg').textContent = r.ok ? `已触发 ${names[b.dataset.job]}` : `失败 ${r.status}`; setTimeout(load, 1500);
   });
-  const batches = await (await fetch('/api/batches?limit=30')).json();
+  const batches = await get('/api/batches?limit=30');
   document.querySelector('#batches tbody').innerHTML = batches.map(b => `<tr><td>${b.batch_id}</td><td>${esc(b.job)}</td><td>${esc(b.trigger)}</td><td>${esc((b.source || '').split('/').pop())}</td><td>${esc(bj(b.started_at))}</td><td class="${b.status}">${b.status}</td><td>${b.rows_read}</td><td>${b.rows_loaded}</td><td>${b.rows_rejected}</td><td>${b.rows_changed}</td><td>${esc(b.error || (['partial', 'skipped'].includes(b.status) || b.job.startsWith('job:') ? b.detail : ''))}</td></tr>`).join('');
-  const rejects = await (await fetch('/api/rejects?limit=50')).json();
+  const rejects = await get('/api/rejects?limit=50');
   document.querySelector('#rejects tbody').innerHTML = rejects.map(r => `<tr><td>${r.batch_id}</td><td>${esc(r.file)}</td><td>${esc(r.location)}</td><td>${esc(r.reason)}</td><td class="muted">${esc(r.raw_text).slice(0, 120)}</td></tr>`).join('');
-  const briefings = await (await fetch('/api/briefings')).json();
+  const briefings = await get('/api/briefings');
   document.getElementById('briefings').innerHTML = briefings.length ? briefings.slice(0, 5).map(b => `<p><b>${esc(b.name)}</b>: ${b.files.map(f => `<a href="${f.url}">${esc(f.name)}</a>`).join('　')}</p>`).join('') : '<span class="muted">尚无简报 / no briefing yet</span>';
 }
 document.getElementById('upload').onsubmit = async e => {
