@@ -117,6 +117,57 @@ public class ServeTests
 
     [Theory]
     [MemberData(nameof(TempWarehouse.Engines), MemberType = typeof(TempWarehouse))]
+    public async Task Batches_and_rejects_page_by_id_with_durations_and_a_job_filter(string engine)
+    {
+        await using var s = new TestServer(engine: engine);
+        var log = new Warehouse.Store.BatchLog(s.Warehouse.Dialect);
+        var ids = new List<long>();
+        for (var i = 0; i < 5; i++)
+        {
+            var id = log.Start(i % 2 == 0 ? "job:test" : "ingest-test", $"f{i}.csv", "manual");
+            if (i < 4) log.Finish(id, "partial", new(3, 2, 1));
+            ids.Add(id);
+        }
+        using (var c = s.Warehouse.Dialect.OpenReadWrite())
+        using (var tx = c.BeginTransaction())
+        {
+            Warehouse.Store.BatchLog.WriteRejects(s.Warehouse.Dialect, c, tx, ids[1],
+                Enumerable.Range(0, 5).Select(i => new Warehouse.Store.Reject("f1.csv", $"line {i}", "unknown indicator", $"<b>{i}</b>")));
+            tx.Commit();
+        }
+
+        async Task<JsonElement[]> Get(string url) => (await s.Http.GetFromJsonAsync<JsonElement[]>(url))!;
+        var first = await Get("/api/batches?limit=2");
+        Assert.Equal([ids[4], ids[3]], first.Select(b => b.GetProperty("batch_id").GetInt64()));
+        Assert.Equal(JsonValueKind.Null, first[0].GetProperty("duration_seconds").ValueKind); // still running
+        Assert.True(first[1].GetProperty("duration_seconds").GetDouble() >= 0);
+        Assert.Equal("partial", first[1].GetProperty("status").GetString());
+        foreach (var field in new[] { "job", "trigger", "source", "started_at", "finished_at", "rows_read", "rows_loaded", "rows_rejected", "rows_changed", "error", "detail" })
+            Assert.True(first[1].TryGetProperty(field, out _), field);
+        // A batch started between two pages neither repeats a row nor hides one.
+        log.Start("job:test", null, "manual");
+        var second = await Get($"/api/batches?limit=2&before={ids[3]}");
+        Assert.Equal([ids[2], ids[1]], second.Select(b => b.GetProperty("batch_id").GetInt64()));
+        Assert.Equal(ids.Count + 1, (await Get("/api/batches")).Length); // limit defaults to 50, no cursor means the newest
+        var jobs = await Get($"/api/batches?job=job:test&before={ids[4]}");
+        Assert.Equal([ids[2], ids[0]], jobs.Select(b => b.GetProperty("batch_id").GetInt64()));
+
+        var rejects = await Get("/api/rejects?limit=3");
+        Assert.Equal(3, rejects.Length);
+        var older = await Get($"/api/rejects?limit=3&before={rejects[^1].GetProperty("reject_id").GetInt64()}");
+        Assert.Equal(2, older.Length);
+        var all = rejects.Concat(older).Select(r => r.GetProperty("reject_id").GetInt64()).ToList();
+        Assert.Equal(all.OrderDescending(), all);
+        Assert.Equal(5, all.Distinct().Count());
+        Assert.Equal("<b>0</b>", older[^1].GetProperty("raw_text").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, (await s.Http.GetAsync("/api/batches?before=abc")).StatusCode);
+
+        var api = await Get("/api/jobs");
+        Assert.Equal(ScheduleText.OnDemand, api[0].GetProperty("scheduleText").GetString()); // the test server's ingest has no schedule
+    }
+
+    [Theory]
+    [MemberData(nameof(TempWarehouse.Engines), MemberType = typeof(TempWarehouse))]
     public async Task Triggering_twice_does_not_overlap_runs_of_the_same_job(string engine)
     {
         await using var s = new TestServer(engine: engine);
