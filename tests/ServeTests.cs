@@ -235,26 +235,102 @@ public class ServeTests
         Assert.Equal(HttpStatusCode.Accepted, (await s.Http.SendAsync(ok)).StatusCode);
     }
 
+    /// <summary>Where the dashboard test saves its screenshots: docs/images when WAREHOUSE_SCREENSHOTS=1 (to refresh the README's),
+    /// else a temporary folder.</summary>
+    private static string ScreenshotDir(string engine)
+    {
+        var dir = Environment.GetEnvironmentVariable("WAREHOUSE_SCREENSHOTS") == "1" && engine == "sqlite"
+            ? Path.Combine(TempWarehouse.RepoRoot, "docs", "images")
+            : Path.Combine(Path.GetTempPath(), "warehouse-screenshots", engine);
+        Directory.CreateDirectory(dir);
+        return dir;
+    }
+
     [Theory]
     [MemberData(nameof(TempWarehouse.Engines), MemberType = typeof(TempWarehouse))]
-    public async Task Dashboard_in_chromium_triggers_ingestion_and_shows_the_new_batch(string engine)
+    public async Task Dashboard_in_chromium_runs_the_chain_and_fits_a_phone(string engine)
     {
-        await using var s = new TestServer(engine: engine);
+        await using var s = new TestServer(new()
+        {
+            ["Warehouse:Schedules:ingest"] = "0 0/15 * * * ?",
+            ["Warehouse:Schedules:briefing"] = "0 0 8 1 * ?",
+        }, engine: engine);
+        var shots = ScreenshotDir(engine);
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new()
         {
             ExecutablePath = "/usr/bin/chromium",
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
         });
-        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
-        await page.GotoAsync(s.Url);
-        await page.Locator("#jobs button[data-job=ingest]").ClickAsync();
-        await page.Locator("#msg").Filter(new() { HasText = "已触发" }).WaitForAsync();
-        await page.Locator("#batches tbody tr", new() { HasText = "job:ingest" }).Filter(new() { HasText = "succeeded" })
-            .WaitForAsync(new() { Timeout = 120_000 });
-        var shot = Path.Combine(AppContext.BaseDirectory, "dashboard.png");
-        await page.ScreenshotAsync(new() { Path = shot, FullPage = false });
-        Assert.True(new FileInfo(shot).Length > 10_000);
-        Assert.Contains("导入 ingest", await page.Locator("#jobs").InnerTextAsync());
+
+        // Desktop: run the chain from the page and watch it finish.
+        var desktop = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 }, Locale = "zh-CN" });
+        await desktop.GotoAsync(s.Url);
+        await desktop.Locator("#jobs button[data-job=ingest]").ClickAsync();
+        await desktop.Locator("#msg").Filter(new() { HasText = "已触发" }).WaitForAsync();
+        var ingestRow = desktop.Locator("#jobs tbody tr").Filter(new() { Has = desktop.Locator("button[data-job=ingest]") });
+        await ingestRow.Locator(".st.succeeded").Filter(new() { HasText = "成功" }).WaitForAsync(new() { Timeout = 120_000 });
+        var briefingRow = desktop.Locator("#jobs tbody tr").Filter(new() { Has = desktop.Locator("button[data-job=briefing]") });
+        await briefingRow.Locator(".st.succeeded").WaitForAsync(new() { Timeout = 180_000 });
+        await desktop.Locator("#briefings a").First.WaitForAsync();
+        await desktop.Locator("#batches tbody tr").Filter(new() { HasText = "job:briefing" }).Filter(new() { HasText = "成功" }).WaitForAsync();
+
+        var jobsText = await desktop.Locator("#jobs").InnerTextAsync();
+        Assert.Contains("北京时间 UTC+8", jobsText);
+        Assert.Contains("每15分钟", jobsText);
+        Assert.Contains("每月1日 08:00", jobsText);
+        Assert.Contains("按需运行（未排定）", jobsText);
+        Assert.Matches(@"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}", await ingestRow.InnerTextAsync());
+        Assert.Matches(@"用时 (不到1秒|\d+秒|\d+分\d{2}秒)", await ingestRow.InnerTextAsync());
+        Assert.Equal("/hangfire", await desktop.Locator("header a", new() { HasText = "作业详情（Hangfire）" }).GetAttributeAsync("href"));
+        Assert.DoesNotContain("+08:00", await desktop.Locator("main").InnerTextAsync()); // times are formatted, not raw ISO
+        await desktop.ScreenshotAsync(new() { Path = Path.Combine(shots, "dashboard.png"), FullPage = true });
+
+        // Phone: no sideways scrolling, every run-now button and state on screen.
+        var phone = await browser.NewPageAsync(new()
+        {
+            ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true, DeviceScaleFactor = 2, Locale = "zh-CN",
+        });
+        await phone.GotoAsync(s.Url);
+        await phone.Locator("#jobs .st.succeeded").First.WaitForAsync();
+        await phone.Locator("#batches tbody tr td").First.WaitForAsync();
+        await phone.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), $"dashboard-phone-full-{engine}.png"), FullPage = true });
+        var wide = await phone.EvaluateAsync<string>("""
+            [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > 390)
+              .slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).join('; ')
+            """);
+        Assert.True(await phone.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 390, "the page scrolls sideways at 390 px: " + wide);
+        foreach (var job in ServeOptions.Jobs)
+        {
+            var box = await phone.Locator($"#jobs button[data-job={job}]").BoundingBoxAsync();
+            Assert.True(box is { X: >= 0, Y: >= 0 } && box.X + box.Width <= 390 && box.Y + box.Height <= 844, $"run-now of {job} at {box?.X},{box?.Y}");
+            var state = await phone.Locator("#jobs tbody tr").Filter(new() { Has = phone.Locator($"button[data-job={job}]") }).Locator(".st").BoundingBoxAsync();
+            Assert.True(state is { X: >= 0 } && state.X + state.Width <= 390, $"state of {job} at {state?.X}");
+        }
+        // Paging: the next page starts below the last batch of the first.
+        var pager = phone.Locator("#batches-pager");
+        if (await pager.Locator("[data-dir=next]").IsEnabledAsync())
+        {
+            var firstPage = await pager.Locator("span").InnerTextAsync();
+            await pager.Locator("[data-dir=next]").ClickAsync();
+            await pager.Locator("span").Filter(new() { HasText = "第 2 页" }).WaitForAsync();
+            await pager.Locator("[data-dir=prev]").ClickAsync();
+            await pager.Locator("span").Filter(new() { HasText = "第 1 页" }).WaitForAsync();
+            Assert.StartsWith("第 1 页", firstPage);
+        }
+        await phone.ScreenshotAsync(new() { Path = Path.Combine(shots, "dashboard-phone.png") });
+        Assert.True(new FileInfo(Path.Combine(shots, "dashboard-phone.png")).Length > 10_000);
+
+        // ---- PLACEHOLDER for the Hangfire merge: its dashboard at /hangfire, same two widths. Skipped while /hangfire is 404. ----
+        // Asked with HttpClient first: Chromium reports an empty 404 as a navigation error, not a response.
+        if ((await s.Http.GetAsync("/hangfire")).StatusCode != HttpStatusCode.NotFound)
+        {
+            var hangfire = await desktop.GotoAsync(s.Url.TrimEnd('/') + "/hangfire");
+            Assert.True(hangfire is { Ok: true }, $"/hangfire answered {hangfire?.Status}");
+            await desktop.ScreenshotAsync(new() { Path = Path.Combine(shots, "hangfire.png"), FullPage = true });
+            await phone.GotoAsync(s.Url.TrimEnd('/') + "/hangfire");
+            await phone.ScreenshotAsync(new() { Path = Path.Combine(shots, "hangfire-phone.png") });
+        }
+        // ---- end of the Hangfire placeholder ----
     }
 }
