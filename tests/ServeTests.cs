@@ -142,7 +142,9 @@ public class ServeTests
         Assert.Equal(JsonValueKind.Null, first[0].GetProperty("duration_seconds").ValueKind); // still running
         Assert.True(first[1].GetProperty("duration_seconds").GetDouble() >= 0);
         Assert.Equal("partial", first[1].GetProperty("status").GetString());
-        foreach (var field in new[] { "job", "trigger", "source", "started_at", "finished_at", "rows_read", "rows_loaded", "rows_rejected", "rows_changed", "error", "detail" })
+        string[] fields = ["job", "trigger", "source", "started_at", "finished_at", "rows_read", "rows_loaded", "rows_rejected", "rows_changed",
+            "error", "detail"];
+        foreach (var field in fields)
             Assert.True(first[1].TryGetProperty(field, out _), field);
         // A batch started between two pages neither repeats a row nor hides one.
         log.Start("job:test", null, "manual");
@@ -273,7 +275,8 @@ public class ServeTests
         var briefingRow = desktop.Locator("#jobs tbody tr").Filter(new() { Has = desktop.Locator("button[data-job=briefing]") });
         await briefingRow.Locator(".st.succeeded").WaitForAsync(new() { Timeout = 180_000 });
         await desktop.Locator("#briefings a").First.WaitForAsync();
-        await desktop.Locator("#batches tbody tr").Filter(new() { HasText = "job:briefing" }).Filter(new() { HasText = "成功" }).WaitForAsync();
+        await desktop.Locator("#batches tbody tr").Filter(new() { HasText = "job:briefing" }).Filter(new() { HasText = "成功" })
+            .WaitForAsync();
 
         var jobsText = await desktop.Locator("#jobs").InnerTextAsync();
         Assert.Contains("北京时间 UTC+8", jobsText);
@@ -282,7 +285,8 @@ public class ServeTests
         Assert.Contains("按需运行（未排定）", jobsText);
         Assert.Matches(@"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}", await ingestRow.InnerTextAsync());
         Assert.Matches(@"用时 (不到1秒|\d+秒|\d+分\d{2}秒)", await ingestRow.InnerTextAsync());
-        Assert.Equal("/hangfire", await desktop.Locator("header a", new() { HasText = "作业详情（Hangfire）" }).GetAttributeAsync("href"));
+        var hangfireLink = desktop.Locator("header a", new() { HasText = "作业详情（Hangfire）" });
+        Assert.Equal("/hangfire", await hangfireLink.GetAttributeAsync("href"));
         Assert.DoesNotContain("+08:00", await desktop.Locator("main").InnerTextAsync()); // times are formatted, not raw ISO
         await desktop.ScreenshotAsync(new() { Path = Path.Combine(shots, "dashboard.png"), FullPage = true });
 
@@ -294,17 +298,21 @@ public class ServeTests
         await phone.GotoAsync(s.Url);
         await phone.Locator("#jobs .st.succeeded").First.WaitForAsync();
         await phone.Locator("#batches tbody tr td").First.WaitForAsync();
+        // The whole page at phone width, to look at by hand (docs gets only the first screen).
         await phone.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), $"dashboard-phone-full-{engine}.png"), FullPage = true });
         var wide = await phone.EvaluateAsync<string>("""
             [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > 390)
               .slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).join('; ')
             """);
-        Assert.True(await phone.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 390, "the page scrolls sideways at 390 px: " + wide);
+        Assert.True(await phone.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 390, "the page scrolls sideways at 390 px: "
+            + wide);
         foreach (var job in ServeOptions.Jobs)
         {
             var box = await phone.Locator($"#jobs button[data-job={job}]").BoundingBoxAsync();
-            Assert.True(box is { X: >= 0, Y: >= 0 } && box.X + box.Width <= 390 && box.Y + box.Height <= 844, $"run-now of {job} at {box?.X},{box?.Y}");
-            var state = await phone.Locator("#jobs tbody tr").Filter(new() { Has = phone.Locator($"button[data-job={job}]") }).Locator(".st").BoundingBoxAsync();
+            Assert.True(box is { X: >= 0, Y: >= 0 } && box.X + box.Width <= 390 && box.Y + box.Height <= 844,
+                $"run-now of {job} at {box?.X},{box?.Y}");
+            var row = phone.Locator("#jobs tbody tr").Filter(new() { Has = phone.Locator($"button[data-job={job}]") });
+            var state = await row.Locator(".st").BoundingBoxAsync();
             Assert.True(state is { X: >= 0 } && state.X + state.Width <= 390, $"state of {job} at {state?.X}");
         }
         // Paging: the next page starts below the last batch of the first.
@@ -318,6 +326,7 @@ public class ServeTests
             await pager.Locator("span").Filter(new() { HasText = "第 1 页" }).WaitForAsync();
             Assert.StartsWith("第 1 页", firstPage);
         }
+        await phone.EvaluateAsync("window.scrollTo(0, 0)"); // the pager clicks scrolled down; the jobs are the first screen
         await phone.ScreenshotAsync(new() { Path = Path.Combine(shots, "dashboard-phone.png") });
         Assert.True(new FileInfo(Path.Combine(shots, "dashboard-phone.png")).Length > 10_000);
 

@@ -187,7 +187,8 @@ public sealed class ReadModels(SqlDialect dialect, DbConnection connection)
     /// <summary>The latest batch of a job, or null.</summary>
     public BatchRow? LastBatch(string job) => Read<BatchRow>("read/last_job_batch", new { job }).FirstOrDefault();
 
-    /// <summary>The latest <paramref name="n"/> quarantined rows older than reject <paramref name="before"/> (all when null), newest first.</summary>
+    /// <summary>The latest <paramref name="n"/> quarantined rows older than reject <paramref name="before"/> (all when null),
+    /// newest first.</summary>
     public IReadOnlyList<RejectRow> Rejects(int n, long? before = null) =>
         Read<RejectRow>("read/rejects", new { n, before = before ?? long.MaxValue });
 

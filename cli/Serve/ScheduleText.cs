@@ -49,7 +49,8 @@ public static class ScheduleText
             weekdays = Field(f[o + 4], 0, 7, WeekdayNames);
             if (weekdays != null && weekdays.Remove(7)) weekdays.Add(0);
         }
-        if (seconds == null || minutes == null || hours == null || months == null || (!domAny && days == null) || (!dowAny && weekdays == null))
+        if (seconds == null || minutes == null || hours == null || months == null
+            || (!domAny && days == null) || (!dowAny && weekdays == null))
             return false;
         var everyDay = domAny && (weekdays == null || weekdays.Count == 7) && months.Count == 12;
 
@@ -99,7 +100,8 @@ public static class ScheduleText
             var slash = part.Split('/');
             if (slash.Length > 2) return null;
             int step = 1;
-            if (slash.Length == 2 && (!int.TryParse(slash[1], NumberStyles.None, CultureInfo.InvariantCulture, out step) || step < 1)) return null;
+            if (slash.Length == 2 && (!int.TryParse(slash[1], NumberStyles.None, CultureInfo.InvariantCulture, out step) || step < 1))
+                return null;
             int from, to;
             if (slash[0] == "*") (from, to) = (min, max);
             else if (slash[0].Split('-') is { Length: 2 } range)
@@ -122,7 +124,7 @@ public static class ScheduleText
         return i < 0 ? null : i + min;
     }
 
-    /// <summary>Start and step when the values repeat evenly around the cycle (0,15,30,45 of 60), so the gap over the top is the same.</summary>
+    /// <summary>Start and step when the values repeat evenly round the cycle (0,15,30,45 of 60): the gap over the top is the same.</summary>
     private static (int Start, int Step)? Uniform(SortedSet<int> values, int cycle)
     {
         if (values.Count < 2 || cycle % values.Count != 0) return null;
