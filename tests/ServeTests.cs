@@ -290,6 +290,18 @@ public class ServeTests
         Assert.DoesNotContain("+08:00", await desktop.Locator("main").InnerTextAsync()); // times are formatted, not raw ISO
         await desktop.ScreenshotAsync(new() { Path = Path.Combine(shots, "dashboard.png"), FullPage = true });
 
+        // Every state in Chinese with its code, and a reject's hostile raw text shown as text.
+        var log = new Warehouse.Store.BatchLog(s.Warehouse.Dialect);
+        foreach (var status in new[] { "partial", "interrupted", "failed" })
+            log.Finish(log.Start("ingest-test", "hostile.csv", "manual"), status, new(1, 0, 1));
+        using (var c = s.Warehouse.Dialect.OpenReadWrite())
+        using (var tx = c.BeginTransaction())
+        {
+            Warehouse.Store.BatchLog.WriteRejects(s.Warehouse.Dialect, c, tx, 1,
+                [new("hostile.csv", "line 1", "unknown indicator: <b>x</b>", "<img src=x onerror=\"document.title='pwned'\">")]);
+            tx.Commit();
+        }
+
         // Phone: no sideways scrolling, every run-now button and state on screen.
         var phone = await browser.NewPageAsync(new()
         {
@@ -298,6 +310,11 @@ public class ServeTests
         await phone.GotoAsync(s.Url);
         await phone.Locator("#jobs .st.succeeded").First.WaitForAsync();
         await phone.Locator("#batches tbody tr td").First.WaitForAsync();
+        var batchText = await phone.Locator("#batches").InnerTextAsync();
+        foreach (var label in new[] { "部分成功", "中断", "失败", "成功" }) Assert.Contains(label, batchText);
+        Assert.Contains("<img src=x", await phone.Locator("#rejects").InnerTextAsync());
+        Assert.Equal(0, await phone.Locator("#rejects img, #rejects b").CountAsync());
+        Assert.NotEqual("pwned", await phone.TitleAsync());
         // The whole page at phone width, to look at by hand (docs gets only the first screen).
         await phone.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), $"dashboard-phone-full-{engine}.png"), FullPage = true });
         var wide = await phone.EvaluateAsync<string>("""
@@ -306,6 +323,10 @@ public class ServeTests
             """);
         Assert.True(await phone.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 390, "the page scrolls sideways at 390 px: "
             + wide);
+        // Nor inside a card: every column of every table is on screen, not behind a scroll bar.
+        const string fits = "[...document.querySelectorAll('section *')].every(e => e.scrollWidth <= e.clientWidth + 1)";
+        Assert.True(await phone.EvaluateAsync<bool>(fits),
+            "a table scrolls sideways inside its card at 390 px");
         foreach (var job in ServeOptions.Jobs)
         {
             var box = await phone.Locator($"#jobs button[data-job={job}]").BoundingBoxAsync();
