@@ -44,6 +44,11 @@ public class ScheduleTextTests
     [InlineData("0 8 1 JAN *", "每年1月1日 08:00")]
     [InlineData("0 8 * 3-5 *", "每年3月至5月每天 08:00")]
     [InlineData("0 0 8 1 * ? *", "每月1日 08:00")]
+    [InlineData("@hourly", "每小时整点")]
+    [InlineData("@daily", "每天 00:00")]
+    [InlineData("@weekly", "每周日 00:00")]
+    [InlineData("@monthly", "每月1日 00:00")]
+    [InlineData("@yearly", "每年1月1日 00:00")]
     public void Common_shapes_read_as_chinese(string cron, string expected) => Assert.Equal(expected, ScheduleText.Describe(cron));
 
     [Theory]
@@ -78,7 +83,8 @@ public class ScheduleTextTests
     [InlineData("every morning")]
     [InlineData("0 8 * *")]
     [InlineData("H 8 * * *")]
-    [InlineData("@daily")]
+    [InlineData("@every_second")]
+    [InlineData("@reboot")]
     [InlineData("0 8 * * */0")]
     public void Shapes_it_cannot_say_exactly_come_back_as_the_expression(string cron)
     {

@@ -5,7 +5,7 @@ namespace Warehouse.Cli.Serve;
 /// <summary>Cron expressions as Chinese a statistician reads (每月1日 08:00), for the dashboard and <c>/api/jobs</c>.</summary>
 /// <remarks>Only shapes understood exactly are described; anything else comes back as the expression itself, because a
 /// wrong description is worse than none. Accepted: 5 fields (minute hour day month weekday, 0 and 7 = Sunday), 6 fields
-/// (seconds first) and 7 (Quartz's year, only <c>*</c>). A numeric weekday in a 6- or 7-field expression is refused:
+/// (seconds first), 7 (Quartz's year, only <c>*</c>) and the macros @hourly, @daily, @weekly, @monthly, @yearly. A numeric weekday in a 6- or 7-field expression is refused:
 /// Quartz counts 1 = Sunday, Hangfire's Cronos 1 = Monday, and the text cannot tell which scheduler reads it
 /// (names such as MON-FRI are fine). L, W, #, C and H are refused, and so is a day of month and weekday both
 /// restricted (Vixie cron fires when either matches, Quartz refuses it).</remarks>
@@ -27,6 +27,13 @@ public static class ScheduleText
     {
         text = "";
         if (string.IsNullOrWhiteSpace(cron)) { text = OnDemand; return true; }
+        // Cronos' (and Vixie cron's) macros; Quartz has none, so they mean one thing.
+        var macro = cron.Trim().ToLowerInvariant() switch
+        {
+            "@every_minute" => "* * * * *", "@hourly" => "0 * * * *", "@daily" or "@midnight" => "0 0 * * *",
+            "@weekly" => "0 0 * * 0", "@monthly" => "0 0 1 * *", "@yearly" or "@annually" => "0 0 1 1 *", _ => null,
+        };
+        if (macro != null) return TryDescribe(macro, out text);
         var f = cron.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
         if (f.Length is < 5 or > 7) return false;
         if (f.Length == 7 && f[6] != "*") return false;
