@@ -5,9 +5,9 @@ namespace Warehouse.Cli.Serve;
 /// <summary>Cron expressions as Chinese a statistician reads (每月1日 08:00), for the dashboard and <c>/api/jobs</c>.</summary>
 /// <remarks>Only shapes understood exactly are described; anything else comes back as the expression itself, because a
 /// wrong description is worse than none. Accepted: 5 fields (minute hour day month weekday, 0 and 7 = Sunday), 6 fields
-/// (seconds first), 7 (Quartz's year, only <c>*</c>) and the macros @hourly, @daily, @weekly, @monthly, @yearly. A numeric weekday in a 6- or 7-field expression is refused:
-/// Quartz counts 1 = Sunday, Hangfire's Cronos 1 = Monday, and the text cannot tell which scheduler reads it
-/// (names such as MON-FRI are fine). L, W, #, C and H are refused, and so is a day of month and weekday both
+/// (seconds first), 7 (Quartz's year, only <c>*</c>) and the macros @hourly, @daily, @weekly, @monthly, @yearly.
+/// A numeric weekday in a 6- or 7-field expression is refused: Quartz counts 1 = Sunday, Hangfire's Cronos 1 = Monday,
+/// and the text cannot tell which scheduler reads it (names such as MON-FRI are fine). L, W, #, C and H are refused, and so is a day of month and weekday both
 /// restricted (Vixie cron fires when either matches, Quartz refuses it).</remarks>
 public static class ScheduleText
 {
