@@ -125,6 +125,59 @@ public class ServeTests
 
     [Theory]
     [MemberData(nameof(TempWarehouse.Engines), MemberType = typeof(TempWarehouse))]
+    public async Task Batches_and_rejects_page_by_id_with_durations_and_a_job_filter(string engine)
+    {
+        await using var s = new TestServer(engine: engine);
+        var log = new Warehouse.Store.BatchLog(s.Warehouse.Dialect);
+        var ids = new List<long>();
+        for (var i = 0; i < 5; i++)
+        {
+            var id = log.Start(i % 2 == 0 ? "job:test" : "ingest-test", $"f{i}.csv", "manual");
+            if (i < 4) log.Finish(id, "partial", new(3, 2, 1));
+            ids.Add(id);
+        }
+        using (var c = s.Warehouse.Dialect.OpenReadWrite())
+        using (var tx = c.BeginTransaction())
+        {
+            Warehouse.Store.BatchLog.WriteRejects(s.Warehouse.Dialect, c, tx, ids[1],
+                Enumerable.Range(0, 5).Select(i => new Warehouse.Store.Reject("f1.csv", $"line {i}", "unknown indicator", $"<b>{i}</b>")));
+            tx.Commit();
+        }
+
+        async Task<JsonElement[]> Get(string url) => (await s.Http.GetFromJsonAsync<JsonElement[]>(url))!;
+        var first = await Get("/api/batches?limit=2");
+        Assert.Equal([ids[4], ids[3]], first.Select(b => b.GetProperty("batch_id").GetInt64()));
+        Assert.Equal(JsonValueKind.Null, first[0].GetProperty("duration_seconds").ValueKind); // still running
+        Assert.True(first[1].GetProperty("duration_seconds").GetDouble() >= 0);
+        Assert.Equal("partial", first[1].GetProperty("status").GetString());
+        string[] fields = ["job", "trigger", "source", "started_at", "finished_at", "rows_read", "rows_loaded", "rows_rejected", "rows_changed",
+            "error", "detail"];
+        foreach (var field in fields)
+            Assert.True(first[1].TryGetProperty(field, out _), field);
+        // A batch started between two pages neither repeats a row nor hides one.
+        log.Start("job:test", null, "manual");
+        var second = await Get($"/api/batches?limit=2&before={ids[3]}");
+        Assert.Equal([ids[2], ids[1]], second.Select(b => b.GetProperty("batch_id").GetInt64()));
+        Assert.Equal(ids.Count + 1, (await Get("/api/batches")).Length); // limit defaults to 50, no cursor means the newest
+        var jobs = await Get($"/api/batches?job=job:test&before={ids[4]}");
+        Assert.Equal([ids[2], ids[0]], jobs.Select(b => b.GetProperty("batch_id").GetInt64()));
+
+        var rejects = await Get("/api/rejects?limit=3");
+        Assert.Equal(3, rejects.Length);
+        var older = await Get($"/api/rejects?limit=3&before={rejects[^1].GetProperty("reject_id").GetInt64()}");
+        Assert.Equal(2, older.Length);
+        var all = rejects.Concat(older).Select(r => r.GetProperty("reject_id").GetInt64()).ToList();
+        Assert.Equal(all.OrderDescending(), all);
+        Assert.Equal(5, all.Distinct().Count());
+        Assert.Equal("<b>0</b>", older[^1].GetProperty("raw_text").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, (await s.Http.GetAsync("/api/batches?before=abc")).StatusCode);
+
+        var api = await Get("/api/jobs");
+        Assert.Equal(ScheduleText.OnDemand, api[0].GetProperty("scheduleText").GetString()); // the test server's ingest has no schedule
+    }
+
+    [Theory]
+    [MemberData(nameof(TempWarehouse.Engines), MemberType = typeof(TempWarehouse))]
     public async Task Triggering_twice_does_not_overlap_runs_of_the_same_job(string engine)
     {
         await using var s = new TestServer(engine: engine);
@@ -167,26 +220,133 @@ public class ServeTests
         Assert.Equal(HttpStatusCode.Accepted, (await s.Http.SendAsync(ok)).StatusCode);
     }
 
+    /// <summary>Where the dashboard test saves its screenshots: docs/images when WAREHOUSE_SCREENSHOTS=1 (to refresh the README's),
+    /// else a temporary folder.</summary>
+    private static string ScreenshotDir(string engine)
+    {
+        var dir = Environment.GetEnvironmentVariable("WAREHOUSE_SCREENSHOTS") == "1" && engine == "sqlite"
+            ? Path.Combine(TempWarehouse.RepoRoot, "docs", "images")
+            : Path.Combine(Path.GetTempPath(), "warehouse-screenshots", engine);
+        Directory.CreateDirectory(dir);
+        return dir;
+    }
+
     [Theory]
     [MemberData(nameof(TempWarehouse.Engines), MemberType = typeof(TempWarehouse))]
-    public async Task Dashboard_in_chromium_triggers_ingestion_and_shows_the_new_batch(string engine)
+    public async Task Dashboard_in_chromium_runs_the_chain_and_fits_a_phone(string engine)
     {
-        await using var s = new TestServer(engine: engine);
+        await using var s = new TestServer(new()
+        {
+            ["Warehouse:Schedules:ingest"] = "0 0/15 * * * ?",
+            ["Warehouse:Schedules:briefing"] = "0 0 8 1 * ?",
+        }, engine: engine);
+        var shots = ScreenshotDir(engine);
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new()
         {
             ExecutablePath = "/usr/bin/chromium",
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
         });
-        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
-        await page.GotoAsync(s.Url);
-        await page.Locator("#jobs button[data-job=ingest]").ClickAsync();
-        await page.Locator("#msg").Filter(new() { HasText = "已触发" }).WaitForAsync();
-        await page.Locator("#batches tbody tr", new() { HasText = "job:ingest" }).Filter(new() { HasText = "succeeded" })
-            .WaitForAsync(new() { Timeout = 120_000 });
-        var shot = Path.Combine(AppContext.BaseDirectory, "dashboard.png");
-        await page.ScreenshotAsync(new() { Path = shot, FullPage = false });
-        Assert.True(new FileInfo(shot).Length > 10_000);
-        Assert.Contains("导入 ingest", await page.Locator("#jobs").InnerTextAsync());
+
+        // Desktop: run the chain from the page and watch it finish.
+        var desktop = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 }, Locale = "zh-CN", TimezoneId = "Asia/Shanghai" });
+        await desktop.GotoAsync(s.Url);
+        await desktop.Locator("#jobs button[data-job=ingest]").ClickAsync();
+        await desktop.Locator("#msg").Filter(new() { HasText = "已触发" }).WaitForAsync();
+        var ingestRow = desktop.Locator("#jobs tbody tr").Filter(new() { Has = desktop.Locator("button[data-job=ingest]") });
+        await ingestRow.Locator(".st.succeeded").Filter(new() { HasText = "成功" }).WaitForAsync(new() { Timeout = 120_000 });
+        var briefingRow = desktop.Locator("#jobs tbody tr").Filter(new() { Has = desktop.Locator("button[data-job=briefing]") });
+        await briefingRow.Locator(".st.succeeded").WaitForAsync(new() { Timeout = 180_000 });
+        await desktop.Locator("#briefings a").First.WaitForAsync();
+        await desktop.Locator("#batches tbody tr").Filter(new() { HasText = "job:briefing" }).Filter(new() { HasText = "成功" })
+            .WaitForAsync();
+
+        var jobsText = await desktop.Locator("#jobs").InnerTextAsync();
+        Assert.Contains("北京时间 UTC+8", jobsText);
+        Assert.Contains("每15分钟", jobsText);
+        Assert.Contains("每月1日 08:00", jobsText);
+        Assert.Contains("按需运行（未排定）", jobsText);
+        Assert.Matches(@"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}", await ingestRow.InnerTextAsync());
+        Assert.Matches(@"用时 (不到1秒|\d+秒|\d+分\d{2}秒)", await ingestRow.InnerTextAsync());
+        var hangfireLink = desktop.Locator("header a", new() { HasText = "作业详情（Hangfire）" });
+        Assert.Equal("/hangfire", await hangfireLink.GetAttributeAsync("href"));
+        Assert.DoesNotContain("+08:00", await desktop.Locator("main").InnerTextAsync()); // times are formatted, not raw ISO
+        await desktop.ScreenshotAsync(new() { Path = Path.Combine(shots, "dashboard.png") }); // the first screen, as the README shows it
+        await desktop.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), $"dashboard-full-{engine}.png"), FullPage = true });
+
+        // Every state in Chinese with its code, and a reject's hostile raw text shown as text.
+        var log = new Warehouse.Store.BatchLog(s.Warehouse.Dialect);
+        foreach (var status in new[] { "partial", "interrupted", "failed" })
+            log.Finish(log.Start("ingest-test", "hostile.csv", "manual"), status, new(1, 0, 1));
+        using (var c = s.Warehouse.Dialect.OpenReadWrite())
+        using (var tx = c.BeginTransaction())
+        {
+            Warehouse.Store.BatchLog.WriteRejects(s.Warehouse.Dialect, c, tx, 1,
+                [new("hostile.csv", "line 1", "unknown indicator: <b>x</b>", "<img src=x onerror=\"document.title='pwned'\">")]);
+            tx.Commit();
+        }
+
+        // Phone: no sideways scrolling, every run-now button and state on screen.
+        var phone = await browser.NewPageAsync(new()
+        {
+            ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true, DeviceScaleFactor = 2, Locale = "zh-CN", TimezoneId = "Asia/Shanghai",
+        });
+        await phone.GotoAsync(s.Url);
+        await phone.Locator("#jobs .st.succeeded").First.WaitForAsync();
+        await phone.Locator("#batches tbody tr td").First.WaitForAsync();
+        var batchText = await phone.Locator("#batches").InnerTextAsync();
+        foreach (var label in new[] { "部分成功", "中断", "失败", "成功" }) Assert.Contains(label, batchText);
+        Assert.Contains("<img src=x", await phone.Locator("#rejects").InnerTextAsync());
+        Assert.Equal(0, await phone.Locator("#rejects img, #rejects b").CountAsync());
+        Assert.NotEqual("pwned", await phone.TitleAsync());
+        // The whole page at phone width, to look at by hand (docs gets only the first screen).
+        await phone.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), $"dashboard-phone-full-{engine}.png"), FullPage = true });
+        var wide = await phone.EvaluateAsync<string>("""
+            [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > 390)
+              .slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).join('; ')
+            """);
+        Assert.True(await phone.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 390, "the page scrolls sideways at 390 px: "
+            + wide);
+        // Nor inside a card: every column of every table is on screen, not behind a scroll bar.
+        const string fits = "[...document.querySelectorAll('section *')].every(e => e.scrollWidth <= e.clientWidth + 1)";
+        Assert.True(await phone.EvaluateAsync<bool>(fits),
+            "a table scrolls sideways inside its card at 390 px");
+        foreach (var job in ServeOptions.Jobs)
+        {
+            var box = await phone.Locator($"#jobs button[data-job={job}]").BoundingBoxAsync();
+            Assert.True(box is { X: >= 0, Y: >= 0 } && box.X + box.Width <= 390 && box.Y + box.Height <= 844,
+                $"run-now of {job} at {box?.X},{box?.Y}");
+            var row = phone.Locator("#jobs tbody tr").Filter(new() { Has = phone.Locator($"button[data-job={job}]") });
+            var state = await row.Locator(".st").BoundingBoxAsync();
+            Assert.True(state is { X: >= 0 } && state.X + state.Width <= 390, $"state of {job} at {state?.X}");
+        }
+        // Paging: the next page starts below the last batch of the first.
+        var pager = phone.Locator("#batches-pager");
+        if (await pager.Locator("[data-dir=next]").IsEnabledAsync())
+        {
+            var firstPage = await pager.Locator("span").InnerTextAsync();
+            await pager.Locator("[data-dir=next]").ClickAsync();
+            await pager.Locator("span").Filter(new() { HasText = "第 2 页" }).WaitForAsync();
+            await pager.Locator("[data-dir=prev]").ClickAsync();
+            await pager.Locator("span").Filter(new() { HasText = "第 1 页" }).WaitForAsync();
+            Assert.StartsWith("第 1 页", firstPage);
+        }
+        await phone.EvaluateAsync("window.scrollTo(0, 0)"); // the pager clicks scrolled down; the jobs are the first screen
+        await phone.ScreenshotAsync(new() { Path = Path.Combine(shots, "dashboard-phone.png") });
+        Assert.True(new FileInfo(Path.Combine(shots, "dashboard-phone.png")).Length > 10_000);
+
+        // Hangfire's own dashboard, in Chinese, with our title and the chain's jobs among the succeeded ones.
+        var hangfire = await desktop.GotoAsync(s.Url.TrimEnd('/') + "/hangfire/jobs/succeeded");
+        Assert.True(hangfire is { Ok: true }, $"/hangfire answered {hangfire?.Status}");
+        Assert.Contains("知识产权数据仓库", await desktop.TitleAsync());
+        var succeeded = await desktop.Locator("body").InnerTextAsync();
+        Assert.Contains("完成", succeeded); // Hangfire's zh resources (完成 = Succeeded), not its English
+        Assert.Contains("导入 ingest（manual）", succeeded);
+        Assert.Contains("简报 briefing（chain:forecast）", succeeded);
+        await desktop.GotoAsync(s.Url.TrimEnd('/') + "/hangfire");
+        Assert.Equal("/", await desktop.Locator("a", new() { HasText = "返回应用" }).First.GetAttributeAsync("href"));
+        await desktop.ScreenshotAsync(new() { Path = Path.Combine(shots, "hangfire.png") });
+        await phone.GotoAsync(s.Url.TrimEnd('/') + "/hangfire/jobs/succeeded");
+        await phone.ScreenshotAsync(new() { Path = Path.Combine(shots, "hangfire-phone.png") });
     }
 }

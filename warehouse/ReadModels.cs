@@ -179,14 +179,18 @@ public sealed class ReadModels(SqlDialect dialect, DbConnection connection)
     /// <summary>Rows per warehouse table.</summary>
     public IReadOnlyList<TableCount> TableCounts() => Read<TableCount>("read/table_counts");
 
-    /// <summary>The latest <paramref name="n"/> batches, newest first.</summary>
-    public IReadOnlyList<BatchRow> Batches(int n) => Read<BatchRow>("read/batches", new { n });
+    /// <summary>The latest <paramref name="n"/> batches older than batch <paramref name="before"/> (all when null), newest first;
+    /// only those of <paramref name="job"/> when given.</summary>
+    public IReadOnlyList<BatchRow> Batches(int n, long? before = null, string? job = null) =>
+        Read<BatchRow>("read/batches", new { n, before = before ?? long.MaxValue, job = job ?? "" });
 
     /// <summary>The latest batch of a job, or null.</summary>
     public BatchRow? LastBatch(string job) => Read<BatchRow>("read/last_job_batch", new { job }).FirstOrDefault();
 
-    /// <summary>The latest <paramref name="n"/> quarantined rows, newest first.</summary>
-    public IReadOnlyList<RejectRow> Rejects(int n) => Read<RejectRow>("read/rejects", new { n });
+    /// <summary>The latest <paramref name="n"/> quarantined rows older than reject <paramref name="before"/> (all when null),
+    /// newest first.</summary>
+    public IReadOnlyList<RejectRow> Rejects(int n, long? before = null) =>
+        Read<RejectRow>("read/rejects", new { n, before = before ?? long.MaxValue });
 
     /// <summary>The commonest reject reasons of recent batches.</summary>
     public IReadOnlyList<RejectReason> RejectReasons() => Read<RejectReason>("read/reject_reasons");

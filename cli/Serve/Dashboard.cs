@@ -72,7 +72,7 @@ public static class Dashboard
         });
         app.UseHangfireDashboard("/hangfire", new DashboardOptions
         {
-            DashboardTitle = "知识产权数据仓库 · 作业详情 Warehouse jobs",
+            DashboardTitle = "知识产权数据仓库 · 作业", // short: Hangfire's navigation bar must hold it on one line at 390 px
             AppPath = "/",
             DisplayStorageConnectionString = false,
             Authorization = [new GuardedByServer()],
@@ -95,6 +95,7 @@ public static class Dashboard
                 {
                     name,
                     schedule = options.Schedules.GetValueOrDefault(name, ""),
+                    scheduleText = ScheduleText.Describe(options.Schedules.GetValueOrDefault(name, "")),
                     timeZone = options.TimeZone.Id,
                     nextRun = next == null ? null
                         : ReadModels.Beijing(new DateTimeOffset(DateTime.SpecifyKind(next.Value, DateTimeKind.Utc))).ToString("yyyy-MM-ddTHH:mm:sszzz"),
@@ -111,21 +112,24 @@ public static class Dashboard
             var id = WarehouseJobs.Enqueue(client, name, "manual");
             return Results.Accepted($"/hangfire/jobs/details/{id}", new { triggered = name, jobId = id });
         });
-        app.MapGet("/api/batches", (int? limit) =>
+        // Pages go by id (before = the last batch_id of the page shown), not by offset, so a batch started meanwhile
+        // neither repeats a row on the next page nor hides one.
+        app.MapGet("/api/batches", (int? limit, long? before, string? job) =>
         {
             using var c = ws.Dialect.OpenReadOnly();
             // The API's field names are the columns' original names (trigger, file), whatever the schema calls them now.
-            return Results.Json(new ReadModels(ws.Dialect, c).Batches(Math.Clamp(limit ?? 50, 1, 1000)).Select(b => new
+            return Results.Json(new ReadModels(ws.Dialect, c).Batches(Math.Clamp(limit ?? 50, 1, 1000), before, job).Select(b => new
             {
                 batch_id = b.BatchId, job = b.Job, trigger = b.Trigger, source = b.Source, started_at = b.StartedAt,
                 finished_at = b.FinishedAt, status = b.Status, rows_read = b.RowsRead, rows_loaded = b.RowsLoaded, rows_rejected = b.RowsRejected,
                 rows_changed = b.RowsChanged, error = b.Error, detail = b.Detail,
+                duration_seconds = b.FinishedAt is { } end ? Math.Round((end - b.StartedAt).TotalSeconds, 3) : (double?)null,
             }));
         });
-        app.MapGet("/api/rejects", (int? limit) =>
+        app.MapGet("/api/rejects", (int? limit, long? before) =>
         {
             using var c = ws.Dialect.OpenReadOnly();
-            return Results.Json(new ReadModels(ws.Dialect, c).Rejects(Math.Clamp(limit ?? 100, 1, 5000)).Select(r => new
+            return Results.Json(new ReadModels(ws.Dialect, c).Rejects(Math.Clamp(limit ?? 100, 1, 5000), before).Select(r => new
             {
                 reject_id = r.RejectId, batch_id = r.BatchId, file = r.FileName, location = r.Location, reason = r.Reason,
                 raw_text = r.RawText,
