@@ -20,6 +20,7 @@ public static class ServeCommand
                 using var app = Dashboard.Build(Workspace.Resolve(r.GetValue(db)), r.GetValue(urls)!);
                 Dashboard.StartAsync(app).GetAwaiter().GetResult(); // checks the addresses really bound, config endpoints too
                 Console.WriteLine($"仪表盘 / dashboard: {string.Join(" ", Dashboard.Addresses(app))}  (Ctrl+C 停止 / to stop)");
+                foreach (var line in Dashboard.Summary(app)) Console.WriteLine(line);
                 app.WaitForShutdown();
                 return 0;
             }

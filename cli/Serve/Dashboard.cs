@@ -198,6 +198,20 @@ public static class Dashboard
         public bool Authorize(DashboardContext context) => true;
     }
 
+    /// <summary>What `serve` says at start: where Hangfire keeps its state, and each job's schedule in words.</summary>
+    public static IEnumerable<string> Summary(WebApplication app)
+    {
+        var service = app.Services.GetRequiredService<PipelineService>();
+        yield return HangfireStorage.Durable(service.Workspace.Dialect)
+            ? $"作业状态 / Hangfire state: 数据库 {service.Workspace.Dialect.Location} 的 hangfire 模式 (schema hangfire)"
+            : "作业状态 / Hangfire state: 内存中，停止后清空；运行历史在 etl_batch / in memory, gone at exit; run history stays in etl_batch";
+        foreach (var job in ServeOptions.Jobs)
+        {
+            var cron = service.Options.Schedules.GetValueOrDefault(job, "");
+            yield return $"  {job}: {ScheduleText.Describe(cron)}" + (cron.Length > 0 ? $"  ({cron}, {service.Options.TimeZone.Id})" : "");
+        }
+    }
+
     /// <summary>The address the server actually listens on (for tests that bind port 0).</summary>
     public static string Address(WebApplication app) => Addresses(app).First();
 

@@ -4,11 +4,9 @@ namespace Warehouse.Cli.Serve;
 
 /// <summary>Cron expressions as Chinese a statistician reads (每月1日 08:00), for the dashboard and <c>/api/jobs</c>.</summary>
 /// <remarks>Only shapes understood exactly are described; anything else comes back as the expression itself, because a
-/// wrong description is worse than none. Accepted: 5 fields (minute hour day month weekday, 0 and 7 = Sunday), 6 fields
-/// (seconds first), 7 (Quartz's year, only <c>*</c>) and the macros @hourly, @daily, @weekly, @monthly, @yearly.
-/// A numeric weekday in a 6- or 7-field expression is refused: Quartz counts 1 = Sunday, Hangfire's Cronos 1 = Monday,
-/// and the text cannot tell which scheduler reads it (names such as MON-FRI are fine). L, W, #, C and H are refused, and so is a day of month and weekday both
-/// restricted (Vixie cron fires when either matches, Quartz refuses it).</remarks>
+/// wrong description is worse than none. Accepted: what Hangfire (Cronos) reads: 5 fields (minute hour day month weekday,
+/// 0 and 7 = Sunday), 6 fields (seconds first, same numbering) and the macros @hourly, @daily, @weekly, @monthly, @yearly.
+/// L, W, #, C and H are refused, and so is a day of month and weekday both restricted (schedulers disagree on it).</remarks>
 public static class ScheduleText
 {
     /// <summary>Text for an empty schedule: the job runs when triggered or chained.</summary>
@@ -35,8 +33,7 @@ public static class ScheduleText
         };
         if (macro != null) return TryDescribe(macro, out text);
         var f = cron.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-        if (f.Length is < 5 or > 7) return false;
-        if (f.Length == 7 && f[6] != "*") return false;
+        if (f.Length is < 5 or > 6) return false; // Quartz's 7th field (year) is refused at start: Hangfire has none
         var withSeconds = f.Length >= 6;
         var o = withSeconds ? 1 : 0;
         var seconds = withSeconds ? Field(f[0], 0, 59, null) : [0];
@@ -51,8 +48,6 @@ public static class ScheduleText
         SortedSet<int>? weekdays = null;
         if (!dowAny)
         {
-            // Numbers mean different days to Quartz and to Cronos once seconds lead; only names are unambiguous there.
-            if (withSeconds && f[o + 4].Any(char.IsDigit)) return false;
             weekdays = Field(f[o + 4], 0, 7, WeekdayNames);
             if (weekdays != null && weekdays.Remove(7)) weekdays.Add(0);
         }
