@@ -113,6 +113,7 @@ public class HeldOutEvaluationTests(ITestOutputHelper output)
     [InlineData("heldout4")]
     [InlineData("heldout5")]
     [InlineData("heldout6")]
+    [InlineData("heldout7")]
     public void HeldOut_plans_recall_and_precision(string set)
     {
         var docs = Docs(set);
