@@ -114,6 +114,7 @@ public class HeldOutEvaluationTests(ITestOutputHelper output)
     [InlineData("heldout5")]
     [InlineData("heldout6")]
     [InlineData("heldout7")]
+    [InlineData("heldout8")]
     public void HeldOut_plans_recall_and_precision(string set)
     {
         var docs = Docs(set);

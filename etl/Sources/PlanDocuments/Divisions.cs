@@ -105,8 +105,10 @@ public sealed partial class Divisions
                 {
                     if (length > 0 && n.Text.Length < length) break;
                     if (i + n.Text.Length > text.Length || string.CompareOrdinal(text, i, n.Text, 0, n.Text.Length) != 0) continue;
-                    // A county's short name only right after its parent (杭州余杭), never standing alone (和平, 东方).
-                    if (n.ChainOnly && !(previous is { } p && p.End == i && Ancestors(n.Division).Any(p.Candidates.Contains))) continue;
+                    // A county's short name only right after its parent (杭州余杭), never standing alone (和平, 东方), except as the
+                    // masthead of its own paper (兰溪日报, 昆山发布): local papers and official accounts go by the short name.
+                    if (n.ChainOnly && !(previous is { } p && p.End == i && Ancestors(n.Division).Any(p.Candidates.Contains))
+                        && !Masthead().IsMatch(text.AsSpan(i + n.Text.Length))) continue;
                     if (length == 0) { length = n.Text.Length; match = []; }
                     if (!match!.Contains(n.Division)) match.Add(n.Division);
                 }
@@ -126,6 +128,9 @@ public sealed partial class Divisions
         name = Ethnic().Replace(name, "");
         return name.Length >= 2 ? name : d.Name;
     }
+
+    [GeneratedRegex("^(?:日报|晚报|新闻网|融媒体中心|发布[（(]|发布$|发布\\n)")]
+    private static partial Regex Masthead();
 
     [GeneratedRegex("(?:特别行政区|自治区|自治州|自治县|自治旗|地区|省|市|区|县|盟|旗)$")]
     private static partial Regex Suffix();

@@ -40,7 +40,10 @@ public sealed partial record PlanHeader(Region Region, int StartYear, int EndYea
         var ownOpening = WithoutCitations(opening);
         // The issuing body may also stand only in the signature at the end (…人民政府 2025年3月6日).
         var signature = text.Length > SignatureLength ? text[^SignatureLength..] : text;
-        var division = divisions.Find(Text.Key(ownOpening)) ?? divisions.Find(Text.Key(WithoutCitations(head)))
+        // A title the opening quotes (《2014年镇江市知识产权发展与保护状况》白皮书发布) names the region before anything in the body
+        // does; a plan citing a national one finds no region there and reads on.
+        var division = divisions.Find(Text.Key(ownOpening)) ?? divisions.Find(Text.Key(opening))
+            ?? divisions.Find(Text.Key(WithoutCitations(head)))
             ?? divisions.Find(Text.Key(WithoutCitations(signature)))
             ?? throw new InvalidDataException($"{fileName}: 无法从发文机关或标题识别地区 / cannot tell the region: no province, prefecture or " +
                 "county of China is named in the issuing body or title (for a development zone or other unofficial name, add it as an alias " +

@@ -21,8 +21,23 @@ public static partial class ReportDate
         // A page published in spring on last year's results (2023-02-17: 2022年，全省…; “十二五”期间… on 2016-02-02) reports
         // the year its first paragraph names, when that is the page's year or the year before.
         if (FirstYear(AnyYear(), title) is { } titled) return titled;
-        return published is { } p && first is { } f && f <= p && f >= p - 1 ? f : published ?? first;
+        if (published is { } p && first is { } f && f <= p && f >= p - 1) return f;
+        // A review of the year published in its first weeks (兰溪日报 2020年01月17日: 这一年…全年共…) names no year: it is the
+        // year just ended.
+        if (published != null && first == null && YearEndReview(opening, text)) return published - 1;
+        return published ?? first;
     }
+
+    private static bool YearEndReview(string opening, string text) =>
+        EarlyInYear().IsMatch(opening) && Review().IsMatch(text.Length > 1500 ? text[..1500] : text);
+
+    // Published in January or February: 2020年01月17日, 2020-1-17, 2020年2月.
+    [GeneratedRegex(@"(?<!\d)20\d\d(?:年0?[12]月|-0?[12]-\d)")]
+    private static partial Regex EarlyInYear();
+
+    // 全年, 这一年, 一年来, 过去一年 as a look back, not 今年全年 (a target for the year beginning).
+    [GeneratedRegex("(?<!今年|明年)(?:全年|这一年|一年来|过去一年)")]
+    private static partial Regex Review();
 
     private static int? FirstYear(Regex r, string s) =>
         r.Match(s) is { Success: true } m ? int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture) : null;
