@@ -84,6 +84,24 @@ public class SchedulingTests(ITestOutputHelper output)
         Assert.True(runs[0].Finished <= runs[1].Started, $"second run started {runs[1].Started:O}, first finished {runs[0].Finished:O}");
     }
 
+    [Fact]
+    public async Task A_briefing_waits_for_a_running_ingest_instead_of_publishing_a_half_loaded_warehouse()
+    {
+        await using var s = new TestServer(configure: service => service.BeforeAttempt = (job, _) =>
+        {
+            if (job == "ingest") Thread.Sleep(2000);
+        });
+        await s.Http.PostAsync("/api/jobs/ingest/trigger", null);
+        await Task.Delay(500);
+        await s.Http.PostAsync("/api/jobs/briefing/trigger", null);
+        Assert.True(await TestServer.Eventually(() => s.JobBatches().Count(b => b is { Job: "job:briefing", Status: not "running" }) >= 2, 180));
+        var jobs = s.JobBatches();
+        var ingest = jobs.First(b => b.Job == "job:ingest");
+        Assert.All(jobs.Where(b => b.Job == "job:briefing"), b => Assert.True(b.Started >= ingest.Finished,
+            $"briefing started {b.Started:O}, ingest finished {ingest.Finished:O}"));
+        Assert.All(jobs.Where(b => b.Job == "job:briefing"), b => Assert.Equal("succeeded", b.Status));
+    }
+
     [Theory]
     [MemberData(nameof(TempWarehouse.Engines), MemberType = typeof(TempWarehouse))]
     public void The_job_lock_is_exclusive_until_released(string engine)
@@ -129,6 +147,21 @@ public class SchedulingTests(ITestOutputHelper output)
         Assert.True(await TestServer.Eventually(() => second.JobBatches().Any(b => b is { Job: "job:forecast", Trigger: "missed", Status: not "running" }), 90));
         await Task.Delay(3000);
         Assert.Single(second.JobBatches(), b => b.Trigger == "missed");
+    }
+
+    [Theory]
+    [MemberData(nameof(TempWarehouse.Engines), MemberType = typeof(TempWarehouse))]
+    public void A_briefing_before_any_plan_is_loaded_is_refused_not_an_empty_scorecard(string engine)
+    {
+        // A new warehouse's first scheduled briefing can fire before its first ingest (both at 08:00 on the 1st).
+        using var wh = new TempWarehouse(engine: engine);
+        var options = new ServeOptions(wh.PathOf("inbox"), wh.PathOf("out"), null, TimeZoneInfo.Utc, new Dictionary<string, string>());
+        var service = new PipelineService(new Workspace(TempWarehouse.RepoRoot, wh.Dialect), options);
+        var ex = Assert.Throws<Warehouse.Reports.Pipeline.JobFailedException>(() => service.Briefing("schedule"));
+        Assert.Contains("no plan goals yet", ex.Message);
+        Assert.False(Directory.Exists(wh.PathOf("out")) && Directory.EnumerateFileSystemEntries(wh.PathOf("out")).Any(), "nothing published");
+        using var c = wh.Dialect.OpenReadOnly();
+        Assert.Equal("failed", c.ExecuteScalar<string>("SELECT status FROM etl_batch WHERE job = 'job:briefing'"));
     }
 
     [Fact]

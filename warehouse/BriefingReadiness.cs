@@ -3,7 +3,7 @@ using Warehouse.Store.Engine;
 
 namespace Warehouse.Store;
 
-/// <summary>What a briefing needs to be true: goals assessed, and the assessment newer than the data.</summary>
+/// <summary>What a briefing needs to be true: goals loaded and assessed, and the assessment newer than the data.</summary>
 /// <param name="Targets">Goals and milestones in fact_target.</param>
 /// <param name="Assessed">Of those, how many have a fact_attainment row.</param>
 /// <param name="AssessedAt">When the forecast run that wrote fact_attainment finished.</param>
@@ -26,9 +26,13 @@ public sealed record BriefingReadiness(long Targets, long Assessed, DateTimeOffs
     {
         if (Stale != null)
             return $"预测已过期（自 {Stale.Since}：{Stale.Reason}）/ forecasts are stale since {Stale.Since} ({Stale.Reason}); run `forecast`";
-        if (Targets > 0 && Assessed == 0)
+        // An empty scorecard (0 项规划目标中 0 项…) tells a leader nothing: the first scheduled briefing of a new warehouse can fire
+        // before the first ingest has loaded a plan.
+        if (Targets == 0)
+            return "仓库中还没有规划目标，先导入规划文件 / the warehouse holds no plan goals yet; ingest the plan documents first";
+        if (Assessed == 0)
             return $"有 {Targets} 项规划目标，但没有任何达成评估 / the warehouse has {Targets} goals and milestones but no attainment; run `forecast`";
-        if (Targets > 0 && Assessed < Targets)
+        if (Assessed < Targets)
             return $"{Targets - Assessed} 项规划目标没有达成评估 / {Targets - Assessed} of {Targets} goals have no attainment; run `forecast`";
         if (AssessedAt is { } assessed && DataChangedAt is { } changed && assessed < changed)
             return $"达成评估（{Stamp(assessed)}）早于最近的数据变更（{Stamp(changed)}）/ attainment is older than the data; run `forecast`";

@@ -91,8 +91,13 @@ public sealed class ScheduledJobs(MainJob pipeline, string inbox, string briefin
 
     private JobOutcome Run(string job, string trigger, int attempt, CancellationToken cancel, Func<JobOutcome> work)
     {
-        using var held = Store.JobLock.Acquire(pipeline.Dialect, job, LockWait, cancel)
-            ?? throw new JobFailedException(job, $"{job}: 上一次运行 {LockWait.TotalHours:0.#} 小时仍未结束 / the previous run still holds the job");
+        // A briefing also waits for a running ingest or forecast, so it never publishes a warehouse half loaded (the first
+        // scheduled briefing of a new warehouse fires with the first ingest). The order is fixed, so no two runs deadlock.
+        var locks = new List<IDisposable>();
+        using var release = new Releaser(locks);
+        foreach (var name in job == "briefing" ? new[] { "briefing", "ingest", "forecast" } : [job])
+            locks.Add(Store.JobLock.Acquire(pipeline.Dialect, name, LockWait, cancel)
+                ?? throw new JobFailedException(job, $"{job}: {name} 的上一次运行 {LockWait.TotalHours:0.#} 小时仍未结束 / a run of {name} still holds it"));
         long? batchId = null;
         var log = new BatchLog(pipeline.Dialect);
         try
@@ -121,6 +126,14 @@ public sealed class ScheduledJobs(MainJob pipeline, string inbox, string briefin
             if (retry) throw new TransientJobException(job, ex);
             if (ex is BriefingRefusedException) throw new JobFailedException(job, ex.Message);
             throw;
+        }
+    }
+
+    private sealed class Releaser(List<IDisposable> locks) : IDisposable
+    {
+        public void Dispose()
+        {
+            for (var i = locks.Count - 1; i >= 0; i--) locks[i].Dispose();
         }
     }
 
