@@ -55,7 +55,8 @@ public sealed class AccessGuard
     public static void Register(WebApplicationBuilder builder, string? token)
     {
         if (token != null && !token.All(c => c is > ' ' and <= '~'))
-            throw new InvalidOperationException("访问令牌只能由 ASCII 可见字符组成 / Warehouse:AccessToken must be printable ASCII without spaces "
+            throw new InvalidOperationException("访问令牌只能由 ASCII 可见字符组成 / "
+                + "Warehouse:AccessToken must be printable ASCII without spaces "
                 + "(an HTTP header cannot carry other characters)");
         var guard = From(builder.Configuration, token);
         builder.Services.AddSingleton(guard);
@@ -85,7 +86,8 @@ public sealed class AccessGuard
             return Refuse(ctx, StatusCodes.Status503ServiceUnavailable, "服务器正在启动 / server is starting");
         if (!HostAllowed(request.Host.Host))
             return Refuse(ctx, StatusCodes.Status400BadRequest,
-                $"主机名不在允许列表中 / host '{request.Host.Host}' is not allowed; add it to {AllowedHostsSetting} (env Warehouse__AllowedHosts)");
+                $"主机名不在允许列表中 / host '{request.Host.Host}' is not allowed; add it to {AllowedHostsSetting} "
+                + "(env Warehouse__AllowedHosts)");
         if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method) && CrossOrigin(request))
             return Refuse(ctx, StatusCodes.Status403Forbidden, "跨站请求被拒绝 / cross-origin request refused");
         if (tokenHash == null || SignInPage.IsOpen(request.Path) || Authenticated(request)) return next();

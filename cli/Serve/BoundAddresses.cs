@@ -21,7 +21,8 @@ public sealed class BoundAddresses(IServer server, AccessGuard guard) : IHostedL
         foreach (var address in addresses)
             if (!IsLoopback(address))
                 throw new InvalidOperationException(
-                    $"监听非本机地址 {address} 需要先配置访问令牌 / listening on {address} requires Warehouse:AccessToken (or env Warehouse__AccessToken)");
+                    $"监听非本机地址 {address} 需要先配置访问令牌 / listening on {address} requires Warehouse:AccessToken "
+                    + "(or env Warehouse__AccessToken)");
     }
 
     /// <summary>Whether only this machine can reach the address: localhost, a loopback IP or a Unix socket. Any other name,

@@ -22,7 +22,8 @@ public static class Dashboard
     public const string TokenHeader = AccessGuard.TokenHeader;
 
     /// <summary>Builds the web application; throws with a clear message for bad settings (cron, time zone).</summary>
-    public static WebApplication Build(Workspace ws, string urls, IDictionary<string, string?>? overrides = null, Action<PipelineService>? configure = null)
+    public static WebApplication Build(Workspace ws, string urls, IDictionary<string, string?>? overrides = null,
+        Action<PipelineService>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         if (overrides != null) builder.Configuration.AddInMemoryCollection(overrides);
@@ -67,7 +68,8 @@ public static class Dashboard
         var chinese = CultureInfo.GetCultureInfo("zh-CN");
         app.Use(async (ctx, next) =>
         {
-            if (ctx.Request.Path.StartsWithSegments("/hangfire")) (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture) = (chinese, chinese);
+            if (ctx.Request.Path.StartsWithSegments("/hangfire"))
+                (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture) = (chinese, chinese);
             await next();
         });
         app.UseHangfireDashboard("/hangfire", new DashboardOptions
@@ -97,8 +99,8 @@ public static class Dashboard
                     schedule = options.Schedules.GetValueOrDefault(name, ""),
                     scheduleText = ScheduleText.Describe(options.Schedules.GetValueOrDefault(name, "")),
                     timeZone = options.TimeZone.Id,
-                    nextRun = next == null ? null
-                        : ReadModels.Beijing(new DateTimeOffset(DateTime.SpecifyKind(next.Value, DateTimeKind.Utc))).ToString("yyyy-MM-ddTHH:mm:sszzz"),
+                    nextRun = next == null ? null : ReadModels.Beijing(new DateTimeOffset(DateTime.SpecifyKind(next.Value, DateTimeKind.Utc)))
+                        .ToString("yyyy-MM-ddTHH:mm:sszzz"),
                     lastRun = last == null ? null : ReadModels.Beijing(last.StartedAt).ToString("yyyy-MM-ddTHH:mm:ss.fffzzz"),
                     lastStatus = last?.Status,
                     lastError = last?.Error,
@@ -204,7 +206,8 @@ public static class Dashboard
         var service = app.Services.GetRequiredService<PipelineService>();
         yield return HangfireStorage.Durable(service.Workspace.Dialect)
             ? $"作业状态 / Hangfire state: 数据库 {service.Workspace.Dialect.Location} 的 hangfire 模式 (schema hangfire)"
-            : "作业状态 / Hangfire state: 内存中，停止后清空；运行历史在 etl_batch / in memory, gone at exit; run history stays in etl_batch";
+            : "作业状态 / Hangfire state: 内存中，停止后清空；运行历史在 etl_batch / in memory, gone at exit; "
+                + "run history stays in etl_batch";
         foreach (var job in ServeOptions.Jobs)
         {
             var cron = service.Options.Schedules.GetValueOrDefault(job, "");
