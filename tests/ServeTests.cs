@@ -93,7 +93,7 @@ public class ServeTests
     public async Task A_cron_schedule_fires_the_job(string engine)
     {
         await using var s = new TestServer(new() { ["Warehouse:Schedules:ingest"] = "0/2 * * * * ?" }, engine: engine);
-        Assert.True(await TestServer.Eventually(() => s.JobBatches().Any(b => b is { Job: "job:ingest", Trigger: "schedule", Status: "succeeded" })));
+        Assert.True(await TestServer.Eventually(() => s.JobBatches().Any(b => b is { Job: "job:ingest", Trigger: "schedule", Status: "succeeded" or "partial" })));
     }
 
     [Theory]
@@ -112,7 +112,7 @@ public class ServeTests
 
         var api = await s.Http.GetFromJsonAsync<JsonElement[]>("/api/jobs");
         Assert.Equal(["ingest", "forecast", "briefing"], api!.Select(j => j.GetProperty("name").GetString()));
-        Assert.Equal("succeeded", api![0].GetProperty("lastStatus").GetString());
+        Assert.Equal("partial", api![0].GetProperty("lastStatus").GetString()); // the shipped seeds carry known quarantined rows
         var batches = await s.Http.GetFromJsonAsync<JsonElement[]>("/api/batches?limit=200");
         Assert.Contains(batches!, b => b.GetProperty("job").GetString() == "ingest-plan");
         var rejects = await s.Http.GetFromJsonAsync<JsonElement[]>("/api/rejects");
@@ -254,7 +254,7 @@ public class ServeTests
         await desktop.Locator("#jobs button[data-job=ingest]").ClickAsync();
         await desktop.Locator("#msg").Filter(new() { HasText = "已触发" }).WaitForAsync();
         var ingestRow = desktop.Locator("#jobs tbody tr").Filter(new() { Has = desktop.Locator("button[data-job=ingest]") });
-        await ingestRow.Locator(".st.succeeded").Filter(new() { HasText = "成功" }).WaitForAsync(new() { Timeout = 120_000 });
+        await ingestRow.Locator(".st.partial").Filter(new() { HasText = "部分成功" }).WaitForAsync(new() { Timeout = 120_000 });
         var briefingRow = desktop.Locator("#jobs tbody tr").Filter(new() { Has = desktop.Locator("button[data-job=briefing]") });
         await briefingRow.Locator(".st.succeeded").WaitForAsync(new() { Timeout = 180_000 });
         await desktop.Locator("#briefings a").First.WaitForAsync();

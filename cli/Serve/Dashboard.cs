@@ -29,6 +29,10 @@ public static class Dashboard
         if (overrides != null) builder.Configuration.AddInMemoryCollection(overrides);
         builder.WebHost.UseUrls(urls);
         var options = ServeOptions.From(builder.Configuration, ws.Root);
+        // In-memory Hangfire storage is per process: two servers on one SQLite file would each fire every schedule.
+        var single = HangfireStorage.Durable(ws.Dialect) ? null : ws.Dialect.TryLockJob("serve")
+            ?? throw new InvalidOperationException($"另一个 serve 进程已在使用这个数据库 / another `serve` already runs on {ws.Dialect.Location}; "
+                + "on SQLite run one serve (several nodes need PostgreSQL or SQL Server)");
         StoreCommands.Init(ws, quiet: true); // the API reads the database from the first request on
         var service = new PipelineService(ws, options);
         configure?.Invoke(service);
@@ -60,6 +64,7 @@ public static class Dashboard
         AccessGuard.Register(builder, options.AccessToken); // public addresses are checked after start: see StartAsync
         var app = builder.Build();
         var storage = app.Services.GetRequiredService<JobStorage>();
+        if (single != null) app.Lifetime.ApplicationStopped.Register(single.Dispose);
 
         AccessGuard.Use(app); // first in the pipeline: Host, origin and token checks for everything mapped after it
 
@@ -173,7 +178,7 @@ public static class Dashboard
                 if (UploadNames.Reduce(f.FileName, out var refusal) is not { } safe) return Results.BadRequest(new { error = refusal });
                 names.Add(safe);
             }
-            var saved = new List<string>();
+            var (saved, replaced) = (new List<string>(), new List<string>());
             Directory.CreateDirectory(options.Inbox);
             foreach (var (f, name) in form.Files.Zip(names))
             {
@@ -181,11 +186,13 @@ public static class Dashboard
                 var tmp = Path.Combine(options.Inbox, "." + name + ".part");
                 await using (var s = File.Create(tmp)) await f.CopyToAsync(s);
                 var final = Path.Combine(options.Inbox, name);
+                // A file of that name still waiting is replaced: the newer upload is the corrected one. Said in the answer.
+                if (File.Exists(final)) replaced.Add(name);
                 File.Move(tmp, final, overwrite: true);
                 File.SetLastWriteTimeUtc(final, DateTime.UtcNow.AddSeconds(-5));
                 saved.Add(name);
             }
-            return Results.Json(new { saved });
+            return Results.Json(new { saved, replaced });
         });
         return app;
     }

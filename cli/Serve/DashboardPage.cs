@@ -44,6 +44,8 @@ public static class DashboardPage
  .phone { display: none; } .scroll { overflow-x: auto; } /* desktop: a wide table scrolls inside its card */
  input[type=file] { max-width: 100%; } .briefing { margin: 6px 0; }
  .briefing a { margin-right: 12px; display: inline-block; max-width: 100%; overflow-wrap: anywhere; }
+ /* long errors and notes wrap inside their column instead of widening the table past the screen */
+ @media (min-width: 601px) { td.note { min-width: 16em; max-width: 36em; } } td.note { overflow-wrap: anywhere; }
  .briefing details { margin: 2px 0 0 1em; } .briefing summary { cursor: pointer; color: #2166ac; }
  /* Phone: every table becomes a stack of cards with the column name beside each value; the least useful columns go. */
  @media (max-width: 600px) {
@@ -177,7 +179,8 @@ const batches = pager('batches', '/api/batches', 'batch_id', b => '<tr>'
   + cell('来源', esc((b.source || '').split('/').pop())) + cell('开始', bj(b.started_at), 'time')
   + cell('用时', took(b), 'time half') + cell('状态', state(b.status), 'half') + cell('读', esc(b.rows_read), 'num opt')
   + cell('入库', esc(b.rows_loaded), 'num half') + cell('拒收', esc(b.rows_rejected), 'num half') + cell('变更', esc(b.rows_changed), 'num opt')
-  + cell('说明', esc(b.error || (['partial', 'skipped'].includes(b.status) || String(b.job).startsWith('job:') ? b.detail : ''))) + '</tr>');
+  + cell('说明', esc(b.error || (['partial', 'skipped'].includes(b.status) || String(b.job).startsWith('job:') ? b.detail : '')), 'note')
+  + '</tr>');
 const rejects = pager('rejects', '/api/rejects', 'reject_id', r => {
   const raw = String(r.raw_text ?? ''), shown = raw.length > 120 ? raw.slice(0, 120) + '…' : raw;
   return '<tr>' + cell('批次', '#' + esc(r.batch_id), 'half') + cell('位置', esc(r.location), 'half') + cell('文件', esc(r.file))
@@ -201,7 +204,9 @@ const load = () => Promise.allSettled([loadJobs(), batches.load(), rejects.load(
 document.getElementById('upload').onsubmit = async e => {
   e.preventDefault();
   const r = await post('/api/inbox', new FormData(e.target));
-  say(r.ok ? '已上传到收件箱 / uploaded' : `上传失败 ${r.status}: ${await r.text()}`);
+  const body = r.ok ? await r.json() : null;
+  say(r.ok ? '已上传到收件箱 / uploaded' + (body.replaced?.length ? `；已替换尚未导入的同名文件 ${body.replaced.join('、')}` : '')
+    : `上传失败 ${r.status}: ${await r.text()}`);
   load();
 };
 load(); setInterval(load, 5000);

@@ -26,6 +26,10 @@ public sealed record ServeOptions(string Inbox, string BriefingsDir, string? Acc
         TimeZoneInfo tz;
         try { tz = TimeZoneInfo.FindSystemTimeZoneById(tzName); }
         catch (TimeZoneNotFoundException) { throw new InvalidOperationException($"未知时区 / unknown time zone in Warehouse:TimeZone: '{tzName}'"); }
+        // A misspelt job name (Warehouse__Schedules__ingets) would leave the real job on its shipped schedule without a word.
+        foreach (var key in s.GetSection("Schedules").GetChildren().Select(c => c.Key))
+            if (!Jobs.Contains(key, StringComparer.OrdinalIgnoreCase))
+                throw new InvalidOperationException($"未知作业 / unknown job '{key}' in Warehouse:Schedules:{key}; the jobs are {string.Join(", ", Jobs)}");
         var schedules = new Dictionary<string, string>();
         foreach (var job in Jobs)
         {

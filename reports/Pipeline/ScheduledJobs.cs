@@ -5,28 +5,38 @@ using Warehouse.Store;
 namespace Warehouse.Reports.Pipeline;
 
 /// <summary>What a job run did, for chaining and the batch log.</summary>
-/// <param name="Status">succeeded, partial (some files failed) or failed.</param>
+/// <param name="Status">succeeded; partial (some files failed, or rows were rejected into etl_reject); or failed.</param>
 /// <param name="Stale">Forecasts are out of date with the data after this run (the ingest job chains forecast on it).</param>
 public sealed record JobOutcome(string Status, int Files, int Changed, int Failed, string Detail, bool Stale = false)
 {
     /// <summary>Whether the job did its work (all of it, or part of it).</summary>
     public bool Succeeded => Status is "succeeded" or "partial";
 
-    /// <summary>The job's state from its files: succeeded when every file loaded, failed when none did, partial otherwise;
-    /// the detail counts loaded, unchanged and failed files, rejected rows, and names the failed files.</summary>
+    /// <summary>The counts the job's batch row shows: rows read, loaded and rejected for an ingest (the columns say rows), files
+    /// written for a briefing.</summary>
+    public BatchCounts Counts { get; init; } = new(Files, Files - Failed, Failed, Changed);
+
+    /// <summary>The job's state from its files: succeeded when every file loaded and no row was rejected, failed when no file
+    /// loaded, partial otherwise (the same line the CLI's exit code draws); the detail counts loaded, unchanged and failed files,
+    /// rejected rows, and names the failed files.</summary>
     public static JobOutcome Of(IReadOnlyList<LoadResult> results, bool stale)
     {
         var unchanged = results.Where(r => r.Unchanged).Select(r => Path.GetFileName(r.File)).ToList();
         var read = results.Where(r => !r.Unchanged).ToList();
         var failed = read.Where(r => !r.Succeeded).ToList();
         var changed = read.Sum(r => r.Changed);
-        var status = failed.Count == 0 ? "succeeded" : failed.Count == read.Count ? "failed" : "partial";
+        var rejected = read.Sum(r => r.Rejected);
+        var status = failed.Count > 0 && failed.Count == read.Count ? "failed" : failed.Count > 0 || rejected > 0 ? "partial" : "succeeded";
         var detail = $"{read.Count - failed.Count} 个文件已导入 loaded, {failed.Count} 个失败 failed, "
-            + $"{read.Sum(r => r.Rejected)} 行拒收 rows rejected, {changed} 行变更 rows changed"
-            + (unchanged.Count > 0 ? "; " + Ingestor.Describe(unchanged) : "")
+            + $"{rejected} 行拒收 rows rejected, {changed} 行变更 rows changed"
+            // Counted, not named: a scheduled ingest sees every shipped file unchanged each time, and the list drowned the row.
+            + (unchanged.Count > 0 ? $"; {unchanged.Count} 个文件未变化 / {unchanged.Count} files unchanged since their last load" : "")
             + (failed.Count > 0 ? "; 失败 failed: " + string.Join("; ", failed.Select(f => $"{Path.GetFileName(f.File)}: {f.Error}")) : "");
         // Unchanged files were not read: not counted as loaded.
-        return new JobOutcome(status, read.Count, changed, failed.Count, detail, stale);
+        return new JobOutcome(status, read.Count, changed, failed.Count, detail, stale)
+        {
+            Counts = new BatchCounts(read.Sum(r => r.Read), read.Sum(r => r.Loaded), rejected, changed),
+        };
     }
 }
 
@@ -107,8 +117,10 @@ public sealed class ScheduledJobs(MainJob pipeline, string inbox, string briefin
             MarkDeadRuns();
             batchId = log.Start("job:" + job, null, trigger);
             var outcome = work();
-            log.Finish(batchId.Value, outcome.Status, new BatchCounts(outcome.Files, outcome.Files - outcome.Failed, outcome.Failed,
-                outcome.Changed, outcome.Detail + (attempt > 1 ? $"; 第{attempt}次尝试成功 / succeeded on attempt {attempt}" : "")));
+            log.Finish(batchId.Value, outcome.Status, outcome.Counts with
+            {
+                Detail = outcome.Detail + (attempt > 1 ? $"; 第{attempt}次尝试成功 / succeeded on attempt {attempt}" : ""),
+            });
             if (outcome.Status == "failed") throw new JobFailedException(job, outcome.Detail);
             return outcome;
         }
