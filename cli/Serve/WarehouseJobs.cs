@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Linq.Expressions;
 using Hangfire;
 using Hangfire.Server;
 using Microsoft.Extensions.Logging;
@@ -30,26 +31,13 @@ public sealed class WarehouseJobs(PipelineService service, IBackgroundJobClient 
         Run("briefing", trigger, context, cancel, service.Briefing, _ => null);
 
     /// <summary>Queues a run of a job now; returns its Hangfire id.</summary>
-    public static string Enqueue(IBackgroundJobClient client, string job, string trigger) => job switch
-    {
-        "ingest" => client.Enqueue<WarehouseJobs>(j => j.Ingest(trigger, null, CancellationToken.None)),
-        "forecast" => client.Enqueue<WarehouseJobs>(j => j.Forecast(trigger, null, CancellationToken.None)),
-        "briefing" => client.Enqueue<WarehouseJobs>(j => j.Briefing(trigger, null, CancellationToken.None)),
-        _ => throw new ArgumentException($"unknown job '{job}'", nameof(job)),
-    };
+    public static string Enqueue(IBackgroundJobClient client, string job, string trigger) => client.Enqueue(Call(job, trigger));
 
     /// <summary>Registers (or removes, for an empty schedule) a job's recurring schedule in the configured time zone.</summary>
     public static void Schedule(IRecurringJobManager recurring, string job, string cron, TimeZoneInfo zone)
     {
-        if (cron.Length == 0) { recurring.RemoveIfExists(job); return; }
-        var options = new RecurringJobOptions { TimeZone = zone };
-        switch (job)
-        {
-            case "ingest": recurring.AddOrUpdate<WarehouseJobs>(job, j => j.Ingest("schedule", null, CancellationToken.None), cron, options); break;
-            case "forecast": recurring.AddOrUpdate<WarehouseJobs>(job, j => j.Forecast("schedule", null, CancellationToken.None), cron, options); break;
-            case "briefing": recurring.AddOrUpdate<WarehouseJobs>(job, j => j.Briefing("schedule", null, CancellationToken.None), cron, options); break;
-            default: throw new ArgumentException($"unknown job '{job}'", nameof(job));
-        }
+        if (cron.Length == 0) recurring.RemoveIfExists(job);
+        else recurring.AddOrUpdate(job, Call(job, "schedule"), cron, new RecurringJobOptions { TimeZone = zone });
     }
 
     private void Run(string job, string trigger, PerformContext? context, CancellationToken cancel,
@@ -72,10 +60,12 @@ public sealed class WarehouseJobs(PipelineService service, IBackgroundJobClient 
             client.ContinueJobWith(context.BackgroundJob.Id, Call(following, "chain:" + job));
     }
 
-    private static System.Linq.Expressions.Expression<Action<WarehouseJobs>> Call(string job, string trigger) => job switch
+    /// <summary>The one place a job's name becomes its method: queued, scheduled and chained runs all go through here.</summary>
+    private static Expression<Action<WarehouseJobs>> Call(string job, string trigger) => job switch
     {
+        "ingest" => j => j.Ingest(trigger, null, CancellationToken.None),
         "forecast" => j => j.Forecast(trigger, null, CancellationToken.None),
         "briefing" => j => j.Briefing(trigger, null, CancellationToken.None),
-        _ => j => j.Ingest(trigger, null, CancellationToken.None),
+        _ => throw new ArgumentException($"unknown job '{job}'", nameof(job)),
     };
 }
