@@ -113,6 +113,7 @@ public class ServeTests
         var api = await s.Http.GetFromJsonAsync<JsonElement[]>("/api/jobs");
         Assert.Equal(["ingest", "forecast", "briefing"], api!.Select(j => j.GetProperty("name").GetString()));
         Assert.Equal("partial", api![0].GetProperty("lastStatus").GetString()); // the shipped seeds carry known quarantined rows
+        Assert.True(api![0].GetProperty("lastDurationSeconds").GetDouble() >= 0); // the page shows it without asking /api/batches
         var batches = await s.Http.GetFromJsonAsync<JsonElement[]>("/api/batches?limit=200");
         Assert.Contains(batches!, b => b.GetProperty("job").GetString() == "ingest-plan");
         var rejects = await s.Http.GetFromJsonAsync<JsonElement[]>("/api/rejects");

@@ -103,6 +103,8 @@ public sealed class BatchRow
     public DateTimeOffset StartedAt { get; init; }
     /// <summary>End time, null while running.</summary>
     public DateTimeOffset? FinishedAt { get; init; }
+    /// <summary>How long the run took, in seconds to the millisecond; null while running.</summary>
+    public double? DurationSeconds => FinishedAt is { } end ? Math.Round((end - StartedAt).TotalSeconds, 3) : null;
     /// <summary>running, succeeded, partial, failed, interrupted or skipped.</summary>
     public string Status { get; init; } = "";
     /// <summary>Rows read.</summary>

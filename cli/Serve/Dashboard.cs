@@ -108,6 +108,7 @@ public static class Dashboard
                         .ToString("yyyy-MM-ddTHH:mm:sszzz"),
                     lastRun = last == null ? null : ReadModels.Beijing(last.StartedAt).ToString("yyyy-MM-ddTHH:mm:ss.fffzzz"),
                     lastStatus = last?.Status,
+                    lastDurationSeconds = last?.DurationSeconds,
                     lastError = last?.Error,
                 });
             }
@@ -130,7 +131,7 @@ public static class Dashboard
                 batch_id = b.BatchId, job = b.Job, trigger = b.Trigger, source = b.Source, started_at = b.StartedAt,
                 finished_at = b.FinishedAt, status = b.Status, rows_read = b.RowsRead, rows_loaded = b.RowsLoaded, rows_rejected = b.RowsRejected,
                 rows_changed = b.RowsChanged, error = b.Error, detail = b.Detail,
-                duration_seconds = b.FinishedAt is { } end ? Math.Round((end - b.StartedAt).TotalSeconds, 3) : (double?)null,
+                duration_seconds = b.DurationSeconds,
             }));
         });
         app.MapGet("/api/rejects", (int? limit, long? before) =>
