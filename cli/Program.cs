@@ -45,6 +45,7 @@ ReportCommands.Add(root, db);
 BenchCommands.Add(root, db);
 BenchBriefing.Add(root);
 ServeCommand.Add(root, db);
+DeliverCommand.Add(root, db);
 
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)

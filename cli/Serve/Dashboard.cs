@@ -26,6 +26,7 @@ public static class Dashboard
         Action<PipelineService>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        Delivery.DeliveryOptions.AddSecretSources(builder.Configuration); // user secrets, then the environment again (it wins)
         if (overrides != null) builder.Configuration.AddInMemoryCollection(overrides);
         builder.WebHost.UseUrls(urls);
         var options = ServeOptions.From(builder.Configuration, ws.Root);
@@ -34,7 +35,7 @@ public static class Dashboard
             ?? throw new InvalidOperationException($"另一个 serve 进程已在使用这个数据库 / another `serve` already runs on {ws.Dialect.Location}; "
                 + "on SQLite run one serve (several nodes need PostgreSQL or SQL Server)");
         StoreCommands.Init(ws, quiet: true); // the API reads the database from the first request on
-        var service = new PipelineService(ws, options);
+        var service = new PipelineService(ws, options, DeliverCommand.Settings(ws, builder.Configuration));
         configure?.Invoke(service);
         TransientRetryAttribute.FirstDelay = options.RetryDelay;
         builder.Services.AddSingleton(service);

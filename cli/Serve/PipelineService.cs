@@ -1,3 +1,4 @@
+using Warehouse.Reports.Delivery;
 using Warehouse.Reports.Pipeline;
 
 namespace Warehouse.Cli.Serve;
@@ -9,9 +10,9 @@ public sealed class PipelineService
     private readonly ScheduledJobs _jobs;
 
     /// <summary>Jobs on the workspace's database, with the inbox and briefing folder from the settings.</summary>
-    public PipelineService(Workspace ws, ServeOptions options)
+    public PipelineService(Workspace ws, ServeOptions options, DeliverySettings? delivery = null)
     {
-        (Workspace, Options) = (ws, options);
+        (Workspace, Options, Delivery) = (ws, options, delivery ?? DeliverySettings.None);
         _jobs = new ScheduledJobs(ws.Pipeline(), options.Inbox, options.BriefingsDir);
     }
 
@@ -23,6 +24,17 @@ public sealed class PipelineService
 
     /// <summary>Settings.</summary>
     public ServeOptions Options { get; }
+
+    /// <summary>Where briefings are delivered (Warehouse:Delivery).</summary>
+    public DeliverySettings Delivery { get; }
+
+    /// <summary>Whether a briefing run by this trigger is followed by its delivery (Warehouse:Delivery:After).</summary>
+    public bool DeliversAfter(string trigger) =>
+        Delivery.Any && (Options.DeliverAfterEveryBriefing || !trigger.StartsWith("chain:", StringComparison.Ordinal));
+
+    /// <summary>Delivers a briefing folder (see <see cref="ScheduledJobs.Deliver"/>).</summary>
+    public JobOutcome Deliver(string folder, string trigger, int attempt = 1, CancellationToken cancel = default) =>
+        _jobs.Deliver(folder, trigger, Delivery, attempt, cancel);
 
     /// <summary>Loads the inbox and seeds/ (see <see cref="ScheduledJobs.Ingest"/>).</summary>
     public JobOutcome Ingest(string trigger, int attempt = 1, CancellationToken cancel = default) => _jobs.Ingest(trigger, attempt, cancel);

@@ -18,6 +18,10 @@ public sealed record ServeOptions(string Inbox, string BriefingsDir, string? Acc
     /// (Warehouse:Scheduler:RetrySeconds).</summary>
     public TimeSpan RetryDelay { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>Whether every briefing is delivered, including those an ingest chain writes when data changed
+    /// (Warehouse:Delivery:After = every-briefing, the default), or only scheduled and manual ones (scheduled-briefing).</summary>
+    public bool DeliverAfterEveryBriefing { get; init; } = true;
+
     /// <summary>Reads and validates the settings; a bad cron expression or time zone stops the server with a clear message.</summary>
     public static ServeOptions From(IConfiguration config, string root)
     {
@@ -47,6 +51,13 @@ public sealed record ServeOptions(string Inbox, string BriefingsDir, string? Acc
         {
             PollInterval = Seconds(s, "Scheduler:PollSeconds", 5),
             RetryDelay = Seconds(s, "Scheduler:RetrySeconds", 5),
+            DeliverAfterEveryBriefing = (s["Delivery:After"] ?? "every-briefing").Trim() switch
+            {
+                "" or "every-briefing" => true,
+                "scheduled-briefing" => false,
+                var v => throw new InvalidOperationException($"Warehouse:Delivery:After 应为 every-briefing 或 scheduled-briefing / "
+                    + $"must be every-briefing or scheduled-briefing: '{v}'"),
+            },
         };
     }
 

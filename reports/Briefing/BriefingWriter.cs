@@ -86,6 +86,8 @@ public static class BriefingWriter
         var xlsx = Path.Combine(folder, data.Lang.T("知识产权目标简报", "IP_targets_briefing") + $"_{date:yyyyMMdd}.xlsx");
         Workbook.Write(data, xlsx, date, files.Where(p => Path.GetFileName(p).StartsWith("01_scorecard") && p.EndsWith(".png")).ToList());
         files.Add(xlsx);
+        // What the briefing says, for delivery: messages are built from this, never from the warehouse as it is later.
+        BriefingManifest.Of(data, folder, date, files).Write(folder);
         var workbook = clock.Elapsed.TotalSeconds - load - charts;
         var timings = new BriefingTimings(load, charts, workbook, written.Count, Cpu(layoutTicks), Cpu(pngTicks), Cpu(svgTicks));
         return new BriefingOutput(folder, files, timings, data.Regions.Count);

@@ -1,5 +1,6 @@
 using Warehouse.Etl.Loading;
 using Warehouse.Reports.Briefing;
+using Warehouse.Reports.Delivery;
 using Warehouse.Store;
 
 namespace Warehouse.Reports.Pipeline;
@@ -9,6 +10,12 @@ namespace Warehouse.Reports.Pipeline;
 /// <param name="Stale">Forecasts are out of date with the data after this run (the ingest job chains forecast on it).</param>
 public sealed record JobOutcome(string Status, int Files, int Changed, int Failed, string Detail, bool Stale = false)
 {
+    /// <summary>The briefing folder a briefing run wrote (delivery follows it).</summary>
+    public string? Folder { get; init; }
+
+    /// <summary>Whether a later attempt may finish what this run could not (delivery's transient failures).</summary>
+    public bool RetryWanted { get; init; }
+
     /// <summary>Whether the job did its work (all of it, or part of it).</summary>
     public bool Succeeded => Status is "succeeded" or "partial";
 
@@ -91,8 +98,27 @@ public sealed class ScheduledJobs(MainJob pipeline, string inbox, string briefin
     {
         var notes = new List<string>();
         var o = pipeline.Report(briefingsDir, trigger, say: notes.Add);
-        return new JobOutcome("succeeded", o.Files.Count, 0, 0, string.Join("; ", notes.Append(o.Folder)));
+        return new JobOutcome("succeeded", o.Files.Count, 0, 0, string.Join("; ", notes.Append(o.Folder))) { Folder = o.Folder };
     });
+
+    /// <summary>Delivers a briefing folder to every configured recipient, once each (<see cref="BriefingDelivery"/>); transient
+    /// failures make the run worth retrying, and the retry skips what was delivered.</summary>
+    public JobOutcome Deliver(string folder, string trigger, DeliverySettings settings, int attempt = 1, CancellationToken cancel = default) =>
+        Run("deliver", trigger, attempt, cancel, () =>
+        {
+            var path = Path.IsPathRooted(folder) ? folder : Path.Combine(briefingsDir, folder);
+            var report = new BriefingDelivery(pipeline.Dialect, settings).Run(path, cancel: cancel);
+            var total = report.Lines.Count;
+            var status = report.Failed == 0 ? "succeeded" : report.Failed == total ? "failed" : "partial";
+            var detail = $"{report.Briefing}: {report.Sent} 条已发送 sent, {report.Skipped} 条跳过 skipped, {report.Failed} 条失败 failed"
+                + (report.Failed > 0 ? "; " + string.Join("; ", report.Lines.Where(l => l.Outcome is "failed" or "uncertain")
+                    .Select(l => $"{l.Channel} {l.Recipient}: {l.Text}")) : "");
+            return new JobOutcome(status, total, report.Sent, report.Failed, detail)
+            {
+                Folder = path, RetryWanted = report.RetryWanted,
+                Counts = new BatchCounts(total, report.Sent + report.Skipped, report.Failed, report.Sent),
+            };
+        });
 
     /// <summary>What the engine calls transient (busy, locked, deadlock, serialization failure), or a file still held by its
     /// writer.</summary>
@@ -105,7 +131,8 @@ public sealed class ScheduledJobs(MainJob pipeline, string inbox, string briefin
         // scheduled briefing of a new warehouse fires with the first ingest). The order is fixed, so no two runs deadlock.
         var locks = new List<IDisposable>();
         using var release = new Releaser(locks);
-        foreach (var name in job == "briefing" ? new[] { "briefing", "ingest", "forecast" } : [job])
+        // Delivery takes its own lock inside BriefingDelivery, which the CLI's deliver shares.
+        foreach (var name in job switch { "briefing" => new[] { "briefing", "ingest", "forecast" }, "deliver" => [], _ => [job] })
             locks.Add(Store.JobLock.Acquire(pipeline.Dialect, name, LockWait, cancel)
                 ?? throw new JobFailedException(job, $"{job}: {name} 的上一次运行 {LockWait.TotalHours:0.#} 小时仍未结束 / a run of {name} still holds it"));
         long? batchId = null;
@@ -121,10 +148,12 @@ public sealed class ScheduledJobs(MainJob pipeline, string inbox, string briefin
             {
                 Detail = outcome.Detail + (attempt > 1 ? $"; 第{attempt}次尝试成功 / succeeded on attempt {attempt}" : ""),
             });
+            if (outcome.RetryWanted && attempt < Attempts)
+                throw new TransientJobException(job, new IOException(outcome.Detail));
             if (outcome.Status == "failed") throw new JobFailedException(job, outcome.Detail);
             return outcome;
         }
-        catch (Exception ex) when (ex is not JobFailedException)
+        catch (Exception ex) when (ex is not JobFailedException and not TransientJobException)
         {
             var transient = IsTransient(ex);
             var retry = transient && attempt < Attempts;

@@ -1,0 +1,34 @@
+namespace Warehouse.Reports.Delivery;
+
+/// <summary>Copies a briefing folder into the shared folder: under a temporary name first, then renamed, so readers of the
+/// share never see half a briefing.</summary>
+public static class FolderChannel
+{
+    /// <summary>Copies <paramref name="folder"/> to <paramref name="share"/>/its name; returns the bytes copied.</summary>
+    public static long Copy(string folder, string share, Func<string?, string> scrub)
+    {
+        try
+        {
+            Directory.CreateDirectory(share);
+            var name = Path.GetFileName(Path.TrimEndingDirectorySeparator(folder));
+            var target = Path.Combine(share, name);
+            var part = Path.Combine(share, "." + name + ".part");
+            if (Directory.Exists(part)) Directory.Delete(part, recursive: true);
+            Directory.CreateDirectory(part);
+            long bytes = 0;
+            foreach (var file in Directory.GetFiles(folder))
+            {
+                File.Copy(file, Path.Combine(part, Path.GetFileName(file)), overwrite: true);
+                bytes += new FileInfo(file).Length;
+            }
+            if (Directory.Exists(target)) Directory.Delete(target, recursive: true); // a re-send replaces its own earlier copy
+            Directory.Move(part, target);
+            return bytes;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            var kind = e is UnauthorizedAccessException or DirectoryNotFoundException ? FailureKind.Permanent : FailureKind.Transient;
+            throw new DeliveryFailure(kind, $"共享目录 {share}: {scrub(e.Message)}");
+        }
+    }
+}

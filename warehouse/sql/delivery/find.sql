@@ -1,0 +1,6 @@
+-- The delivery of a briefing on a channel to a recipient, if any.
+SELECT delivery_id AS DeliveryId, briefing AS Briefing, channel AS Channel, recipient AS Recipient, state AS State,
+       transient AS Transient, attempts AS Attempts, parts AS Parts, parts_sent AS PartsSent, bytes AS Bytes, owner AS Owner,
+       claimed_at AS ClaimedAt, finished_at AS FinishedAt, error AS Error, detail AS Detail
+FROM delivery_log
+WHERE briefing = @briefing AND channel = @channel AND recipient = @recipient

@@ -1,0 +1,3 @@
+-- A person asks for a delivery to go again: failed ones resume, uncertain ones start over (it may have arrived once).
+UPDATE delivery_log SET state = 'queued', parts_sent = CASE WHEN state = 'uncertain' THEN 0 ELSE parts_sent END
+WHERE delivery_id = @id AND state IN ('failed', 'uncertain')
