@@ -90,7 +90,9 @@ public sealed class AccessGuard
                 + "(env Warehouse__AllowedHosts)");
         if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method) && CrossOrigin(request))
             return Refuse(ctx, StatusCodes.Status403Forbidden, "跨站请求被拒绝 / cross-origin request refused");
-        if (tokenHash == null || SignInPage.IsOpen(request.Path) || Authenticated(request)) return next();
+        if (tokenHash == null || SignInPage.IsOpen(request.Path) || Authenticated(request)
+            || BriefingPage.SignedRequest(request, Token)) return next(); // a delivered link opens its own briefing only
+
         var page = request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase);
         if (HttpMethods.IsGet(request.Method) && page)
         {

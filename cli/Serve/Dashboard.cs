@@ -150,6 +150,7 @@ public static class Dashboard
             return Results.Json(Directory.GetDirectories(options.BriefingsDir, "briefing-*").OrderByDescending(Directory.GetCreationTimeUtc).ThenByDescending(d => d, StringComparer.Ordinal).Select(d => new
             {
                 name = Path.GetFileName(d),
+                deliverable = service.Delivery.Any && File.Exists(Path.Combine(d, Reports.Briefing.BriefingManifest.FileName)),
                 files = Directory.GetFiles(d).Where(f => f.EndsWith(".png") || f.EndsWith(".xlsx")).Order().Select(f => new
                     { name = Path.GetFileName(f), url = $"/api/briefings/{Path.GetFileName(d)}/{Uri.EscapeDataString(Path.GetFileName(f))}" }),
             }));
@@ -162,6 +163,34 @@ public static class Dashboard
             var type = file.EndsWith(".png") ? "image/png" : file.EndsWith(".svg") ? "image/svg+xml" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
             return Results.File(path, type, file.EndsWith(".png") ? null : file);
         });
+        app.MapGet("/api/deliveries", (int? limit, long? before) => Results.Json(new DeliveryLog(ws.Dialect)
+            .Latest(Math.Clamp(limit ?? 50, 1, 1000), before).Select(d => new
+            {
+                delivery_id = d.DeliveryId, briefing = d.Briefing, channel = d.Channel, recipient = d.Recipient, state = d.State,
+                transient = d.Transient, attempts = d.Attempts, parts = d.Parts, parts_sent = d.PartsSent, bytes = d.Bytes,
+                claimed_at = d.ClaimedAt, finished_at = d.FinishedAt, error = d.Error, detail = d.Detail,
+            })));
+        // A person's re-send: the delivery goes back in the queue and a delivery run of its briefing starts; what was delivered
+        // to others is skipped as usual.
+        app.MapPost("/api/deliveries/{id:long}/resend", (long id, IBackgroundJobClient client) =>
+        {
+            var log = new DeliveryLog(ws.Dialect);
+            if (log.Get(id) is not { } row) return Results.NotFound(new { error = $"没有投递记录 #{id} / no delivery #{id}" });
+            if (log.QueueResend(id) == null)
+                return Results.Conflict(new { error = $"#{id} 的状态是 {row.State}，只有失败或可能已送达的投递可以重发 / only failed or uncertain deliveries can be re-sent" });
+            var job = WarehouseJobs.EnqueueDeliver(client, row.Briefing, "resend");
+            return Results.Accepted($"/hangfire/jobs/details/{job}", new { queued = id, jobId = job });
+        });
+        app.MapPost("/api/briefings/{folder}/deliver", (string folder, IBackgroundJobClient client) =>
+        {
+            if (!service.Delivery.Any) return Results.Conflict(new { error = "没有配置投递渠道 / no delivery channel is configured (Warehouse:Delivery)" });
+            if (!folder.StartsWith("briefing-") || folder.Contains("..") || folder.Contains('/')
+                || !File.Exists(Path.Combine(options.BriefingsDir, folder, Reports.Briefing.BriefingManifest.FileName)))
+                return Results.NotFound(new { error = $"没有这份简报 / no briefing {folder}" });
+            var job = WarehouseJobs.EnqueueDeliver(client, folder, "manual");
+            return Results.Accepted($"/hangfire/jobs/details/{job}", new { delivering = folder, jobId = job });
+        });
+        BriefingPage.Map(app, options.BriefingsDir);
         app.MapPost("/api/inbox", async (HttpRequest request) =>
         {
             if (!request.HasFormContentType) return Results.BadRequest(new { error = "需要 multipart/form-data 上传 / multipart upload expected" });

@@ -30,6 +30,7 @@ public static class DashboardPage
  .code { color: #777; font-size: 12px; font-family: ui-monospace, "DejaVu Sans Mono", monospace; white-space: nowrap; }
  .succeeded { color: #1a7f37; } .partial { color: #9a6700; } .failed { color: #b42318; } .interrupted { color: #8e3b00; }
  .running { color: #0a58ca; } .skipped { color: #777; font-weight: normal; }
+ .sent { color: #1a7f37; } .uncertain { color: #9a6700; } .sending, .queued { color: #0a58ca; }
  code { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 12px; background: #f0f3f7; padding: 0 3px;
   border-radius: 3px; }
  button { background: #2166ac; color: #fff; border: 0; border-radius: 4px; padding: 6px 12px; cursor: pointer; white-space: nowrap;
@@ -89,10 +90,18 @@ public static class DashboardPage
  <div class="pager" id="rejects-pager"><button class="plain" data-dir="prev">上一页</button><span class="muted"></span>
   <button class="plain" data-dir="next">下一页</button></div></section>
 <section><h2>简报下载 <span class="en">Briefings</span></h2><div id="briefings"></div></section>
+<section><h2>投递记录 <span class="en">Deliveries</span> <span class="en phone">· 北京时间 UTC+8</span></h2>
+ <div class="scroll"><table id="deliveries" class="cards"><thead><tr><th>#</th><th>简报</th><th>渠道</th><th>收件人</th><th>状态</th>
+  <th>时间（北京时间 UTC+8）</th><th>说明 / 错误</th><th></th></tr></thead><tbody></tbody></table></div>
+ <div class="pager" id="deliveries-pager"><button class="plain" data-dir="prev">上一页</button><span class="muted"></span>
+  <button class="plain" data-dir="next">下一页</button></div>
+ <div class="muted">每份简报对每个收件人只发一次。“可能已送达”表示发送途中断开：不会自动重发，确认对方没有收到后再点“重发”。</div></section>
 </main>
 <script>
 const names = { ingest: '导入', forecast: '预测', briefing: '简报' };
-const states = { succeeded: '成功', partial: '部分成功', failed: '失败', interrupted: '中断', running: '运行中', skipped: '已跳过' };
+const states = { succeeded: '成功', partial: '部分成功', failed: '失败', interrupted: '中断', running: '运行中', skipped: '已跳过',
+  sent: '已送达', sending: '发送中', uncertain: '可能已送达', queued: '等待重发' };
+const channels = { mail: '邮件', wecom: '企业微信', dingtalk: '钉钉', folder: '共享目录' };
 const entities = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 const esc = s => (s ?? '').toString().replace(/[&<>"']/g, c => entities[c]);
 const pad = n => String(n).padStart(2, '0');
@@ -186,6 +195,22 @@ const rejects = pager('rejects', '/api/rejects', 'reject_id', r => {
     + cell('原因', esc(r.reason)) + cell('原文', `<span class="muted" title="${esc(raw.slice(0, 2000))}">${esc(shown)}</span>`) + '</tr>';
 });
 
+const deliveries = pager('deliveries', '/api/deliveries', 'delivery_id', d => '<tr>'
+  + cell('#', '#' + esc(d.delivery_id), 'half') + cell('简报', esc(d.briefing), 'half')
+  + cell('渠道', esc(channels[d.channel] || d.channel), 'half') + cell('收件人', esc(d.recipient), 'half') + cell('状态', state(d.state), 'half')
+  + cell('时间', bj(d.finished_at || d.claimed_at), 'time half')
+  + cell('说明', esc(d.error || d.detail), 'note')
+  + cell('', ['failed', 'uncertain'].includes(d.state) ? `<button data-resend="${esc(d.delivery_id)}">重发</button>` : '', 'half')
+  + '</tr>');
+document.getElementById('deliveries').onclick = async e => {
+  const b = e.target.closest('button[data-resend]');
+  if (!b) return;
+  b.disabled = true;
+  const r = await post(`/api/deliveries/${encodeURIComponent(b.dataset.resend)}/resend`);
+  say(r.ok ? `已安排重发 #${b.dataset.resend} / re-send queued` : `重发失败 ${r.status}: ${(await r.json().catch(() => ({}))).error || ''}`);
+  setTimeout(load, 1500);
+};
+
 async function loadBriefings() {
   const briefings = await json('/api/briefings');
   const link = f => `<a href="${esc(f.url)}">${esc(f.name)}</a>`;
@@ -195,11 +220,18 @@ async function loadBriefings() {
     const books = b.files.filter(f => !f.name.endsWith('.png')), charts = b.files.filter(f => f.name.endsWith('.png'));
     const folded = !charts.length ? '' : `<details data-name="${esc(b.name)}"${open.has(b.name) ? ' open' : ''}>`
       + `<summary>图表 ${charts.length} 张（PNG）</summary>${charts.map(link).join('')}</details>`;
-    return `<div class="briefing"><b>${esc(b.name)}</b> ${books.map(link).join('')}${folded}</div>`;
+    const send = b.deliverable ? ` <button class="plain" data-deliver="${esc(b.name)}">投递</button>` : '';
+    return `<div class="briefing"><b>${esc(b.name)}</b> ${books.map(link).join('')}${send}${folded}</div>`;
   }).join('') || '<span class="muted">尚无简报 / no briefing yet</span>';
+  document.querySelectorAll('button[data-deliver]').forEach(b => b.onclick = async () => {
+    b.disabled = true;
+    const r = await post(`/api/briefings/${encodeURIComponent(b.dataset.deliver)}/deliver`);
+    say(r.ok ? `已安排投递 ${b.dataset.deliver}（已送达的不会重复发送）` : `投递失败 ${r.status}`);
+    setTimeout(load, 1500);
+  });
 }
 // Each part loads on its own, so one failing request does not blank the others.
-const load = () => Promise.allSettled([loadJobs(), batches.load(), rejects.load(), loadBriefings()]);
+const load = () => Promise.allSettled([loadJobs(), batches.load(), rejects.load(), loadBriefings(), deliveries.load()]);
 document.getElementById('upload').onsubmit = async e => {
   e.preventDefault();
   const r = await post('/api/inbox', new FormData(e.target));

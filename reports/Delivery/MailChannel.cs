@@ -50,6 +50,11 @@ public sealed class MailChannel(SmtpSettings smtp, Func<string?, string> scrub)
             throw new DeliveryFailure(transient ? FailureKind.Transient : FailureKind.Permanent,
                 $"SMTP {(int)e.StatusCode}: {scrub(e.Message)}");
         }
+        catch (ServiceNotAuthenticatedException)
+        {
+            throw new DeliveryFailure(FailureKind.Permanent,
+                $"SMTP {smtp.Host}:{smtp.Port} 要求登录 / the server requires authentication: set Warehouse:Delivery:Smtp:User and Password");
+        }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // The connection broke while the message was on its way: it may have arrived.
@@ -71,6 +76,8 @@ public sealed class MailChannel(SmtpSettings smtp, Func<string?, string> scrub)
         SmtpCommandException c when (int)c.StatusCode is >= 400 and < 500 => new DeliveryFailure(FailureKind.Transient,
             $"SMTP {(int)c.StatusCode}: {scrub(c.Message)}"),
         SmtpCommandException c => new DeliveryFailure(FailureKind.Permanent, $"SMTP {(int)c.StatusCode}: {scrub(c.Message)}"),
+        ServiceNotAuthenticatedException => new DeliveryFailure(FailureKind.Permanent,
+            $"SMTP {smtp.Host}:{smtp.Port} 要求登录 / the server requires authentication: set Warehouse:Delivery:Smtp:User and Password"),
         NotSupportedException => new DeliveryFailure(FailureKind.Permanent,
             $"SMTP {smtp.Host}:{smtp.Port}: {scrub(e.Message)} (STARTTLS or authentication not offered by the server)"),
         _ => new DeliveryFailure(FailureKind.Transient, $"SMTP {smtp.Host}:{smtp.Port} 无法连接 / not reachable: {scrub(e.Message)}"),
