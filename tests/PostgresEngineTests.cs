@@ -19,7 +19,7 @@ public class PostgresEngineTests
         Assert.Equal(Migrator.Migrations("postgres").Select(m => m.Version), first);
         Assert.Empty(new Migrator(wh.Dialect).Migrate());
         using var c = wh.Dialect.OpenReadWrite();
-        Assert.Equal(13, Migrator.CurrentVersion(c, wh.Dialect));
+        Assert.Equal(14, Migrator.CurrentVersion(c, wh.Dialect));
         Assert.True(new Migrator(wh.Dialect).IsCurrent(c));
         Assert.Equal(first.Count, c.ExecuteScalar<int>("SELECT count(*) FROM schema_version"));
     }
@@ -74,7 +74,7 @@ public class PostgresEngineTests
         Assert.DoesNotContain(types, t => t.Type == "real");
         Assert.All(types.Where(t => t.Column is "value" or "point" or "lo80" or "hi95" or "achieved" or "probability_met"),
             t => Assert.Equal("double precision", t.Type));
-        Assert.Equal(["applied_at", "finished_at", "loaded_at", "stale_since", "started_at"],
+        Assert.Equal(["applied_at", "claimed_at", "finished_at", "finished_at", "loaded_at", "stale_since", "started_at"],
             types.Where(t => t.Type == "timestamp with time zone").Select(t => t.Column).Order(StringComparer.Ordinal));
         // 64-bit like SQLite's INTEGER, so the stores' records (long) read both engines.
         Assert.DoesNotContain(types, t => t.Type is "integer" or "smallint" && t.Table != "schema_version");
@@ -314,7 +314,7 @@ public class PostgresEngineTests
         {
             var dialect = SqlDialect.Open($"postgresql://{owner}@127.0.0.1:{cluster.Port}/{db}");
             var migrator = new Migrator(dialect);
-            Assert.Equal(13, migrator.Migrate().Count);
+            Assert.Equal(14, migrator.Migrate().Count);
             Assert.NotNull(migrator.ReaderNote);
             Assert.Contains("warehouse_reader", migrator.ReaderNote);
             ReferenceData.Load(dialect, TempWarehouse.SeedsDir);

@@ -73,11 +73,16 @@ public sealed record BriefingManifest(string Folder, DateOnly Date, int Year, st
         return string.Join(separator, parts);
     }
 
+    // The scorecard's own sentence first (the picture beside it says the same), then every goal of the regions counted.
     private static string HeadlineOf(BriefingData data, IReadOnlyList<ManifestRegion> regions)
     {
+        var cells = data.Regions.SelectMany(r => data.ScorecardIndicators.Select(c => data.MainGoal(r.RegionCode, c)))
+            .OfType<Store.AttainmentRow>().ToList();
+        var good = cells.Count(a => a.Status is "on_track" or "met");
         var total = regions.Sum(r => r.Goals.Count);
         var label = data.UsesIllustrative ? "【示例数据，非官方统计】" : "";
-        return $"{label}{regions.Count}个地区共{total}项规划目标（{data.AsOfText()}）：{CountsText(regions, "，")}";
+        return $"{label}{regions.Count}个地区主要目标 {cells.Count} 项中 {good} 项已达成或有望达成（{data.AsOfText()}）；"
+            + $"全部 {total} 项规划目标：{CountsText(regions, "，")}";
     }
 
     private static ManifestGoal Goal(BriefingData data, Store.AttainmentRow g)

@@ -53,6 +53,8 @@ public static class MailComposer
         return message;
     }
 
+    private static bool Assessed(string status) => status is not ("insufficient_data" or "not_assessed");
+
     // Base64 grows a file by 4/3, plus line breaks every 76 characters and the part's headers.
     private static long Encoded(string path)
     {
@@ -69,7 +71,7 @@ public static class MailComposer
         h.Append("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">")
          .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"></head>")
          .Append("<body style=\"margin:0;padding:12px;font-family:'Noto Sans CJK SC','PingFang SC','Microsoft YaHei',sans-serif;")
-         .Append("color:#1a1a1a;background:#fff\"><div style=\"max-width:640px;margin:0 auto\">");
+         .Append("color:#1a1a1a;background:#fff;overflow-wrap:anywhere\"><div style=\"max-width:640px;margin:0 auto\">");
         if (m.Illustrative)
             h.Append("<p style=\"color:#b2182b;font-weight:bold;border:1px solid #b2182b;padding:6px\">")
              .Append("示例数据，非官方统计：本简报的部分数字为演示用的示例数据 / illustrative data, not official statistics</p>");
@@ -83,13 +85,18 @@ public static class MailComposer
             h.Append($"<h3 style=\"font-size:17px;margin:16px 0 4px\">{E(r.Name)}</h3>")
              .Append($"<p style=\"margin:0 0 6px;color:#333\">{E(BriefingManifest.CountsText([r]))}</p>")
              .Append("<table style=\"border-collapse:collapse;width:100%;font-size:14px\">");
-            foreach (var g in r.Goals)
+            foreach (var g in r.Goals.Where(g => Assessed(g.Status)))
                 h.Append("<tr style=\"border-top:1px solid #e0e0e0\">")
                  .Append($"<td style=\"padding:4px 6px 4px 0;white-space:nowrap;color:{Palette.OnWhite(g.Status)}\">")
                  .Append($"{E(Palette.Label(g.Status))}</td>")
                  .Append($"<td style=\"padding:4px 0\"><b>{E(g.Indicator)}</b><br>{E(g.Text)}")
                  .Append($"<br><span style=\"color:#555;font-size:12px\">来源：{E(g.Source)}</span></td></tr>");
             h.Append("</table>");
+            // Goals without enough data to assess are named in one line, not a row each: they say nothing about progress yet.
+            var open = r.Goals.Where(g => !Assessed(g.Status)).ToList();
+            if (open.Count > 0)
+                h.Append($"<p style=\"margin:6px 0;color:#555;font-size:13px\">{E(Palette.Label("insufficient_data"))} {open.Count} 项：")
+                 .Append(E(string.Join("、", open.Select(g => g.Indicator).Distinct()))).Append("</p>");
         }
         if (attached.Count > 0)
             h.Append("<p style=\"color:#333\">附件 / attached: ").Append(E(string.Join("、", attached))).Append("</p>");
@@ -111,7 +118,10 @@ public static class MailComposer
         foreach (var r in mine)
         {
             t.AppendLine($"{r.Name}：{BriefingManifest.CountsText([r])}");
-            foreach (var g in r.Goals) t.AppendLine($"  {Palette.Label(g.Status)} {g.Indicator}：{g.Text}（来源：{g.Source}）");
+            foreach (var g in r.Goals.Where(g => Assessed(g.Status)))
+                t.AppendLine($"  {Palette.Label(g.Status)} {g.Indicator}：{g.Text}（来源：{g.Source}）");
+            var open = r.Goals.Where(g => !Assessed(g.Status)).Select(g => g.Indicator).Distinct().ToList();
+            if (open.Count > 0) t.AppendLine($"  {Palette.Label("insufficient_data")} {open.Count} 项：{string.Join("、", open)}");
         }
         if (link != null) t.AppendLine().AppendLine("完整简报：" + link);
         return t.ToString();
