@@ -64,6 +64,20 @@ public sealed class DeliveryServerTests
         Assert.All(after!, d => Assert.Equal("sent", d.GetProperty("state").GetString()));
         Assert.Equal("resend", s.JobBatches().Last(b => b.Job == "job:deliver").Trigger);
 
+        // No secret in the warehouse's tables or, on PostgreSQL, in Hangfire's (job arguments, states, exceptions).
+        using (var c = s.Warehouse.Dialect.OpenReadOnly())
+        {
+            var text = string.Join("\n", Dapper.SqlMapper.Query<string>(c,
+                "SELECT coalesce(error, '') || ' ' || coalesce(detail, '') || ' ' || recipient FROM delivery_log"))
+                + string.Join("\n", Dapper.SqlMapper.Query<string>(c, "SELECT coalesce(error, '') || ' ' || coalesce(detail, '') FROM etl_batch"));
+            if (engine == "postgres")
+                foreach (var table in new[] { "job", "state", "jobparameter", "hash", "set", "list" })
+                    text += string.Join("\n", Dapper.SqlMapper.Query<string>(c, $"SELECT t::text FROM hangfire.\"{table}\" t"));
+            Assert.Contains("310000", text);
+            foreach (var secret in new[] { "pw-9d8c7b6a", "dt-5678efgh", "SECsecret-9999", Token })
+                Assert.DoesNotContain(secret, text);
+        }
+
         // The message's link opens that briefing without the token, and nothing else.
         var folder = after![0].GetProperty("briefing").GetString()!;
         using var anonymous = new HttpClient { BaseAddress = new Uri(s.Url) };
