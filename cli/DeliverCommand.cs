@@ -25,7 +25,8 @@ public static class DeliverCommand
         root.Subcommands.Add(deliver);
     }
 
-    /// <summary>One line per message sent or skipped; exit 0 when everything is delivered, 1 when something failed, 2 for settings.</summary>
+    /// <summary>One line per message sent or skipped; exit 0 when everything is delivered, 1 when something failed, 2 for
+    /// settings.</summary>
     public static int Run(Workspace ws, string? folder, bool dryRun, IConfiguration config)
     {
         DeliverySettings settings;

@@ -68,8 +68,10 @@ public static class DeliveryOptions
         {
             var key = $"Robots:{r.Key}";
             var kind = Blank(r["Kind"])?.ToLowerInvariant();
-            if (kind is not ("wecom" or "dingtalk")) throw Bad(key + ":Kind", $"应为 wecom 或 dingtalk / must be wecom or dingtalk, not '{kind}'");
-            var url = Blank(r["Url"]) ?? throw Bad(key + ":Url", "未设置（放在环境变量或 user secrets 中）/ missing (set it in the environment or user secrets)");
+            if (kind is not ("wecom" or "dingtalk"))
+                throw Bad(key + ":Kind", $"应为 wecom 或 dingtalk / must be wecom or dingtalk, not '{kind}'");
+            var url = Blank(r["Url"])
+                ?? throw Bad(key + ":Url", "未设置（放在环境变量或 user secrets 中）/ missing (set it in the environment or user secrets)");
             if (!Uri.TryCreate(url, UriKind.Absolute, out var u) || u.Scheme is not ("https" or "http"))
                 throw Bad(key + ":Url", "不是 http(s) 地址 / not an http(s) address"); // the value itself is a secret: not echoed
             var secret = Blank(r["Secret"]);
@@ -88,9 +90,11 @@ public static class DeliveryOptions
     // Regions: codes, names or aliases separated by commas, semicolons or spaces; * or nothing for every region.
     private static List<string> Regions(IConfigurationSection r, string key, Func<string, string?> region)
     {
-        var list = (r["Regions"] ?? "").Split([',', ';', ' ', '，', '、'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var list = (r["Regions"] ?? "").Split([',', ';', ' ', '，', '、'],
+            StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (list.Length == 0 || list.Contains("*")) return [];
-        return list.Select(x => region(x) ?? throw Bad(key + ":Regions", $"未知地区 / unknown region '{x}' (a code, name or alias from dim_region)"))
+        return list.Select(x => region(x)
+                ?? throw Bad(key + ":Regions", $"未知地区 / unknown region '{x}' (a code, name or alias from dim_region)"))
             .Distinct().ToList();
     }
 
@@ -122,7 +126,8 @@ public static class DeliveryOptions
     {
         var v = s[key];
         if (string.IsNullOrWhiteSpace(v)) return fallback;
-        if (!int.TryParse(v, out var n) || n < min || n > max) throw Bad(key, $"应为 {min}–{max} 的整数 / must be a whole number {min}–{max}: '{v}'");
+        if (!int.TryParse(v, out var n) || n < min || n > max)
+            throw Bad(key, $"应为 {min}–{max} 的整数 / must be a whole number {min}–{max}: '{v}'");
         return n;
     }
 

@@ -26,7 +26,8 @@ public sealed record DeliveryReport(string Briefing, IReadOnlyList<DeliveryLine>
 }
 
 /// <summary>Delivers a briefing folder to every configured recipient, each exactly once: mail (one per recipient, with their
-/// regions), WeCom and DingTalk group robots, and the shared folder. The CLI's <c>deliver</c> and the server's job both call this.</summary>
+/// regions), WeCom and DingTalk group robots, and the shared folder. The CLI's <c>deliver</c> and the server's job both call
+/// this.</summary>
 /// <remarks>Each delivery is claimed in <c>delivery_log</c> before anything is sent, and runs hold the <c>deliver</c> job lock,
 /// so a retried job skips what was sent, and a delivery a dead run left half-done is marked uncertain instead of sent twice.
 /// Errors pass through <see cref="DeliverySettings.Scrub"/>: no password, robot key or secret reaches the log or the database.</remarks>
@@ -68,7 +69,8 @@ public sealed class BriefingDelivery(SqlDialect dialect, DeliverySettings settin
             return new DeliveryReport(manifest.Folder, lines);
         }
         using var held = JobLock.Acquire(dialect, "deliver", LockWait, cancel)
-            ?? throw new InvalidOperationException($"另一次投递仍在进行 / another delivery run still holds the lock after {LockWait.TotalMinutes:0} min");
+            ?? throw new InvalidOperationException(
+                $"另一次投递仍在进行 / another delivery run still holds the lock after {LockWait.TotalMinutes:0} min");
         foreach (var p in plan)
         {
             cancel.ThrowIfCancellationRequested();
@@ -99,8 +101,8 @@ public sealed class BriefingDelivery(SqlDialect dialect, DeliverySettings settin
                 var state = f.Kind == FailureKind.Uncertain ? "uncertain" : "failed";
                 var error = settings.Scrub(f.Message);
                 log.Finish(id, state, p.Describe, error, f.Kind == FailureKind.Transient);
-                Tell(new DeliveryLine(state, p.Channel, p.Recipient, error + (f.Kind == FailureKind.Transient ? "（暂时性，将重试 / transient）" : ""),
-                    f.Kind == FailureKind.Transient));
+                var transient = f.Kind == FailureKind.Transient;
+                Tell(new DeliveryLine(state, p.Channel, p.Recipient, error + (transient ? "（暂时性，将重试 / transient）" : ""), transient));
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -148,7 +150,8 @@ public sealed class BriefingDelivery(SqlDialect dialect, DeliverySettings settin
 
     private static string Skip(DeliveryRow row) => row.State switch
     {
-        "sent" => $"已送达，不再发送 / already delivered {ReadModels.Beijing(row.FinishedAt ?? row.ClaimedAt ?? DateTimeOffset.Now):yyyy-MM-dd HH:mm}",
+        "sent" => $"已送达，不再发送 / already delivered {ReadModels.Beijing(row.FinishedAt ?? row.ClaimedAt ?? DateTimeOffset.Now):yyyy-MM-dd HH:mm}"
+            + "（北京时间）",
         "uncertain" => "可能已送达，不自动重发；如未收到请在仪表盘点“重发” / may have arrived: not sent again unless re-sent from the dashboard",
         _ => "正由另一次运行发送 / being sent by another run",
     };

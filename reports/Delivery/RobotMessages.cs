@@ -49,7 +49,8 @@ public static class RobotMessages
         {
             var scorecard = m.Files.FirstOrDefault(f => f.Kind == "scorecard");
             var imageUrl = scorecard == null ? null : links.File(m.Folder, scorecard.Name);
-            list.Add(new RobotMessage(imageUrl == null ? "markdown (no image: Warehouse:Delivery:DashboardUrl is not set)" : "markdown + image link",
+            var what = imageUrl == null ? "markdown (no image: Warehouse:Delivery:DashboardUrl is not set)" : "markdown + image link";
+            list.Add(new RobotMessage(what,
                 new JsonObject
                 {
                     ["msgtype"] = "markdown",

@@ -103,7 +103,8 @@ public sealed class ScheduledJobs(MainJob pipeline, string inbox, string briefin
 
     /// <summary>Delivers a briefing folder to every configured recipient, once each (<see cref="BriefingDelivery"/>); transient
     /// failures make the run worth retrying, and the retry skips what was delivered.</summary>
-    public JobOutcome Deliver(string folder, string trigger, DeliverySettings settings, int attempt = 1, CancellationToken cancel = default) =>
+    public JobOutcome Deliver(string folder, string trigger, DeliverySettings settings, int attempt = 1,
+        CancellationToken cancel = default) =>
         Run("deliver", trigger, attempt, cancel, () =>
         {
             var path = Path.IsPathRooted(folder) ? folder : Path.Combine(briefingsDir, folder);

@@ -91,6 +91,42 @@ public sealed class DeliveryServerTests
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync($"/api/deliveries?k={k}")).StatusCode);
     }
 
+    [Fact]
+    public async Task A_transient_failure_is_retried_by_the_scheduler_and_nothing_is_sent_twice()
+    {
+        using var smtp = SmtpReceiver.Start(new SmtpReceiverOptions
+        {
+            User = "robot@example.test", Password = "pw-retry-1", TransientFailures = 1,
+        });
+        await using var robots = await RobotReceiver.StartAsync("wk-retry", "dt-retry", "SECretry");
+        robots.FailNext("wecom", 1, httpStatus: 200, errCode: 45009); // rate limited once
+        await using var s = new TestServer(new()
+        {
+            ["Warehouse:Delivery:Smtp:Host"] = smtp.Host,
+            ["Warehouse:Delivery:Smtp:Port"] = smtp.Port.ToString(),
+            ["Warehouse:Delivery:Smtp:User"] = "robot@example.test",
+            ["Warehouse:Delivery:Smtp:Password"] = "pw-retry-1",
+            ["Warehouse:Delivery:Smtp:CertificateSha256"] = smtp.CertificateSha256,
+            ["Warehouse:Delivery:Recipients:0:Email"] = "wang@example.test",
+            ["Warehouse:Delivery:Recipients:1:Email"] = "li@example.test",
+            ["Warehouse:Delivery:Recipients:1:Regions"] = "320411",
+            ["Warehouse:Delivery:Robots:0:Kind"] = "wecom",
+            ["Warehouse:Delivery:Robots:0:Url"] = robots.WeComUrl,
+        });
+        Assert.Equal(HttpStatusCode.Accepted, (await s.Http.PostAsync("/api/jobs/ingest/trigger", null)).StatusCode);
+        Assert.True(await TestServer.Eventually(() => s.JobBatches().Any(b => b is { Job: "job:deliver", Status: "succeeded" }), 240),
+            "the retried delivery never succeeded");
+        var runs = s.JobBatches().Where(b => b.Job == "job:deliver").ToList();
+        Assert.Equal(["partial", "succeeded"], runs.Select(b => b.Status));
+        Assert.Contains("succeeded on attempt 2", runs[1].Detail);
+        Assert.Equal(2, smtp.Messages.Count); // one each: the one that got 451 once, and the one delivered at the first attempt
+        Assert.Equal(2, smtp.Messages.Select(m => m.Recipients.Single()).Distinct().Count());
+        Assert.Equal(1, smtp.FailedAttempts);
+        var accepted = robots.Accepted("wecom");
+        Assert.Equal(accepted.Count, accepted.Select(r => r.Body).Distinct().Count()); // no message twice
+        Assert.Equal("markdown", accepted[^1].Json.RootElement.GetProperty("msgtype").GetString());
+    }
+
     private static class TestServerHeaders
     {
         public const string Token = Warehouse.Cli.Serve.Dashboard.TokenHeader;
