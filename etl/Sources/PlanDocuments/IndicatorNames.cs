@@ -22,6 +22,7 @@ public sealed partial class IndicatorNames
     private readonly Dictionary<string, Indicator> _folded = new(StringComparer.Ordinal);
     private readonly List<(string Name, Indicator Indicator)> _longestFirst;
     private readonly HashSet<string> _bare = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Indicator> _bareStock = new(StringComparer.Ordinal);
 
     /// <summary>Prepares the folded names of every indicator and synonym in <paramref name="catalog"/>.</summary>
     public IndicatorNames(Catalog catalog)
@@ -48,6 +49,13 @@ public sealed partial class IndicatorNames
         }
         foreach (var (v, indicator) in variants)
             if (indicator != null) _folded[v] = indicator;
+        // 全市注册商标突破10000件: a flow's name without its 量 that is also the noun of a stock's name (注册商标 in 注册商标总量,
+        // 有效注册商标, 注册商标拥有量) counts the things held, not the year's new ones, unless a flow word stands before it.
+        // Only written names count: 有效商标注册 is itself a name cut short, and 商标注册 (the act) stays the flow.
+        foreach (var bare in _bare)
+            if (_folded[bare].IsFlow && new[] { bare + "总量", "有效" + bare, bare + "拥有量" }.Where(n => !_bare.Contains(n))
+                    .Select(n => _folded.GetValueOrDefault(n)).FirstOrDefault(i => i is { IsFlow: false }) is { } stock)
+                _bareStock[bare] = stock;
         _longestFirst = _folded.Select(kv => (kv.Key, kv.Value)).OrderByDescending(p => p.Key.Length).ThenBy(p => p.Key, StringComparer.Ordinal).ToList();
     }
 
@@ -82,7 +90,8 @@ public sealed partial class IndicatorNames
                 if (_bare.Contains(name) && at + name.Length < folded.Length && folded[at + name.Length] is '有' or '拥') continue;
                 for (var i = at; i < at + name.Length; i++) taken[i] = true;
                 int start = map[at], end = map[at + name.Length - 1] + 1;
-                found.Add(new Mention(start, end, text[start..end], indicator));
+                var meant = _bareStock.TryGetValue(name, out var stock) && !FlowWordBefore().IsMatch(text[..start]) ? stock : indicator;
+                found.Add(new Mention(start, end, text[start..end], meant));
             }
         }
         found.Sort((a, b) => a.Start.CompareTo(b.Start));
@@ -172,6 +181,10 @@ public sealed partial class IndicatorNames
         result.Sort((a, b) => a.Start.CompareTo(b.Start));
         return result;
     }
+
+    // 新增注册商标, 全年注册商标, 当年新注册商标: words that make a bare name the year's flow.
+    [GeneratedRegex(@"(?:新增|新|全年|当年|年度|每年|年均|本年)$")]
+    private static partial Regex FlowWordBefore();
 
     // 其中发明专利5000件, 其中发明专利达到5000件, 其中发明专利占30%.
     [GeneratedRegex(@"其中(?<w>[\u4e00-\u9fff]{2,8}?)(?:(?<share>占)|(?=(?:达到|达|为|超过|突破)?\d))")]
