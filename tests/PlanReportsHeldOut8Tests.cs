@@ -3,7 +3,7 @@ using static Warehouse.Tests.PlanText;
 namespace Warehouse.Tests;
 
 /// <summary>Causes found on held-out set 8 (issue #15, round 9), with sentences written for these tests: which trademark count a
-/// bare 注册商标 names, …</summary>
+/// bare 注册商标 names, tables of a report by county, …</summary>
 public class PlanReportsHeldOut8Tests
 {
     [Fact]
@@ -17,5 +17,21 @@ public class PlanReportsHeldOut8Tests
         var yearly = Extract("荆州市商标品牌发展规划(2021-2025年)\n荆州市人民政府\n一、发展目标\n到2025年,全市每年注册商标不少于6000件。\n");
         Assert.Contains(Rows(yearly), x => x.Item1 == "trademark_registrations" && x.Item4 == 6000.0);
         Assert.DoesNotContain(Rows(yearly), x => x.Item1 == "registered_trademarks");
+    }
+
+    [Fact]
+    public void A_reports_table_by_county_gives_each_countys_figures_and_growth_rates()
+    {
+        var r = Extract("2023年宜昌市知识产权统计数据\n宜昌市市场监督管理局,2024-02-10\n一、总体情况\n2023年,全市专利授权量8000件。\n" +
+            "2023年全市分县市区专利情况表\n单位:件\n序号 | 县(市、区) | 专利授权量 | 有效发明专利拥有量 |\n完成值 | 同比增长 | 完成值 |\n" +
+            "1 | 枝江市 | 820 | -3.50% | 610 |\n2 | 夷陵区 | 1050 | 12.00% | 930 |\n3 | 某某园区 | 99 | 1.00% | 77 |\n全市合计 | 8000 | 5.20% | 6200 |\n");
+        var rows = r.Targets.Select(t => (t.RegionCode, t.IndicatorCode, t.Measure, t.TargetYear, t.Value)).ToList();
+        Assert.Contains(("420583", "patent_grants", "annual", 2023, 820.0), rows);
+        Assert.Contains(("420583", "patent_grants", "growth_rate", 2023, -3.5), rows);
+        Assert.Contains(("420506", "invention_patents_owned", "stock", 2023, 930.0), rows);
+        // The total row is the city's own figure; a place that is no division inside the city is reported, not loaded.
+        Assert.Contains(((string?)null, "invention_patents_owned", "stock", 2023, 6200.0), rows);
+        Assert.DoesNotContain(rows, x => x.Value == 99.0 || x.Value == 77.0);
+        Assert.Contains(r.Unknown, u => u.Phrase.StartsWith("某某园区", StringComparison.Ordinal));
     }
 }

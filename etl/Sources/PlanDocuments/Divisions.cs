@@ -56,6 +56,19 @@ public sealed partial class Divisions
             yield return parent;
     }
 
+    /// <summary>The division inside <paramref name="parent"/> that a table cell names (大冶市, 西塞山区, 开发区·铁山区 → 铁山区), by its
+    /// full or short name; the longest name wins. Null when the cell names none of them.</summary>
+    public Division? Within(Division parent, string cell)
+    {
+        if (!_inside.TryGetValue(parent.Code, out var inside))
+            _inside[parent.Code] = inside = _byCode.Values.Where(d => d != parent && Ancestors(d).Contains(parent))
+                .SelectMany(d => new[] { (Name: d.Name, Division: d), (Name: ShortName(d), Division: d) })
+                .Where(n => n.Name.Length >= 2).OrderByDescending(n => n.Name.Length).ToList();
+        return inside.FirstOrDefault(n => cell.Contains(n.Name, StringComparison.Ordinal)).Division;
+    }
+
+    private readonly Dictionary<string, List<(string Name, Division Division)>> _inside = [];
+
     /// <summary>The region the text names first, descending through a chain such as 浙江省杭州市余杭区 to its last link.</summary>
     public Division? Find(string text)
     {

@@ -22,7 +22,7 @@ public sealed partial class TargetExtractor(Catalog catalog)
         var places = Places(plan);
         var found = new List<TargetCandidate>();
         var unknown = new List<UnknownMention>();
-        var table = new TableRule(_names, plan);
+        var table = new TableRule(_names, plan, _divisions);
         var section = Section.Goals;
         int? scheduleYear = null;
         // 截至2023年底，…；…分别达19.6件、4.74件: a report date carries on through its paragraph, and on to the paragraphs after it
@@ -193,7 +193,7 @@ public sealed partial class TargetExtractor(Catalog catalog)
     /// <summary>One candidate per (indicator, kind, year, value): a number stated in prose and again in a table counts once,
     /// and the statement whose wording says how it accumulates (累计, 新增, 每年) wins.</summary>
     private static List<TargetCandidate> Deduplicate(List<TargetCandidate> found) =>
-        found.GroupBy(c => (c.IndicatorCode, c.Kind, c.TargetYear, c.Value))
+        found.GroupBy(c => (c.IndicatorCode, c.Kind, c.TargetYear, c.Value, c.RegionCode))
             .Select(g => g.FirstOrDefault(c => c.ExplicitMeasure && c.Rule != "table") ?? g.FirstOrDefault(c => c.ExplicitMeasure) ?? g.First())
             .OrderBy(c => c.Offset)
             .ToList();
