@@ -3,7 +3,7 @@ using static Warehouse.Tests.PlanText;
 namespace Warehouse.Tests;
 
 /// <summary>Causes found on held-out set 8 (issue #15, round 9), with sentences written for these tests: which trademark count a
-/// bare 注册商标 names, tables of a report by county, …</summary>
+/// bare 注册商标 names, tables of a report by county, a news headline naming a five-year plan's first year, …</summary>
 public class PlanReportsHeldOut8Tests
 {
     [Fact]
@@ -33,5 +33,19 @@ public class PlanReportsHeldOut8Tests
         Assert.Contains(((string?)null, "invention_patents_owned", "stock", 2023, 6200.0), rows);
         Assert.DoesNotContain(rows, x => x.Value == 99.0 || x.Value == 77.0);
         Assert.Contains(r.Unknown, u => u.Phrase.StartsWith("某某园区", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_news_headline_hailing_a_five_year_plans_first_year_is_a_report_of_that_year_not_the_plan()
+    {
+        var r = Extract("（十堰市上半年专利授权增长三成 实现“十四五”开门红）\n某日报讯(记者 王某),2021年7月\n" +
+            "本报讯 今年上半年,全市专利授权量2100件,同比增长31%。有效发明专利拥有量达1800件。\n");
+        Assert.True(r.Header.IsReport);
+        Assert.Contains(("patent_grants", "baseline", 2021, 2100.0), Rows(r));
+        Assert.Contains(("invention_patents_owned", "baseline", 2021, 1800.0), Rows(r));
+        Assert.DoesNotContain(Rows(r), x => x.Item2 == "goal");
+        // A plan that names its own period is still read as the plan.
+        var plan = Extract("十堰市“十四五”知识产权发展规划\n十堰市人民政府\n一、发展目标\n到2025年,全市有效发明专利拥有量达到3000件。\n");
+        Assert.Contains(("invention_patents_owned", "goal", 2025, 3000.0), Rows(plan));
     }
 }
