@@ -3,7 +3,8 @@ using static Warehouse.Tests.PlanText;
 namespace Warehouse.Tests;
 
 /// <summary>Causes found on held-out set 8 (issue #15, round 9), with sentences written for these tests: which trademark count a
-/// bare 注册商标 names, tables of a report by county, a news headline naming a five-year plan's first year, …</summary>
+/// bare 注册商标 names, tables of a report by county, a news headline naming a five-year plan's first year, a total after a
+/// threshold in words (突破三万大关,共…件), a rank between a result and its growth rate, …</summary>
 public class PlanReportsHeldOut8Tests
 {
     [Fact]
@@ -47,5 +48,23 @@ public class PlanReportsHeldOut8Tests
         // A plan that names its own period is still read as the plan.
         var plan = Extract("十堰市“十四五”知识产权发展规划\n十堰市人民政府\n一、发展目标\n到2025年,全市有效发明专利拥有量达到3000件。\n");
         Assert.Contains(("invention_patents_owned", "goal", 2025, 3000.0), Rows(plan));
+    }
+
+    [Fact]
+    public void A_total_after_a_threshold_in_words_or_after_gong_is_the_years_result()
+    {
+        var r = Extract("2023年孝感市知识产权工作情况\n孝感市市场监督管理局,2024-03-05\n" +
+            "2023年,全市专利申请量突破三万大关,共31250件,同比增长12%。全市授权发明专利共560件。\n");
+        Assert.Contains(("patent_applications", "baseline", 2023, 31250.0), Rows(r));
+        Assert.Contains(r.Targets, t => t.IndicatorCode == "patent_applications" && t.Measure == "growth_rate" && t.Value == 12.0);
+        Assert.Contains(("invention_grants", "baseline", 2023, 560.0), Rows(r));
+    }
+
+    [Fact]
+    public void A_rank_between_a_result_and_its_change_over_the_year_before_does_not_hide_the_growth_rate()
+    {
+        var r = Extract("2023年孝感市知识产权工作情况\n孝感市市场监督管理局,2024-03-05\n" +
+            "2023年,全市发明专利授权量1200件,居全省第2位,同比增长15.5%。\n");
+        Assert.Contains(r.Targets, t => t.IndicatorCode == "invention_grants" && t.Measure == "growth_rate" && t.Value == 15.5);
     }
 }
