@@ -4,7 +4,8 @@ namespace Warehouse.Tests;
 
 /// <summary>Causes found on held-out set 8 (issue #15, round 9), with sentences written for these tests: which trademark count a
 /// bare 注册商标 names, tables of a report by county, a news headline naming a five-year plan's first year, a total after a
-/// threshold in words (突破三万大关,共…件), a rank between a result and its growth rate, …</summary>
+/// threshold in words (突破三万大关,共…件), a rank between a result and its growth rate, a report's paragraph
+/// about one of its counties.</summary>
 public class PlanReportsHeldOut8Tests
 {
     [Fact]
@@ -66,5 +67,22 @@ public class PlanReportsHeldOut8Tests
         var r = Extract("2023年孝感市知识产权工作情况\n孝感市市场监督管理局,2024-03-05\n" +
             "2023年,全市发明专利授权量1200件,居全省第2位,同比增长15.5%。\n");
         Assert.Contains(r.Targets, t => t.IndicatorCode == "invention_grants" && t.Measure == "growth_rate" && t.Value == 15.5);
+    }
+
+    [Fact]
+    public void A_reports_paragraph_about_one_of_its_counties_gives_that_countys_figures()
+    {
+        var r = Extract("2023年宜昌市知识产权工作情况\n宜昌市市场监督管理局,2024-02-10\n2023年,全市专利授权量8000件,同比增长6%。\n" +
+            "从县市区看,夷陵区成绩突出,全区共申请专利1500件,居全市第1位,同比增长15%;其中发明专利申请420件。\n" +
+            "枝江市专利授权量900件。宜昌高新区专利授权量700件。全市有效发明专利拥有量5100件。\n");
+        var rows = r.Targets.Select(t => (t.RegionCode, t.IndicatorCode, t.Measure, t.Value)).ToList();
+        Assert.Contains(((string?)null, "patent_grants", "annual", 8000.0), rows);
+        Assert.Contains(("420506", "patent_applications", "cumulative", 1500.0), rows);
+        Assert.Contains(("420506", "patent_applications", "growth_rate", 15.0), rows);
+        Assert.Contains(("420506", "invention_applications", "annual", 420.0), rows);
+        Assert.Contains(("420583", "patent_grants", "annual", 900.0), rows);
+        // A development zone is no division: its figure is not the city's.
+        Assert.DoesNotContain(rows, x => x.Value == 700.0);
+        Assert.Contains(((string?)null, "invention_patents_owned", "stock", 5100.0), rows);
     }
 }

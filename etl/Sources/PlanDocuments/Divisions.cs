@@ -69,6 +69,23 @@ public sealed partial class Divisions
 
     private readonly Dictionary<string, List<(string Name, Division Division)>> _inside = [];
 
+    /// <summary>Full names (three characters or more: 鸠江区, 大冶市) of divisions inside <paramref name="parent"/> in reading order, with
+    /// where they stand in <paramref name="text"/>. Short names and two-character names (城区, 郊区) are words too often to count here.</summary>
+    public List<(int At, Division Division)> InsideMentions(Division parent, string text)
+    {
+        Within(parent, ""); // fills the list of names inside the parent
+        var names = _inside[parent.Code].Where(n => n.Name == n.Division.Name && n.Name.Length >= 3).ToList();
+        var found = new List<(int, Division)>();
+        for (var i = 0; i < text.Length; i++)
+        {
+            var hit = names.FirstOrDefault(n => string.CompareOrdinal(text, i, n.Name, 0, n.Name.Length) == 0);
+            if (hit.Name == null) continue;
+            found.Add((i, hit.Division));
+            i += hit.Name.Length - 1;
+        }
+        return found;
+    }
+
     /// <summary>The region the text names first, descending through a chain such as 浙江省杭州市余杭区 to its last link.</summary>
     public Division? Find(string text)
     {

@@ -84,6 +84,7 @@ public sealed partial class TargetExtractor(Catalog catalog)
             var lineYear = YearBlock().Match(trimmed) is { Success: true } ly && Year(ly) is var yy && yy <= plan.EndYear
                 && section != Section.Baseline ? yy : (int?)null;
             Indicator? lastIndicator = null;
+            string? paragraphRegion = null; // a county a report's paragraph is about (鸠江区…,全区共申请专利940件;其中…)
             foreach (var (sentence, at) in Sentences(line, lineOffset))
             {
                 // A page flattened into one line (a document preview) keeps its headings inside the line, each opening a
@@ -120,6 +121,7 @@ public sealed partial class TargetExtractor(Catalog catalog)
                 found.AddRange(ProseRule.Apply(input));
                 found.AddRange(NumberFirstRule.Apply(input));
                 found.AddRange(BothChanges(search.Value, found.Skip(before).ToList()));
+                paragraphRegion = InCounties(found, before, search.Value, plan, paragraphRegion);
                 if (context.Kind != "baseline") unknown.AddRange(Unexplained(search, found.Skip(before).ToList()));
             }
         }
@@ -127,6 +129,40 @@ public sealed partial class TargetExtractor(Catalog catalog)
             Deduplicate(found).Select(c => c with { Evidence = InDocument(document, text, c.Evidence, c.Offset) }).ToList(),
             unknown.Select(u => u with { Evidence = InDocument(document, text, u.Evidence, u.Offset) }).ToList());
     }
+
+    /// <summary>Results a report gives for a county of its region (鸠江区…全区共申请专利940件) are that county's, from where the county
+    /// is named to where the region itself (全市, 我市, 芜湖市) or another place is, across the paragraph's sentences. A result of a
+    /// place that is no division (高新区, 经开区) is dropped rather than given to the region. Returns the place the paragraph is at.</summary>
+    private string? InCounties(List<TargetCandidate> found, int from, string text, PlanHeader plan, string? current)
+    {
+        if (_divisions.ByCode(plan.Region.RegionCode) is not { } own) return null;
+        var marks = _divisions.InsideMentions(own, text).Select(m => (m.At, Code: (string?)m.Division.Code))
+            .Concat(OwnRegion(own).Matches(text).Select(m => (m.Index, Code: (string?)null)))
+            .Concat(OtherPlace().Matches(text).Where(m => !_divisions.InsideMentions(own, m.Value).Any()).Select(m => (m.Index, Code: (string?)"?")))
+            .OrderBy(m => m.Item1).ToList();
+        for (var i = from; i < found.Count; i++)
+        {
+            var c = found[i];
+            if (c.Kind != "baseline" || c.NumberAt < 0 || c.RegionCode != null) continue;
+            var at = marks.FindLastIndex(m => m.Item1 < c.NumberAt);
+            var code = at < 0 ? current : marks[at].Code;
+            if (code != null) found[i] = c with { RegionCode = code };
+        }
+        found.RemoveAll(c => c.RegionCode == "?");
+        return marks.Count > 0 ? marks[^1].Code : current;
+    }
+
+    /// <summary>The region itself: 全市/我市/本市 (by its level's last character) or its name, not in a rank (全市县区第1位, 居全市第2位).</summary>
+    private static Regex OwnRegion(Division own)
+    {
+        var level = own.Name[^1];
+        var names = new[] { own.Name, Divisions.ShortName(own) }.Where(n => n.Length >= 2).Select(Regex.Escape);
+        return new Regex($"(?<![居列排])(?:[全我本]{level}|{string.Join("|", names)})(?!{level}?(?:县|区|各|第))");
+    }
+
+    // A place that is not a division: 高新区, 经开区, 经济开发区, 工业园区.
+    [GeneratedRegex(@"(?<![全我本各])[\u4e00-\u9fff]{0,4}?(?:高新区|经开区|开发区|新区|园区)")]
+    private static partial Regex OtherPlace();
 
     /// <summary>Evidence is the document's own sentence: the rules read a normalised copy (simplified script, no pinyin
     /// annotations, no conversion marks) of the same length, so the sentence's place in the copy is its place in the document.</summary>
