@@ -5,7 +5,7 @@ namespace Warehouse.Tests;
 /// <summary>Causes found on held-out set 8 (issue #15, round 9), with sentences written for these tests: which trademark count a
 /// bare 注册商标 names, tables of a report by county, a news headline naming a five-year plan's first year, a total after a
 /// threshold in words (突破三万大关,共…件), a rank between a result and its growth rate, a report's paragraph
-/// about one of its counties.</summary>
+/// about one of its counties, a present result written 目前…已拥有.</summary>
 public class PlanReportsHeldOut8Tests
 {
     [Fact]
@@ -84,5 +84,16 @@ public class PlanReportsHeldOut8Tests
         // A development zone is no division: its figure is not the city's.
         Assert.DoesNotContain(rows, x => x.Value == 700.0);
         Assert.Contains(((string?)null, "invention_patents_owned", "stock", 5100.0), rows);
+    }
+
+    [Fact]
+    public void A_present_result_written_muqian_yi_yongyou_is_a_baseline_of_the_plans_first_year()
+    {
+        var r = Extract("襄州区知识产权强区建设工作方案(2024-2026年)\n襄阳市襄州区人民政府\n一、工作目标\n" +
+            "目前全区已拥有有效发明专利1200件,其中,驰名商标3件。到2026年,全区有效发明专利达到2000件。\n");
+        Assert.Contains(("invention_patents_owned", "baseline", 2024, 1200.0), Rows(r));
+        Assert.Contains(("well_known_trademarks", "baseline", 2024, 3.0), Rows(r));
+        Assert.Contains(("invention_patents_owned", "goal", 2026, 2000.0), Rows(r));
+        Assert.DoesNotContain(Rows(r), x => x.Item2 == "goal" && x.Item4 is 1200.0 or 3.0);
     }
 }

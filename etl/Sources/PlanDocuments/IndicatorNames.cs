@@ -304,6 +304,8 @@ public sealed partial class IndicatorNames
         "申报", "承担", "纳入", "构建", "形成", "扩大", "吸引", "规范", "严格", "积极", "大力", "着力", "重点", "不断", "切实", "全面",
         "深化", "深入", "注重", "提供", "做好", "做大", "做强", "用好", "抓好", "落实", "新增加", "培养引进", "引进培养", "一批", "每",
         "通过", "新通过",
+        // 已拥有, 已经获得: a result reached, not a kind of the thing counted
+        "已", "已经",
     ];
 
     /// <summary>Verbs after which a new noun phrase starts: what stands before them never qualifies the name.</summary>
