@@ -5,7 +5,7 @@ namespace Warehouse.Tests;
 /// <summary>Causes found on held-out set 8 (issue #15, round 9), with sentences written for these tests: which trademark count a
 /// bare 注册商标 names, tables of a report by county, a news headline naming a five-year plan's first year, a total after a
 /// threshold in words (突破三万大关,共…件), a rank between a result and its growth rate, a report's paragraph
-/// about one of its counties, a present result written 目前…已拥有.</summary>
+/// about one of its counties, a present result written 目前…已拥有, a range as a target.</summary>
 public class PlanReportsHeldOut8Tests
 {
     [Fact]
@@ -95,5 +95,15 @@ public class PlanReportsHeldOut8Tests
         Assert.Contains(("well_known_trademarks", "baseline", 2024, 3.0), Rows(r));
         Assert.Contains(("invention_patents_owned", "goal", 2026, 2000.0), Rows(r));
         Assert.DoesNotContain(Rows(r), x => x.Item2 == "goal" && x.Item4 is 1200.0 or 3.0);
+    }
+
+    [Fact]
+    public void A_range_as_a_target_commits_to_its_lower_bound()
+    {
+        var r = Extract("鄂州市知识产权强市建设实施方案(2024-2026年)\n鄂州市人民政府\n一、工作目标\n" +
+            "到2026年,全市中国驰名商标达到4至6件,PCT国际专利申请量达到50～80件。\n");
+        Assert.Contains(r.Targets, t => t is { IndicatorCode: "well_known_trademarks", Kind: "goal", Value: 4.0, Comparator: ">=" });
+        Assert.Contains(r.Targets, t => t is { IndicatorCode: "pct_applications", Kind: "goal", Value: 50.0, Comparator: ">=" });
+        Assert.DoesNotContain(r.Targets, t => t.Value is 6.0 or 80.0);
     }
 }

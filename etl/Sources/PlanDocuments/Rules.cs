@@ -235,8 +235,12 @@ public static partial class ProseRule
             var skip = m.Indicator.Unit.EndsWith('元') && CountThenAmount().Match(tail[lead.Length..]) is { Success: true } deals ? deals.Length : 0;
             if (skip > 0 && tail[(lead.Length + skip)..] is var amount)
                 rest = ClauseEnd(amount) is var amountEnd and >= 0 ? amount[..amountEnd] : amount;
+            // 驰名商标达3至5件: a range commits to its lower bound at least (the upper bound is hope, not commitment).
+            var upper = RangeUpper().Match(rest);
+            if (upper.Success) rest = rest[..upper.Groups["cut"].Index] + rest[(upper.Groups["cut"].Index + upper.Groups["cut"].Length)..];
             if (Quantity.ParsePrefix(rest) is not var (q, length) || q.Unit.Length == 0) continue;
             if (rest.Length > length && NotAQuantity().IsMatch(rest[length..])) continue;
+            if (upper.Success) length += upper.Groups["cut"].Length;
             // 2017年达到4.5件,2020年达到7.5件: the year before each number (after the name, or opening a continuing clause) is its own.
             var dated = lead.Groups["y"].Success ? lead.Groups["y"].Value
                 : m.Name.Length == 0 && ClauseYear().Match(text[..m.Start]) is { Success: true } cy ? cy.Groups[1].Value : null;
@@ -408,6 +412,10 @@ public static partial class ProseRule
     // 19笔、金额7.5亿元 / 200笔,总金额达50亿元: a count of deals, then their amount.
     [GeneratedRegex(@"^\d+(?:笔|宗|单)[、，,]?(?:总金额|金额|总额|融资额|融资金额)(?:达到|达|为|共|合计)?(?=\d)")]
     private static partial Regex CountThenAmount();
+
+    // 3至5件, 2-3家, 10～15个: the part of a range after its lower bound (not 2021-2025年, a span of years).
+    [GeneratedRegex(@"^\d+(?:\.\d+)?(?<cut>(?:至|到|[-~～—–])\d+(?:\.\d+)?)(?=(?:万|亿)?(?:件|家|个|项|所|名|人|户|座|条|%))")]
+    private static partial Regex RangeUpper();
 
     // A number followed by 年/月/日/号/届/次会议 is a date or a serial number, not a quantity.
     [GeneratedRegex(@"^(?:年|月|日|号|届|次会议|〕)")]
