@@ -5,7 +5,8 @@ namespace Warehouse.Tests;
 /// <summary>Causes found on held-out set 8 (issue #15, round 9), with sentences written for these tests: which trademark count a
 /// bare 注册商标 names, tables of a report by county, a news headline naming a five-year plan's first year, a total after a
 /// threshold in words (突破三万大关,共…件), a rank between a result and its growth rate, a report's paragraph
-/// about one of its counties, a present result written 目前…已拥有, a range as a target.</summary>
+/// about one of its counties, a present result written 目前…已拥有, a range as a target, a purpose
+/// (以…为目标) in a report, 发明授权 for invention grants.</summary>
 public class PlanReportsHeldOut8Tests
 {
     [Fact]
@@ -105,5 +106,21 @@ public class PlanReportsHeldOut8Tests
         Assert.Contains(r.Targets, t => t is { IndicatorCode: "well_known_trademarks", Kind: "goal", Value: 4.0, Comparator: ">=" });
         Assert.Contains(r.Targets, t => t is { IndicatorCode: "pct_applications", Kind: "goal", Value: 50.0, Comparator: ">=" });
         Assert.DoesNotContain(r.Targets, t => t.Value is 6.0 or 80.0);
+    }
+
+    [Fact]
+    public void A_purpose_named_yi_wei_mubiao_does_not_make_a_reports_results_targets()
+    {
+        var r = Extract("十堰市知识产权工作回顾\n十堰日报,2023-12-20\n" +
+            "今年以来,十堰市以创建国家知识产权强市为目标,优化服务,全市共申请专利5200件。\n");
+        Assert.Contains(r.Targets, t => t is { IndicatorCode: "patent_applications", Kind: "baseline", TargetYear: 2023, Value: 5200.0 });
+        Assert.DoesNotContain(r.Targets, t => t.Kind != "baseline");
+    }
+
+    [Fact]
+    public void Faming_shouquan_counts_invention_patents_granted()
+    {
+        var r = Extract("十堰市知识产权工作回顾\n十堰日报,2023-12-20\n今年以来,全市授权专利2100件,其中发明授权410件。\n");
+        Assert.Contains(("invention_grants", "baseline", 2023, 410.0), Rows(r));
     }
 }

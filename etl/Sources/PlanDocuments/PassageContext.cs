@@ -146,7 +146,8 @@ public sealed partial record PassageContext(string Kind, int Year, int SpanStart
 
     // Narrower than Commitment: a report's 实现/推动 describe what was done, not what is promised.
     // 年内培育15家 in a yearly meeting's report: a commitment for the year; 圆满完成…提出的1.09件目标 reports a target met.
-    [GeneratedRegex(@"力争|确保|计划|(?<!完成[^，,；;。]*)目标|预计|争取|年内|(?<!截|\d)(?:到|至)\d{4}年")]
+    // 以创建示范城市为目标 names the purpose of what was done, not a target of its own.
+    [GeneratedRegex(@"力争|确保|计划|(?<!完成[^，,；;。]*|为)目标|预计|争取|年内|(?<!截|\d)(?:到|至)\d{4}年")]
     private static partial Regex ReportCommitment();
 
     [GeneratedRegex(@"(\d{4})年(?!\d)")]
