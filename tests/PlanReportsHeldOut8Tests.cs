@@ -6,7 +6,8 @@ namespace Warehouse.Tests;
 /// bare 注册商标 names, tables of a report by county, a news headline naming a five-year plan's first year, a total after a
 /// threshold in words (突破三万大关,共…件), a rank between a result and its growth rate, a report's paragraph
 /// about one of its counties, a present result written 目前…已拥有, a range as a target, a purpose
-/// (以…为目标) in a report, 发明授权 for invention grants.</summary>
+/// (以…为目标) in a report, 发明授权 for invention grants, growth rates written
+/// negative or without a level.</summary>
 public class PlanReportsHeldOut8Tests
 {
     [Fact]
@@ -122,5 +123,25 @@ public class PlanReportsHeldOut8Tests
     {
         var r = Extract("十堰市知识产权工作回顾\n十堰日报,2023-12-20\n今年以来,全市授权专利2100件,其中发明授权410件。\n");
         Assert.Contains(("invention_grants", "baseline", 2023, 410.0), Rows(r));
+    }
+
+    [Fact]
+    public void A_fall_written_as_negative_growth_is_a_negative_growth_rate()
+    {
+        var r = Extract("2024年上半年荆门市知识产权统计\n荆门市市场监督管理局,2024-07-15\n上半年,全市专利授权量2300件,同比增长-12.4%。\n");
+        Assert.Contains(r.Targets, t => t is { IndicatorCode: "patent_grants", Measure: "growth_rate", Value: -12.4 });
+        Assert.DoesNotContain(r.Targets, t => t.Value == 12.4);
+    }
+
+    [Fact]
+    public void A_change_over_the_year_before_without_a_level_is_the_years_growth_rate_of_a_result()
+    {
+        var r = Extract("2024年上半年荆门市知识产权统计\n荆门市市场监督管理局,2024-07-15\n" +
+            "上半年,全市商标申请量同比增长9.6%,东宝区专利授权量同比增长21%。\n");
+        Assert.Contains(r.Targets, t => t is { IndicatorCode: "trademark_applications", Measure: "growth_rate", Value: 9.6, RegionCode: null });
+        Assert.Contains(r.Targets, t => t is { IndicatorCode: "patent_grants", Measure: "growth_rate", Value: 21.0, RegionCode: "420802" });
+        // Among goals a growth rate is a target, read as before.
+        var plan = Extract("荆门市知识产权强市建设方案(2024-2026年)\n荆门市人民政府\n一、工作目标\n到2026年,全市商标申请量年均增长8%以上。\n");
+        Assert.Contains(plan.Targets, t => t is { IndicatorCode: "trademark_applications", Kind: "goal", Measure: "growth_rate", Value: 8.0 });
     }
 }

@@ -224,6 +224,15 @@ public static partial class ProseRule
                 if (s.Context.Kind != "baseline") yield return Candidates.Growth(s, m.Indicator, qr, growth.Value, m.End + growth.Groups["n"].Index);
                 continue;
             }
+            // 新建区专利申请量同比增长75.85%: among results, a change over the year before with no level is that year's growth rate.
+            if (s.Context.Kind == "baseline" && YearOnYear().Match(clause) is { Success: true } yoy
+                && Quantity.ParsePrefix(yoy.Groups["n"].Value) is var (qy, _))
+            {
+                var yearRate = Candidates.Growth(s, m.Indicator, qy, yoy.Value, m.End + yoy.Groups["n"].Index);
+                yield return yearRate with { Comparator = "=", Value = (yoy.Groups["minus"].Success ? -1 : 1) * qy.Value,
+                    SpanStart = yearRate.TargetYear };
+                continue;
+            }
 
             // 首次突破万件,达12022件: the clause runs on past the threshold to the figure (Lead reads the threshold as its first words).
             if (Threshold().Match(tail) is { Success: true } threshold && ClauseEnd(tail[threshold.Length..]) is var afterThreshold)
@@ -292,11 +301,13 @@ public static partial class ProseRule
         if (level.Kind != "baseline") return null;
         var g = GrowthAfter().Match(after);
         if (!g.Success || Quantity.ParsePrefix(g.Groups["n"].Value) is not var (q, _) || q.Unit != "%") return null;
+        // 同比增长-28.5%: a bulletin writes a fall as a negative growth.
+        var sign = g.Groups["minus"].Success ? -1 : 1;
         // 与“十二五”末相比,…达到112335件、增长了119.71%: a bare 增长 in a sentence that names another base is growth since then.
         if (!g.Groups["yoy"].Success && (OtherBase().IsMatch(s.Text.Value) || OtherBase().IsMatch(s.Paragraph))) return null;
         return level with
         {
-            Measure = "growth_rate", Comparator = "=", Value = q.Value, SpanStart = level.TargetYear, SpanEnd = level.TargetYear,
+            Measure = "growth_rate", Comparator = "=", Value = sign * q.Value, SpanStart = level.TargetYear, SpanEnd = level.TargetYear,
             Rule = "growth", ExplicitMeasure = true, NumberAt = afterAt + g.Groups["n"].Index,
         };
     }
@@ -336,7 +347,7 @@ public static partial class ProseRule
     // ,同比增长30.56% / ,比上年增长8% / ,较上年底增长19.60% / 、增长49.78%: a year-on-year change right after a result.
     // (,占授权总量24.74%,同比增长17.64%: a share of the whole may stand between the result and its growth.)
     // (,居全省县区第3位,全市县区第1位,同比增长96.7%: ranks may stand there too.)
-    [GeneratedRegex(@"^(?:以上|左右)?(?:[，,]占[^，,；;。\d]{1,12}?\d+(?:\.\d+)?%)?(?:[，,](?:位居|居|排名|排|列)?[^，,；;。\d]{0,12}?第[一二三四五六七八九十\d]+(?:位|名))*[，,、]\s*(?<yoy>同比|比上年|较上年(?:底|末|同期)?|比去年|较去年(?:底|末|同期)?)?(?:增长|增加|提高|提升|上升)了?(?<n>\d+(?:\.\d+)?%)(?![\d、和])")]
+    [GeneratedRegex(@"^(?:以上|左右)?(?:[，,]占[^，,；;。\d]{1,12}?\d+(?:\.\d+)?%)?(?:[，,](?:位居|居|排名|排|列)?[^，,；;。\d]{0,12}?第[一二三四五六七八九十\d]+(?:位|名))*[，,、]\s*(?<yoy>同比|比上年|较上年(?:底|末|同期)?|比去年|较去年(?:底|末|同期)?)?(?:增长|增加|提高|提升|上升)了?(?<minus>[-－−])?(?<n>\d+(?:\.\d+)?%)(?![\d、和])")]
     private static partial Regex GrowthAfter();
 
     [GeneratedRegex(@"相比|[较比与](?:“|”|十[一二三四]五|\d{4}年)")]
@@ -382,6 +393,9 @@ public static partial class ProseRule
     // 年均增长10%以上, 增幅10%以上, 增长率达到8%, 实现年均增长10%: a growth rate, not a level.
     [GeneratedRegex(@"^(?:力争|确保)?(?:实现)?(?:年均|年平均|平均每年|每年|平均|年)?(?:增长率|增速|增幅|增长|递增)(?:保持在|保持|达到|达|为|不低于|不少于|超过|在)?(?<n>\d+(?:\.\d+)?%(?:以上|左右)?)")]
     private static partial Regex Growth();
+
+    [GeneratedRegex(@"^(?:同比|比上年|较上年|比去年|较去年)(?:增长|增加|提高|提升|上升)了?(?<minus>[-－−])?(?<n>\d+(?:\.\d+)?%)(?![\d、和])")]
+    private static partial Regex YearOnYear();
 
     [GeneratedRegex(@"^(?:、|，|,|和|及|以及|与)")]
     private static partial Regex ListJoint();
