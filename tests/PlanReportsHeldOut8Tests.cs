@@ -7,7 +7,7 @@ namespace Warehouse.Tests;
 /// threshold in words (突破三万大关,共…件), a rank between a result and its growth rate, a report's paragraph
 /// about one of its counties, a present result written 目前…已拥有, a range as a target, a purpose
 /// (以…为目标) in a report, 发明授权 for invention grants, growth rates written
-/// negative or without a level.</summary>
+/// negative or without a level, a share of GDP after an amount.</summary>
 public class PlanReportsHeldOut8Tests
 {
     [Fact]
@@ -143,5 +143,14 @@ public class PlanReportsHeldOut8Tests
         // Among goals a growth rate is a target, read as before.
         var plan = Extract("荆门市知识产权强市建设方案(2024-2026年)\n荆门市人民政府\n一、工作目标\n到2026年,全市商标申请量年均增长8%以上。\n");
         Assert.Contains(plan.Targets, t => t is { IndicatorCode: "trademark_applications", Kind: "goal", Measure: "growth_rate", Value: 8.0 });
+    }
+
+    [Fact]
+    public void An_amount_then_its_share_of_gdp_names_the_share_indicator()
+    {
+        var r = Extract("2023年随州市知识产权发展状况\n随州市市场监督管理局,2024-04-20\n" +
+            "2023年,全市专利密集型产业增加值125亿元,占地区生产总值的比重达11.3%;全社会研发投入18.6亿元,占GDP比重为1.9%。\n");
+        Assert.Contains(("patent_intensive_gdp_share", "baseline", 2023, 11.3), Rows(r));
+        Assert.Contains(("rd_intensity", "baseline", 2023, 1.9), Rows(r));
     }
 }

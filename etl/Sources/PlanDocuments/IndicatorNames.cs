@@ -98,6 +98,7 @@ public sealed partial class IndicatorNames
         var heads = new Dictionary<int, int>(); // start of an elided list item → start of the item whose head it borrows
         found = WithElidedHeads(text, found, heads);
         found = WithParts(text, found);
+        found = WithShares(text, found);
         for (var i = 0; i < found.Count; i++)
         {
             var floor = i > 0 ? found[i - 1].End : 0;
@@ -185,6 +186,28 @@ public sealed partial class IndicatorNames
     // 新增注册商标, 全年注册商标, 当年新注册商标: words that make a bare name the year's flow.
     [GeneratedRegex(@"(?:新增|新|全年|当年|年度|每年|年均|本年)$")]
     private static partial Regex FlowWordBefore();
+
+    /// <summary>全社会研发投入43.6亿元,占GDP比重达2.51%: an amount and then its share of GDP name the share indicator (研发投入 +
+    /// 占GDP比重), at the words of the share, when the dictionary knows it; the longest name before the amount wins.</summary>
+    private List<Mention> WithShares(string text, List<Mention> found)
+    {
+        var result = new List<Mention>(found);
+        foreach (Match share in AmountThenShare().Matches(text))
+        {
+            var at = share.Groups["share"];
+            if (result.Any(o => o.Start < at.Index + at.Length && at.Index < o.End)) continue;
+            var head = share.Groups["head"].Value;
+            var indicator = Enumerable.Range(0, Math.Max(0, head.Length - 1))
+                .Select(cut => _folded.GetValueOrDefault(Fold(head[cut..] + at.Value).Text)).FirstOrDefault(i => i != null);
+            if (indicator != null) result.Add(new Mention(at.Index, at.Index + at.Length, at.Value, indicator));
+        }
+        result.Sort((a, b) => a.Start.CompareTo(b.Start));
+        return result;
+    }
+
+    // The name before an amount in 元, the amount, and its share of GDP right after.
+    [GeneratedRegex(@"(?<head>[\u4e00-\u9fff]{2,16})(?:达到|达|为)?\d+(?:\.\d+)?(?:万|亿)?元[，,、](?<share>占(?:全[省市区县])?(?:GDP|地区生产总值|生产总值)的?(?:比重|比例))")]
+    private static partial Regex AmountThenShare();
 
     // 其中发明专利5000件, 其中发明专利达到5000件, 其中发明专利占30%.
     [GeneratedRegex(@"其中(?<w>[\u4e00-\u9fff]{2,8}?)(?:(?<share>占)|(?=(?:达到|达|为|超过|突破)?\d))")]
