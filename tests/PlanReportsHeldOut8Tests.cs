@@ -7,7 +7,8 @@ namespace Warehouse.Tests;
 /// threshold in words (突破三万大关,共…件), a rank between a result and its growth rate, a report's paragraph
 /// about one of its counties, a present result written 目前…已拥有, a range as a target, a purpose
 /// (以…为目标) in a report, 发明授权 for invention grants, growth rates written
-/// negative or without a level, a share of GDP after an amount.</summary>
+/// negative or without a level, a share of GDP after an amount, a trend
+/// between a name and its figure.</summary>
 public class PlanReportsHeldOut8Tests
 {
     [Fact]
@@ -152,5 +153,14 @@ public class PlanReportsHeldOut8Tests
             "2023年,全市专利密集型产业增加值125亿元,占地区生产总值的比重达11.3%;全社会研发投入18.6亿元,占GDP比重为1.9%。\n");
         Assert.Contains(("patent_intensive_gdp_share", "baseline", 2023, 11.3), Rows(r));
         Assert.Contains(("rd_intensity", "baseline", 2023, 1.9), Rows(r));
+    }
+
+    [Fact]
+    public void A_trend_between_a_name_and_its_figure_does_not_hide_the_figure()
+    {
+        var r = Extract("2023年咸宁市知识产权发展状况\n咸宁市市场监督管理局,2024-04-20\n" +
+            "2023年,全市商标申请量保持了稳步增长态势,达5120件,同比增长7.5%。\n");
+        Assert.Contains(("trademark_applications", "baseline", 2023, 5120.0), Rows(r));
+        Assert.Contains(r.Targets, t => t is { IndicatorCode: "trademark_applications", Measure: "growth_rate", Value: 7.5 });
     }
 }
