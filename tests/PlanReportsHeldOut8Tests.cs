@@ -8,7 +8,7 @@ namespace Warehouse.Tests;
 /// about one of its counties, a present result written 目前…已拥有, a range as a target, a purpose
 /// (以…为目标) in a report, 发明授权 for invention grants, growth rates written
 /// negative or without a level, a share of GDP after an amount, a trend
-/// between a name and its figure.</summary>
+/// between a name and its figure, counties ranked by growth.</summary>
 public class PlanReportsHeldOut8Tests
 {
     [Fact]
@@ -162,5 +162,17 @@ public class PlanReportsHeldOut8Tests
             "2023年,全市商标申请量保持了稳步增长态势,达5120件,同比增长7.5%。\n");
         Assert.Contains(("trademark_applications", "baseline", 2023, 5120.0), Rows(r));
         Assert.Contains(r.Targets, t => t is { IndicatorCode: "trademark_applications", Measure: "growth_rate", Value: 7.5 });
+    }
+
+    [Fact]
+    public void Counties_ranked_by_growth_give_each_countys_growth_rate_of_the_indicator_just_named()
+    {
+        var r = Extract("2024年上半年宜昌市知识产权统计\n宜昌市市场监督管理局,2024-07-15\n" +
+            "上半年,全市商标申请量1500件,同比增长8%。同比增长排名前三位的县(市、区):夷陵区30.5%、枝江市-1.2%、某某园区9%。\n");
+        var rows = r.Targets.Select(t => (t.RegionCode, t.IndicatorCode, t.Measure, t.Value)).ToList();
+        Assert.Contains(("420506", "trademark_applications", "growth_rate", 30.5), rows);
+        Assert.Contains(("420583", "trademark_applications", "growth_rate", -1.2), rows);
+        Assert.Contains(((string?)null, "trademark_applications", "growth_rate", 8.0), rows);
+        Assert.DoesNotContain(rows, x => x.Value == 9.0);
     }
 }

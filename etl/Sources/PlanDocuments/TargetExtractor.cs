@@ -115,12 +115,15 @@ public sealed partial class TargetExtractor(Catalog catalog)
                 // indicator of the sentence before it.
                 if (mentions.Count == 0 && lastIndicator != null && Continuation().Match(search.Value) is { Success: true } cont)
                     mentions = [new Mention(cont.Length, cont.Length, "", lastIndicator)];
+                var previousIndicator = lastIndicator;
                 lastIndicator = mentions.LastOrDefault(m => !m.Qualified && m.Name.Length > 0)?.Indicator ?? (mentions.Count == 0 ? null : lastIndicator);
                 var input = new SentenceInput(search, context, _names, mentions, line);
                 var before = found.Count;
                 found.AddRange(ProseRule.Apply(input));
                 found.AddRange(NumberFirstRule.Apply(input));
                 found.AddRange(BothChanges(search.Value, found.Skip(before).ToList()));
+                if (context.Kind == "baseline" && (mentions.Count == 1 ? mentions[0].Indicator : mentions.Count == 0 ? previousIndicator : null) is { } ranked)
+                    found.AddRange(RankedCounties(search, ranked, context, plan));
                 paragraphRegion = InCounties(found, before, search.Value, plan, paragraphRegion);
                 if (context.Kind != "baseline") unknown.AddRange(Unexplained(search, found.Skip(before).ToList()));
             }
@@ -129,6 +132,29 @@ public sealed partial class TargetExtractor(Catalog catalog)
             Deduplicate(found).Select(c => c with { Evidence = InDocument(document, text, c.Evidence, c.Offset) }).ToList(),
             unknown.Select(u => u with { Evidence = InDocument(document, text, u.Evidence, u.Offset) }).ToList());
     }
+
+    /// <summary>同比增长排名前三位的县(市、区):西塞山区76.74%、下陆区32.61%: counties ranked by their growth give each one's growth rate of
+    /// the indicator the sentence (or the one before it) names; a place that is no division inside the region is left out.</summary>
+    private IEnumerable<TargetCandidate> RankedCounties(SearchText s, Indicator indicator, PassageContext context, PlanHeader plan)
+    {
+        var ranking = CountyRanking().Match(s.Value);
+        if (!ranking.Success || _divisions.ByCode(plan.Region.RegionCode) is not { } own) yield break;
+        foreach (Match item in RankedItem().Matches(s.Value[(ranking.Index + ranking.Length)..]))
+        {
+            if (_divisions.Within(own, item.Groups["place"].Value) is not { } county) continue;
+            var value = double.Parse(item.Groups["n"].Value, CultureInfo.InvariantCulture);
+            yield return new TargetCandidate(indicator.IndicatorCode, "baseline", "growth_rate", "=", value, context.Year, context.Year,
+                context.Year, s.Original.Trim(), s.Offset, "ranking", true, ranking.Index + ranking.Length + item.Groups["n"].Index, county.Code);
+        }
+    }
+
+    // 同比增长排名前三位的县(市、区): / 增幅居前三的区县：
+    [GeneratedRegex(@"(?:同比)?(?:增长|增幅|增速)(?:排名|排在|居)前[一二三四五六七八九十\d]+(?:位|名)?的?(?:县|区|县区|区县|县市区|县\(市、区\)|县（市、区）)[:：]")]
+    private static partial Regex CountyRanking();
+
+    // 西塞山区76.74%、: a place and its rate, one item of the ranking.
+    [GeneratedRegex(@"(?<place>[\u4e00-\u9fff·]{2,12}?)(?<n>-?\d+(?:\.\d+)?)%[、，,和及与]?")]
+    private static partial Regex RankedItem();
 
     /// <summary>Results a report gives for a county of its region (鸠江区…全区共申请专利940件) are that county's, from where the county
     /// is named to where the region itself (全市, 我市, 芜湖市) or another place is, across the paragraph's sentences. A result of a
