@@ -8,7 +8,8 @@ namespace Warehouse.Tests;
 /// about one of its counties, a present result written 目前…已拥有, a range as a target, a purpose
 /// (以…为目标) in a report, 发明授权 for invention grants, growth rates written
 /// negative or without a level, a share of GDP after an amount, a trend
-/// between a name and its figure, counties ranked by growth.</summary>
+/// between a name and its figure, counties ranked by growth, a threshold
+/// that counted places pass.</summary>
 public class PlanReportsHeldOut8Tests
 {
     [Fact]
@@ -174,5 +175,14 @@ public class PlanReportsHeldOut8Tests
         Assert.Contains(("420583", "trademark_applications", "growth_rate", -1.2), rows);
         Assert.Contains(((string?)null, "trademark_applications", "growth_rate", 8.0), rows);
         Assert.DoesNotContain(rows, x => x.Value == 9.0);
+    }
+
+    [Fact]
+    public void A_threshold_that_counted_places_pass_is_not_a_figure_of_the_region()
+    {
+        var r = Extract("2023年恩施州知识产权发展状况\n恩施州市场监督管理局,2024-04-20\n" +
+            "2023年,全州有3个县市每万人口发明专利拥有量超过5件,全州每万人口发明专利拥有量3.2件。\n");
+        Assert.Contains(("invention_patents_per_10k", "baseline", 2023, 3.2), Rows(r));
+        Assert.DoesNotContain(Rows(r), x => x.Item4 == 5.0);
     }
 }

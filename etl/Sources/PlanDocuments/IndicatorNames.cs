@@ -309,6 +309,7 @@ public sealed partial class IndicatorNames
     [
         // places and times
         "全市", "全区", "全县", "全省", "全镇", "全国", "我市", "我区", "我县", "我省", "本市", "本区", "市", "区", "县", "省", "园区",
+        "全州", "我州", "本州", // an autonomous prefecture (恩施州) calls itself 州
         "年", "年底", "年末", "期间", "期末", "期内", "末", "内", "前", "目前", "现有", "当年", "同期", "其中",
         "月", "月份", "季度", "前三季度", "一季度", "二季度", "三季度", "四季度", "上半年", "下半年", // 2024年前三季度全市…: a report period
         // the office that grants or registers (获得国家知识产权局授权专利): it says who granted, not what was counted

@@ -200,6 +200,8 @@ public static partial class ProseRule
             var clauseEnd = ClauseEnd(tail);
             var clause = clauseEnd >= 0 ? tail[..clauseEnd] : tail;
             var before = Before(text, m.Start, i > 0 ? s.Mentions[i - 1].End : 0);
+            // 有4个县区每万人有效发明专利拥有量超过10件: the number is a threshold the places counted pass, not a figure of the region.
+            if (PlacesCounted().IsMatch(before)) continue;
 
             var fromTo = FromTo().Match(clause);
             if (fromTo.Success && Quantity.ParsePrefix(fromTo.Groups["a"].Value) is var (qa, _) && Quantity.ParsePrefix(fromTo.Groups["b"].Value) is var (qb, _))
@@ -429,6 +431,9 @@ public static partial class ProseRule
     // 19笔、金额7.5亿元 / 200笔,总金额达50亿元: a count of deals, then their amount.
     [GeneratedRegex(@"^\d+(?:笔|宗|单)[、，,]?(?:总金额|金额|总额|融资额|融资金额)(?:达到|达|为|共|合计)?(?=\d)")]
     private static partial Regex CountThenAmount();
+
+    [GeneratedRegex(@"有[\d一二三四五六七八九十两]+个(?:县|区|市|县区|区县|县市|市县|县市区|县（市、区）|县\(市、区\)|乡镇|镇|街道|园区)[^，,；;。]{0,4}$")]
+    private static partial Regex PlacesCounted();
 
     // 3至5件, 2-3家, 10～15个: the part of a range after its lower bound (not 2021-2025年, a span of years).
     [GeneratedRegex(@"^\d+(?:\.\d+)?(?<cut>(?:至|到|[-~～—–])\d+(?:\.\d+)?)(?=(?:万|亿)?(?:件|家|个|项|所|名|人|户|座|条|%))")]
