@@ -30,7 +30,8 @@ public class PlanReportsHeldOut8Tests
     {
         var r = Extract("2023年宜昌市知识产权统计数据\n宜昌市市场监督管理局,2024-02-10\n一、总体情况\n2023年,全市专利授权量8000件。\n" +
             "2023年全市分县市区专利情况表\n单位:件\n序号 | 县(市、区) | 专利授权量 | 有效发明专利拥有量 |\n完成值 | 同比增长 | 完成值 |\n" +
-            "1 | 枝江市 | 820 | -3.50% | 610 |\n2 | 夷陵区 | 1050 | 12.00% | 930 |\n3 | 某某园区 | 99 | 1.00% | 77 |\n全市合计 | 8000 | 5.20% | 6200 |\n");
+            "1 | 枝江市 | 820 | -3.50% | 610 |\n2 | 夷陵区 | 1050 | 12.00% | 930 |\n3 | 某某园区 | 99 | 1.00% | 77 |\n" +
+            "全市合计 | 8000 | 5.20% | 6200 |\n");
         var rows = r.Targets.Select(t => (t.RegionCode, t.IndicatorCode, t.Measure, t.TargetYear, t.Value)).ToList();
         Assert.Contains(("420583", "patent_grants", "annual", 2023, 820.0), rows);
         Assert.Contains(("420583", "patent_grants", "growth_rate", 2023, -3.5), rows);
@@ -140,11 +141,13 @@ public class PlanReportsHeldOut8Tests
     {
         var r = Extract("2024年上半年荆门市知识产权统计\n荆门市市场监督管理局,2024-07-15\n" +
             "上半年,全市商标申请量同比增长9.6%,东宝区专利授权量同比增长21%。\n");
-        Assert.Contains(r.Targets, t => t is { IndicatorCode: "trademark_applications", Measure: "growth_rate", Value: 9.6, RegionCode: null });
+        Assert.Contains(r.Targets, t => t is
+            { IndicatorCode: "trademark_applications", Measure: "growth_rate", Value: 9.6, RegionCode: null });
         Assert.Contains(r.Targets, t => t is { IndicatorCode: "patent_grants", Measure: "growth_rate", Value: 21.0, RegionCode: "420802" });
         // Among goals a growth rate is a target, read as before.
         var plan = Extract("荆门市知识产权强市建设方案(2024-2026年)\n荆门市人民政府\n一、工作目标\n到2026年,全市商标申请量年均增长8%以上。\n");
-        Assert.Contains(plan.Targets, t => t is { IndicatorCode: "trademark_applications", Kind: "goal", Measure: "growth_rate", Value: 8.0 });
+        Assert.Contains(plan.Targets, t => t is
+            { IndicatorCode: "trademark_applications", Kind: "goal", Measure: "growth_rate", Value: 8.0 });
     }
 
     [Fact]

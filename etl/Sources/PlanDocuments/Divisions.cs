@@ -70,7 +70,7 @@ public sealed partial class Divisions
     private readonly Dictionary<string, List<(string Name, Division Division)>> _inside = [];
 
     /// <summary>Full names (three characters or more: 鸠江区, 大冶市) of divisions inside <paramref name="parent"/> in reading order, with
-    /// where they stand in <paramref name="text"/>. Short names and two-character names (城区, 郊区) are words too often to count here.</summary>
+    /// where they stand in <paramref name="text"/>. Short names and two-character names (城区, 郊区) are too often plain words.</summary>
     public List<(int At, Division Division)> InsideMentions(Division parent, string text)
     {
         Within(parent, ""); // fills the list of names inside the parent

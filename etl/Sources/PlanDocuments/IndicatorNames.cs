@@ -206,7 +206,8 @@ public sealed partial class IndicatorNames
     }
 
     // The name before an amount in 元, the amount, and its share of GDP right after.
-    [GeneratedRegex(@"(?<head>[\u4e00-\u9fff]{2,16})(?:达到|达|为)?\d+(?:\.\d+)?(?:万|亿)?元[，,、](?<share>占(?:全[省市区县])?(?:GDP|地区生产总值|生产总值)的?(?:比重|比例))")]
+    [GeneratedRegex(@"(?<head>[\u4e00-\u9fff]{2,16})(?:达到|达|为)?\d+(?:\.\d+)?(?:万|亿)?元[，,、]" +
+        @"(?<share>占(?:全[省市区县])?(?:GDP|地区生产总值|生产总值)的?(?:比重|比例))")]
     private static partial Regex AmountThenShare();
 
     // 其中发明专利5000件, 其中发明专利达到5000件, 其中发明专利占30%.

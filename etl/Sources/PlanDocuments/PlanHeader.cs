@@ -84,7 +84,8 @@ public sealed partial record PlanHeader(Region Region, int StartYear, int EndYea
         }
         // 实现“十三五”开门红, “十四五”开局之年, “十三五”收官: a year at the start or end of a plan, which a news page reports on,
         // not a plan the page sets out.
-        var named = FiveYearPlans.Select(p => (p.Start, At: Regex.Matches(text, p.Name).Where(m => !PlanYearIdiom().IsMatch(text[(m.Index + m.Length)..]))
+        var named = FiveYearPlans
+            .Select(p => (p.Start, At: Regex.Matches(text, p.Name).Where(m => !PlanYearIdiom().IsMatch(text[(m.Index + m.Length)..]))
                 .Select(m => m.Index).DefaultIfEmpty(-1).First()))
             .Where(p => p.At >= 0).OrderBy(p => p.At).ToList();
         return named.Count > 0 ? (named[0].Start, named[0].Start + 4) : null;

@@ -42,8 +42,8 @@ public sealed class PlanLoader(SqlDialect dialect)
             // Checked where facts are written, so whatever the extractor reads, year 2 or 9999 or an overflowed number never loads.
             var outOfRange = result.Targets.Where(t => !Periods.InRange(t.TargetYear) || !Periods.InRange(t.SpanStart) || !Periods.InRange(t.SpanEnd)
                 || !Periods.IsStorable(t.Value)).ToList();
-            TargetStore.Add(dialect, c, tx, sourceKey, batchId, result.Targets.Except(outOfRange).Select(t => new NewTarget(t.RegionCode is { } own ? regionKeys[own] : region.RegionKey,
-                catalog.IndicatorByCode(t.IndicatorCode).IndicatorKey, t.Kind, t.Measure, t.Comparator, t.Value, t.TargetYear, t.SpanStart,
+            TargetStore.Add(dialect, c, tx, sourceKey, batchId, result.Targets.Except(outOfRange).Select(t => new NewTarget(
+                t.RegionCode is { } county ? regionKeys[county] : region.RegionKey, catalog.IndicatorByCode(t.IndicatorCode).IndicatorKey, t.Kind, t.Measure, t.Comparator, t.Value, t.TargetYear, t.SpanStart,
                 t.SpanEnd, t.Evidence, t.Offset)));
             var after = TargetStore.Contents(dialect, c, tx, sourceKey);
 

@@ -136,7 +136,7 @@ public sealed partial class TableRule(IndicatorNames names, PlanHeader plan, Div
         }
     }
 
-    /// <summary>The header of a table by region: a region column (县(市、区), 地区) and columns each naming an indicator; null otherwise.</summary>
+    /// <summary>The header of a table by region: a region column (县(市、区), 地区) and one column per indicator; else null.</summary>
     private List<(Indicator Indicator, bool Growth)>? ByRegionHeader(List<string> cells)
     {
         var rest = cells.Where(c => !SerialHeader().IsMatch(c)).ToList();

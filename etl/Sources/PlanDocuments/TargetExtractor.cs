@@ -122,8 +122,8 @@ public sealed partial class TargetExtractor(Catalog catalog)
                 found.AddRange(ProseRule.Apply(input));
                 found.AddRange(NumberFirstRule.Apply(input));
                 found.AddRange(BothChanges(search.Value, found.Skip(before).ToList()));
-                if (context.Kind == "baseline" && (mentions.Count == 1 ? mentions[0].Indicator : mentions.Count == 0 ? previousIndicator : null) is { } ranked)
-                    found.AddRange(RankedCounties(search, ranked, context, plan));
+                var rankedIndicator = mentions.Count == 1 ? mentions[0].Indicator : mentions.Count == 0 ? previousIndicator : null;
+                if (context.Kind == "baseline" && rankedIndicator != null) found.AddRange(RankedCounties(search, rankedIndicator, context, plan));
                 paragraphRegion = InCounties(found, before, search.Value, plan, paragraphRegion);
                 if (context.Kind != "baseline") unknown.AddRange(Unexplained(search, found.Skip(before).ToList()));
             }
@@ -143,8 +143,9 @@ public sealed partial class TargetExtractor(Catalog catalog)
         {
             if (_divisions.Within(own, item.Groups["place"].Value) is not { } county) continue;
             var value = double.Parse(item.Groups["n"].Value, CultureInfo.InvariantCulture);
+            var at = ranking.Index + ranking.Length + item.Groups["n"].Index;
             yield return new TargetCandidate(indicator.IndicatorCode, "baseline", "growth_rate", "=", value, context.Year, context.Year,
-                context.Year, s.Original.Trim(), s.Offset, "ranking", true, ranking.Index + ranking.Length + item.Groups["n"].Index, county.Code);
+                context.Year, s.Original.Trim(), s.Offset, "ranking", true, at, county.Code);
         }
     }
 
@@ -164,7 +165,8 @@ public sealed partial class TargetExtractor(Catalog catalog)
         if (_divisions.ByCode(plan.Region.RegionCode) is not { } own) return null;
         var marks = _divisions.InsideMentions(own, text).Select(m => (m.At, Code: (string?)m.Division.Code))
             .Concat(OwnRegion(own).Matches(text).Select(m => (m.Index, Code: (string?)null)))
-            .Concat(OtherPlace().Matches(text).Where(m => !_divisions.InsideMentions(own, m.Value).Any()).Select(m => (m.Index, Code: (string?)"?")))
+            .Concat(OtherPlace().Matches(text).Where(m => !_divisions.InsideMentions(own, m.Value).Any())
+                .Select(m => (m.Index, Code: (string?)"?")))
             .OrderBy(m => m.Item1).ToList();
         for (var i = from; i < found.Count; i++)
         {
