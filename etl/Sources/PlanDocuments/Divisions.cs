@@ -56,6 +56,36 @@ public sealed partial class Divisions
             yield return parent;
     }
 
+    /// <summary>The division inside <paramref name="parent"/> that a table cell names (大冶市, 西塞山区, 开发区·铁山区 → 铁山区), by its
+    /// full or short name; the longest name wins. Null when the cell names none of them.</summary>
+    public Division? Within(Division parent, string cell)
+    {
+        if (!_inside.TryGetValue(parent.Code, out var inside))
+            _inside[parent.Code] = inside = _byCode.Values.Where(d => d != parent && Ancestors(d).Contains(parent))
+                .SelectMany(d => new[] { (Name: d.Name, Division: d), (Name: ShortName(d), Division: d) })
+                .Where(n => n.Name.Length >= 2).OrderByDescending(n => n.Name.Length).ToList();
+        return inside.FirstOrDefault(n => cell.Contains(n.Name, StringComparison.Ordinal)).Division;
+    }
+
+    private readonly Dictionary<string, List<(string Name, Division Division)>> _inside = [];
+
+    /// <summary>Full names (three characters or more: 鸠江区, 大冶市) of divisions inside <paramref name="parent"/> in reading order, with
+    /// where they stand in <paramref name="text"/>. Short names and two-character names (城区, 郊区) are too often plain words.</summary>
+    public List<(int At, Division Division)> InsideMentions(Division parent, string text)
+    {
+        Within(parent, ""); // fills the list of names inside the parent
+        var names = _inside[parent.Code].Where(n => n.Name == n.Division.Name && n.Name.Length >= 3).ToList();
+        var found = new List<(int, Division)>();
+        for (var i = 0; i < text.Length; i++)
+        {
+            var hit = names.FirstOrDefault(n => string.CompareOrdinal(text, i, n.Name, 0, n.Name.Length) == 0);
+            if (hit.Name == null) continue;
+            found.Add((i, hit.Division));
+            i += hit.Name.Length - 1;
+        }
+        return found;
+    }
+
     /// <summary>The region the text names first, descending through a chain such as 浙江省杭州市余杭区 to its last link.</summary>
     public Division? Find(string text)
     {

@@ -22,6 +22,7 @@ public sealed partial class IndicatorNames
     private readonly Dictionary<string, Indicator> _folded = new(StringComparer.Ordinal);
     private readonly List<(string Name, Indicator Indicator)> _longestFirst;
     private readonly HashSet<string> _bare = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Indicator> _bareStock = new(StringComparer.Ordinal);
 
     /// <summary>Prepares the folded names of every indicator and synonym in <paramref name="catalog"/>.</summary>
     public IndicatorNames(Catalog catalog)
@@ -48,6 +49,13 @@ public sealed partial class IndicatorNames
         }
         foreach (var (v, indicator) in variants)
             if (indicator != null) _folded[v] = indicator;
+        // 全市注册商标突破10000件: a flow's name without its 量 that is also the noun of a stock's name (注册商标 in 注册商标总量,
+        // 有效注册商标, 注册商标拥有量) counts the things held, not the year's new ones, unless a flow word stands before it.
+        // Only written names count: 有效商标注册 is itself a name cut short, and 商标注册 (the act) stays the flow.
+        foreach (var bare in _bare)
+            if (_folded[bare].IsFlow && new[] { bare + "总量", "有效" + bare, bare + "拥有量" }.Where(n => !_bare.Contains(n))
+                    .Select(n => _folded.GetValueOrDefault(n)).FirstOrDefault(i => i is { IsFlow: false }) is { } stock)
+                _bareStock[bare] = stock;
         _longestFirst = _folded.Select(kv => (kv.Key, kv.Value)).OrderByDescending(p => p.Key.Length).ThenBy(p => p.Key, StringComparer.Ordinal).ToList();
     }
 
@@ -82,13 +90,15 @@ public sealed partial class IndicatorNames
                 if (_bare.Contains(name) && at + name.Length < folded.Length && folded[at + name.Length] is '有' or '拥') continue;
                 for (var i = at; i < at + name.Length; i++) taken[i] = true;
                 int start = map[at], end = map[at + name.Length - 1] + 1;
-                found.Add(new Mention(start, end, text[start..end], indicator));
+                var meant = _bareStock.TryGetValue(name, out var stock) && !FlowWordBefore().IsMatch(text[..start]) ? stock : indicator;
+                found.Add(new Mention(start, end, text[start..end], meant));
             }
         }
         found.Sort((a, b) => a.Start.CompareTo(b.Start));
         var heads = new Dictionary<int, int>(); // start of an elided list item → start of the item whose head it borrows
         found = WithElidedHeads(text, found, heads);
         found = WithParts(text, found);
+        found = WithShares(text, found);
         for (var i = 0; i < found.Count; i++)
         {
             var floor = i > 0 ? found[i - 1].End : 0;
@@ -172,6 +182,33 @@ public sealed partial class IndicatorNames
         result.Sort((a, b) => a.Start.CompareTo(b.Start));
         return result;
     }
+
+    // 新增注册商标, 全年注册商标, 当年新注册商标: words that make a bare name the year's flow.
+    [GeneratedRegex(@"(?:新增|新|全年|当年|年度|每年|年均|本年)$")]
+    private static partial Regex FlowWordBefore();
+
+    /// <summary>全社会研发投入43.6亿元,占GDP比重达2.51%: an amount and then its share of GDP name the share indicator (研发投入 +
+    /// 占GDP比重), at the words of the share, when the dictionary knows it; the longest name before the amount wins.</summary>
+    private List<Mention> WithShares(string text, List<Mention> found)
+    {
+        var result = new List<Mention>(found);
+        foreach (Match share in AmountThenShare().Matches(text))
+        {
+            var at = share.Groups["share"];
+            if (result.Any(o => o.Start < at.Index + at.Length && at.Index < o.End)) continue;
+            var head = share.Groups["head"].Value;
+            var indicator = Enumerable.Range(0, Math.Max(0, head.Length - 1))
+                .Select(cut => _folded.GetValueOrDefault(Fold(head[cut..] + at.Value).Text)).FirstOrDefault(i => i != null);
+            if (indicator != null) result.Add(new Mention(at.Index, at.Index + at.Length, at.Value, indicator));
+        }
+        result.Sort((a, b) => a.Start.CompareTo(b.Start));
+        return result;
+    }
+
+    // The name before an amount in 元, the amount, and its share of GDP right after.
+    [GeneratedRegex(@"(?<head>[\u4e00-\u9fff]{2,16})(?:达到|达|为)?\d+(?:\.\d+)?(?:万|亿)?元[，,、]" +
+        @"(?<share>占(?:全[省市区县])?(?:GDP|地区生产总值|生产总值)的?(?:比重|比例))")]
+    private static partial Regex AmountThenShare();
 
     // 其中发明专利5000件, 其中发明专利达到5000件, 其中发明专利占30%.
     [GeneratedRegex(@"其中(?<w>[\u4e00-\u9fff]{2,8}?)(?:(?<share>占)|(?=(?:达到|达|为|超过|突破)?\d))")]
@@ -273,6 +310,7 @@ public sealed partial class IndicatorNames
     [
         // places and times
         "全市", "全区", "全县", "全省", "全镇", "全国", "我市", "我区", "我县", "我省", "本市", "本区", "市", "区", "县", "省", "园区",
+        "全州", "我州", "本州", // an autonomous prefecture (恩施州) calls itself 州
         "年", "年底", "年末", "期间", "期末", "期内", "末", "内", "前", "目前", "现有", "当年", "同期", "其中",
         "月", "月份", "季度", "前三季度", "一季度", "二季度", "三季度", "四季度", "上半年", "下半年", // 2024年前三季度全市…: a report period
         // the office that grants or registers (获得国家知识产权局授权专利): it says who granted, not what was counted
@@ -291,6 +329,8 @@ public sealed partial class IndicatorNames
         "申报", "承担", "纳入", "构建", "形成", "扩大", "吸引", "规范", "严格", "积极", "大力", "着力", "重点", "不断", "切实", "全面",
         "深化", "深入", "注重", "提供", "做好", "做大", "做强", "用好", "抓好", "落实", "新增加", "培养引进", "引进培养", "一批", "每",
         "通过", "新通过",
+        // 已拥有, 已经获得: a result reached, not a kind of the thing counted
+        "已", "已经",
     ];
 
     /// <summary>Verbs after which a new noun phrase starts: what stands before them never qualifies the name.</summary>

@@ -89,7 +89,7 @@ public sealed partial record PassageContext(string Kind, int Year, int SpanStart
 
     /// <summary>The year a sentence reports figures at, or null: a date after 截至 before the plan's last year (截至2023年底), a
     /// past date after 至/到 (至2023年年底 in a plan starting 2024) or opening the sentence (2023年，…), or the present (截至今年上半年, 截至目前, 目前/现已 opening the
-    /// sentence, 已达), which is the plan's first year (去年: the year before).</summary>
+    /// sentence, 目前全市已拥有…, 已达), which is the plan's first year (去年: the year before).</summary>
     public static int? ReportYear(string sentence, PlanHeader plan)
     {
         static List<int> Years(Regex r, string s) =>
@@ -132,7 +132,7 @@ public sealed partial record PassageContext(string Kind, int Year, int SpanStart
     public static bool Undated(string sentence) =>
         !ExplicitYears().IsMatch(sentence) && !Commitment().IsMatch(sentence) && !Now().IsMatch(sentence);
 
-    [GeneratedRegex(@"(?:截至|截止到?)(?:今年|目前|当前|本年|去年|\d{1,2}月)|今年(?:上半年|以来|前[一二三四五六七八九十]+个?月)|^[^，,]{0,6}?(?:目前|现已)[，,]|^[^，,\d]{0,3}?去年" +
+    [GeneratedRegex(@"(?:截至|截止到?)(?:今年|目前|当前|本年|去年|\d{1,2}月)|今年(?:上半年|以来|前[一二三四五六七八九十]+个?月)|^[^，,]{0,6}?(?:目前|现已)[，,]|^[^，,]{0,6}?(?:目前|当前)[^，,；;。\d]{0,8}?已|^[^，,\d]{0,3}?去年" +
         "|已达|已经达到|已突破")]
     private static partial Regex Now();
 
@@ -146,7 +146,8 @@ public sealed partial record PassageContext(string Kind, int Year, int SpanStart
 
     // Narrower than Commitment: a report's 实现/推动 describe what was done, not what is promised.
     // 年内培育15家 in a yearly meeting's report: a commitment for the year; 圆满完成…提出的1.09件目标 reports a target met.
-    [GeneratedRegex(@"力争|确保|计划|(?<!完成[^，,；;。]*)目标|预计|争取|年内|(?<!截|\d)(?:到|至)\d{4}年")]
+    // 以创建示范城市为目标 names the purpose of what was done, not a target of its own.
+    [GeneratedRegex(@"力争|确保|计划|(?<!完成[^，,；;。]*|为)目标|预计|争取|年内|(?<!截|\d)(?:到|至)\d{4}年")]
     private static partial Regex ReportCommitment();
 
     [GeneratedRegex(@"(\d{4})年(?!\d)")]

@@ -21,14 +21,18 @@ public sealed class PlanLoader(SqlDialect dialect)
             var catalog = Catalog.Load(dialect, c, tx);
             var result = new TargetExtractor(catalog).Extract(text, Path.GetFileName(path));
             var region = result.Header.Region;
-            if (region.RegionKey == 0)
+            var divisions = new Divisions(catalog);
+            // A division of China outside the seeds: add it (and its parents) so the plan's rows have a region.
+            long Ensure(string code)
             {
-                // A division of China outside the seeds: add it (and its parents) so the plan's rows have a region.
-                var divisions = new Divisions(catalog);
-                foreach (var d in divisions.ByCode(region.RegionCode) is { } found ? divisions.Ancestors(found).Reverse().Append(found) : [])
+                if (catalog.Regions.FirstOrDefault(r => r.RegionCode == code) is { RegionKey: > 0 } known) return known.RegionKey;
+                foreach (var d in divisions.ByCode(code) is { } found ? divisions.Ancestors(found).Reverse().Append(found) : [])
                     ReferenceData.EnsureRegion(dialect, c, tx, new RegionSeed(d.Code, d.Name, d.Name, d.Level, d.ParentCode, ""));
-                region = region with { RegionKey = ReferenceData.RegionKey(dialect, c, tx, region.RegionCode) };
+                return ReferenceData.RegionKey(dialect, c, tx, code);
             }
+            if (region.RegionKey == 0) region = region with { RegionKey = Ensure(region.RegionCode) };
+            // A county row of a report's table is that county's figure.
+            var regionKeys = result.Targets.Select(t => t.RegionCode).OfType<string>().Distinct().ToDictionary(code => code, Ensure);
             var sourceKey = SourceStore.Upsert(dialect, c, tx, Path.GetFileName(path), Path.GetFullPath(path), "plan", result.Header.Title,
                 checksum, SourceFiles.Fingerprint(checksum, catalog));
 
@@ -38,8 +42,8 @@ public sealed class PlanLoader(SqlDialect dialect)
             // Checked where facts are written, so whatever the extractor reads, year 2 or 9999 or an overflowed number never loads.
             var outOfRange = result.Targets.Where(t => !Periods.InRange(t.TargetYear) || !Periods.InRange(t.SpanStart) || !Periods.InRange(t.SpanEnd)
                 || !Periods.IsStorable(t.Value)).ToList();
-            TargetStore.Add(dialect, c, tx, sourceKey, batchId, result.Targets.Except(outOfRange).Select(t => new NewTarget(region.RegionKey,
-                catalog.IndicatorByCode(t.IndicatorCode).IndicatorKey, t.Kind, t.Measure, t.Comparator, t.Value, t.TargetYear, t.SpanStart,
+            TargetStore.Add(dialect, c, tx, sourceKey, batchId, result.Targets.Except(outOfRange).Select(t => new NewTarget(
+                t.RegionCode is { } county ? regionKeys[county] : region.RegionKey, catalog.IndicatorByCode(t.IndicatorCode).IndicatorKey, t.Kind, t.Measure, t.Comparator, t.Value, t.TargetYear, t.SpanStart,
                 t.SpanEnd, t.Evidence, t.Offset)));
             var after = TargetStore.Contents(dialect, c, tx, sourceKey);
 

@@ -200,6 +200,8 @@ public static partial class ProseRule
             var clauseEnd = ClauseEnd(tail);
             var clause = clauseEnd >= 0 ? tail[..clauseEnd] : tail;
             var before = Before(text, m.Start, i > 0 ? s.Mentions[i - 1].End : 0);
+            // 有4个县区每万人有效发明专利拥有量超过10件: the number is a threshold the places counted pass, not a figure of the region.
+            if (PlacesCounted().IsMatch(before)) continue;
 
             var fromTo = FromTo().Match(clause);
             if (fromTo.Success && Quantity.ParsePrefix(fromTo.Groups["a"].Value) is var (qa, _) && Quantity.ParsePrefix(fromTo.Groups["b"].Value) is var (qb, _))
@@ -224,6 +226,15 @@ public static partial class ProseRule
                 if (s.Context.Kind != "baseline") yield return Candidates.Growth(s, m.Indicator, qr, growth.Value, m.End + growth.Groups["n"].Index);
                 continue;
             }
+            // 新建区专利申请量同比增长75.85%: among results, a change over the year before with no level is that year's growth rate.
+            if (s.Context.Kind == "baseline" && YearOnYear().Match(clause) is { Success: true } yoy
+                && Quantity.ParsePrefix(yoy.Groups["n"].Value) is var (qy, _))
+            {
+                var yearRate = Candidates.Growth(s, m.Indicator, qy, yoy.Value, m.End + yoy.Groups["n"].Index);
+                yield return yearRate with { Comparator = "=", Value = (yoy.Groups["minus"].Success ? -1 : 1) * qy.Value,
+                    SpanStart = yearRate.TargetYear };
+                continue;
+            }
 
             // 首次突破万件,达12022件: the clause runs on past the threshold to the figure (Lead reads the threshold as its first words).
             if (Threshold().Match(tail) is { Success: true } threshold && ClauseEnd(tail[threshold.Length..]) is var afterThreshold)
@@ -235,8 +246,12 @@ public static partial class ProseRule
             var skip = m.Indicator.Unit.EndsWith('元') && CountThenAmount().Match(tail[lead.Length..]) is { Success: true } deals ? deals.Length : 0;
             if (skip > 0 && tail[(lead.Length + skip)..] is var amount)
                 rest = ClauseEnd(amount) is var amountEnd and >= 0 ? amount[..amountEnd] : amount;
+            // 驰名商标达3至5件: a range commits to its lower bound at least (the upper bound is hope, not commitment).
+            var upper = RangeUpper().Match(rest);
+            if (upper.Success) rest = rest[..upper.Groups["cut"].Index] + rest[(upper.Groups["cut"].Index + upper.Groups["cut"].Length)..];
             if (Quantity.ParsePrefix(rest) is not var (q, length) || q.Unit.Length == 0) continue;
             if (rest.Length > length && NotAQuantity().IsMatch(rest[length..])) continue;
+            if (upper.Success) length += upper.Groups["cut"].Length;
             // 2017年达到4.5件,2020年达到7.5件: the year before each number (after the name, or opening a continuing clause) is its own.
             var dated = lead.Groups["y"].Success ? lead.Groups["y"].Value
                 : m.Name.Length == 0 && ClauseYear().Match(text[..m.Start]) is { Success: true } cy ? cy.Groups[1].Value : null;
@@ -288,11 +303,13 @@ public static partial class ProseRule
         if (level.Kind != "baseline") return null;
         var g = GrowthAfter().Match(after);
         if (!g.Success || Quantity.ParsePrefix(g.Groups["n"].Value) is not var (q, _) || q.Unit != "%") return null;
+        // 同比增长-28.5%: a bulletin writes a fall as a negative growth.
+        var sign = g.Groups["minus"].Success ? -1 : 1;
         // 与“十二五”末相比,…达到112335件、增长了119.71%: a bare 增长 in a sentence that names another base is growth since then.
         if (!g.Groups["yoy"].Success && (OtherBase().IsMatch(s.Text.Value) || OtherBase().IsMatch(s.Paragraph))) return null;
         return level with
         {
-            Measure = "growth_rate", Comparator = "=", Value = q.Value, SpanStart = level.TargetYear, SpanEnd = level.TargetYear,
+            Measure = "growth_rate", Comparator = "=", Value = sign * q.Value, SpanStart = level.TargetYear, SpanEnd = level.TargetYear,
             Rule = "growth", ExplicitMeasure = true, NumberAt = afterAt + g.Groups["n"].Index,
         };
     }
@@ -331,7 +348,8 @@ public static partial class ProseRule
 
     // ,同比增长30.56% / ,比上年增长8% / ,较上年底增长19.60% / 、增长49.78%: a year-on-year change right after a result.
     // (,占授权总量24.74%,同比增长17.64%: a share of the whole may stand between the result and its growth.)
-    [GeneratedRegex(@"^(?:以上|左右)?(?:[，,]占[^，,；;。\d]{1,12}?\d+(?:\.\d+)?%)?[，,、]\s*(?<yoy>同比|比上年|较上年(?:底|末|同期)?|比去年|较去年(?:底|末|同期)?)?(?:增长|增加|提高|提升|上升)了?(?<n>\d+(?:\.\d+)?%)(?![\d、和])")]
+    // (,居全省县区第3位,全市县区第1位,同比增长96.7%: ranks may stand there too.)
+    [GeneratedRegex(@"^(?:以上|左右)?(?:[，,]占[^，,；;。\d]{1,12}?\d+(?:\.\d+)?%)?(?:[，,](?:位居|居|排名|排|列)?[^，,；;。\d]{0,12}?第[一二三四五六七八九十\d]+(?:位|名))*[，,、]\s*(?<yoy>同比|比上年|较上年(?:底|末|同期)?|比去年|较去年(?:底|末|同期)?)?(?:增长|增加|提高|提升|上升)了?(?<minus>[-－−])?(?<n>\d+(?:\.\d+)?%)(?![\d、和])")]
     private static partial Regex GrowthAfter();
 
     [GeneratedRegex(@"相比|[较比与](?:“|”|十[一二三四]五|\d{4}年)")]
@@ -363,12 +381,16 @@ public static partial class ProseRule
     // (在全省率先) and a comparator (达到, 力争达到, 突破, 不低于).
     // A bare year after the name (万人发明专利拥有量2017年达到4.5件) dates the number itself.
     // 首次突破万件,达12022件: a round threshold in words before the figure itself is skipped.
-    [GeneratedRegex(@"^(?:首次)?(?:突破|超过|迈上|跨过)[十百千万亿]+件(?:大关)?[，,]?(?=(?:达到|达|为)\d)")]
+    // 突破两万大关,共22479件: the threshold may be written in numerals of words without 件.
+    // 呈现了快速增长势头,达1927件: so may a trend.
+    [GeneratedRegex(@"^(?:(?:首次)?(?:突破|超过|迈上|跨过)[一二两三四五六七八九十百千万亿]*[十百千万亿](?:件)?(?:大关)?[，,]?" +
+        @"|(?:呈现|保持|继续保持|延续)了?[^，,；;。\d]{0,10}?(?:势头|态势)[，,])(?=(?:达到|达|为|共计|共)\d)")]
     private static partial Regex Threshold();
 
-    [GeneratedRegex(@"^(?:(?:首次)?(?:突破|超过|迈上|跨过)[十百千万亿]+件(?:大关)?[，,]?)?(?:(?:到|至|于)20\d\d年(?:底|末|前)?|(?<y>20\d\d)年(?:底|末)?)?" +
+    [GeneratedRegex(@"^(?:(?:首次)?(?:突破|超过|迈上|跨过)[一二两三四五六七八九十百千万亿]*[十百千万亿](?:件)?(?:大关)?[，,]?" +
+        @"|(?:呈现|保持|继续保持|延续)了?[^，,；;。\d]{0,10}?(?:势头|态势)[，,](?=达到|达|为))?(?:(?:到|至|于)20\d\d年(?:底|末|前)?|(?<y>20\d\d)年(?:底|末)?)?" +
         @"(?:力争|确保|预计|已经|已|现已|新增|在全[国省市区县](?:率先|首次)?|(?:[两三四五\d]年)?累计|" +
-        @"共计|合计|每年|年均|年度|全年|总数|总量|总额|数量|人数|家数|个数|件数|注册量|拥有量|有效量|金额|规模|登记金额|累计金额|有效|稳定|年内|当年)*" +
+        @"共计|合计|共|每年|年均|年度|全年|总数|总量|总额|数量|人数|家数|个数|件数|注册量|拥有量|有效量|金额|规模|登记金额|累计金额|有效|稳定|年内|当年)*" +
         @"(?:达到|达|约为|为|约|近|超过|超|不低于|不少于|不超过|不高于|突破|保持在|稳定在|控制在|提高到|提高至|提升到|提升至|增加到|增加至|增长到|增长至|增至|" +
         @"上升到|上升至|逾|实现|到|至少|至)?(?=\d|[两二三四五六七八九十][件家个项户名人所篇])")]
     private static partial Regex Lead();
@@ -376,6 +398,9 @@ public static partial class ProseRule
     // 年均增长10%以上, 增幅10%以上, 增长率达到8%, 实现年均增长10%: a growth rate, not a level.
     [GeneratedRegex(@"^(?:力争|确保)?(?:实现)?(?:年均|年平均|平均每年|每年|平均|年)?(?:增长率|增速|增幅|增长|递增)(?:保持在|保持|达到|达|为|不低于|不少于|超过|在)?(?<n>\d+(?:\.\d+)?%(?:以上|左右)?)")]
     private static partial Regex Growth();
+
+    [GeneratedRegex(@"^(?:同比|比上年|较上年|比去年|较去年)(?:增长|增加|提高|提升|上升)了?(?<minus>[-－−])?(?<n>\d+(?:\.\d+)?%)(?![\d、和])")]
+    private static partial Regex YearOnYear();
 
     [GeneratedRegex(@"^(?:、|，|,|和|及|以及|与)")]
     private static partial Regex ListJoint();
@@ -406,6 +431,13 @@ public static partial class ProseRule
     // 19笔、金额7.5亿元 / 200笔,总金额达50亿元: a count of deals, then their amount.
     [GeneratedRegex(@"^\d+(?:笔|宗|单)[、，,]?(?:总金额|金额|总额|融资额|融资金额)(?:达到|达|为|共|合计)?(?=\d)")]
     private static partial Regex CountThenAmount();
+
+    [GeneratedRegex(@"有[\d一二三四五六七八九十两]+个(?:县|区|市|县区|区县|县市|市县|县市区|县（市、区）|县\(市、区\)|乡镇|镇|街道|园区)[^，,；;。]{0,4}$")]
+    private static partial Regex PlacesCounted();
+
+    // 3至5件, 2-3家, 10～15个: the part of a range after its lower bound (not 2021-2025年, a span of years).
+    [GeneratedRegex(@"^\d+(?:\.\d+)?(?<cut>(?:至|到|[-~～—–])\d+(?:\.\d+)?)(?=(?:万|亿)?(?:件|家|个|项|所|名|人|户|座|条|%))")]
+    private static partial Regex RangeUpper();
 
     // A number followed by 年/月/日/号/届/次会议 is a date or a serial number, not a quantity.
     [GeneratedRegex(@"^(?:年|月|日|号|届|次会议|〕)")]

@@ -14,8 +14,12 @@ public sealed record TableColumn(ColumnRole Role, string Kind = "", int Year = 0
 /// <summary>Reads tables by their header: Word tables and tab-separated lines (one line per row), and tables flattened to one cell
 /// per line. The header names the columns (序号, 指标, 单位, 2020年 | 2025年, 基数 | 目标, 属性); each row's indicator cell is paired
 /// with the value columns by position. Without a header, an indicator cell takes the next value cell in the passage's context.</summary>
-public sealed partial class TableRule(IndicatorNames names, PlanHeader plan)
+public sealed partial class TableRule(IndicatorNames names, PlanHeader plan, Divisions divisions)
 {
+    // A table by region (县(市、区) | 商标申请量 | 商标注册量 …): one column per indicator, its level or its growth rate.
+    private List<(Indicator Indicator, bool Growth)>? _byRegion;
+    private bool _byRegionSubHeader; // the row under a by-region header may split each indicator into 完成值 | 同比增长
+
     private List<TableColumn>? _header;
     private List<TableColumn>? _growingHeader; // header cells arriving one per line
     private (Indicator Indicator, string Qualifiers, string UnitHint, string Cell, int Offset, int NextValue)? _pending;
@@ -39,6 +43,8 @@ public sealed partial class TableRule(IndicatorNames names, PlanHeader plan)
         _growingHeader = null;
         _pending = null;
         _unknown = null;
+        _byRegion = null;
+        _byRegionSubHeader = false;
     }
 
     /// <summary>Reads one table line's cells; returns candidates and cells that looked like indicators but are unknown.</summary>
@@ -49,6 +55,22 @@ public sealed partial class TableRule(IndicatorNames names, PlanHeader plan)
         if (filled.Count == 1) return Stream(filled[0], context, offset);
         _growingHeader = null;
         _pending = null;
+        if (ByRegionHeader(filled) is { } byRegion)
+        {
+            Reset();
+            (_byRegion, _byRegionSubHeader) = (byRegion, true);
+            return [];
+        }
+        if (_byRegion is { } columns)
+        {
+            if (_byRegionSubHeader && filled.All(c => LevelWord().IsMatch(c) || GrowthWord().IsMatch(c)))
+            {
+                (_byRegion, _byRegionSubHeader) = (SubColumns(columns, filled), false);
+                return [];
+            }
+            _byRegionSubHeader = false;
+            return RegionRow(filled, columns, context, offset).ToList();
+        }
         if (HeaderOf(filled) is { } header)
         {
             // A second header row under merged cells (指标值 over 2020年 | 2025年) fills the first row's placeholder columns.
@@ -113,6 +135,80 @@ public sealed partial class TableRule(IndicatorNames names, PlanHeader plan)
             yield return (Make(ind, indicatorCell, unit.Length > 0 ? unit : ind.UnitHint, value, ctx, offset), null);
         }
     }
+
+    /// <summary>The header of a table by region: a region column (县(市、区), 地区) and one column per indicator; else null.</summary>
+    private List<(Indicator Indicator, bool Growth)>? ByRegionHeader(List<string> cells)
+    {
+        var rest = cells.Where(c => !SerialHeader().IsMatch(c)).ToList();
+        if (rest.Count < 2 || !RegionHeader().IsMatch(rest[0])) return null;
+        var indicators = rest.Skip(1).Select(c => names.ResolveCell(c)?.Indicator).ToList();
+        return indicators.All(i => i != null) ? indicators.Select(i => (i!, false)).ToList() : null;
+    }
+
+    /// <summary>完成值 | 同比增长 | 完成值 | 同比增长 under merged indicator cells: each indicator takes its level, then its growth rate
+    /// when the next word names one; indicators past the second row's end keep their level alone.</summary>
+    private static List<(Indicator, bool)> SubColumns(List<(Indicator Indicator, bool Growth)> columns, List<string> words)
+    {
+        var result = new List<(Indicator, bool)>();
+        var at = 0;
+        foreach (var (indicator, _) in columns)
+        {
+            if (at < words.Count && LevelWord().IsMatch(words[at])) at++;
+            result.Add((indicator, false));
+            if (at < words.Count && GrowthWord().IsMatch(words[at])) { result.Add((indicator, true)); at++; }
+        }
+        return result;
+    }
+
+    /// <summary>A row of a table by region: a serial number, the region (a division inside the plan's, or 全市/合计 for its own),
+    /// then one figure per column; growth rates are read only as results.</summary>
+    private IEnumerable<(TargetCandidate?, string?)> RegionRow(List<string> cells, List<(Indicator Indicator, bool Growth)> columns,
+        PassageContext context, int offset)
+    {
+        var name = cells.FirstOrDefault(c => !IsNumber(c) && !Placeholder(c));
+        if (name == null) yield break;
+        var figures = cells.SkipWhile(c => c != name).Skip(1).ToList();
+        var evidence = name + "：" + string.Join(" | ", figures);
+        string? code = null;
+        if (!OwnRegion().IsMatch(name))
+        {
+            var inside = divisions.ByCode(plan.Region.RegionCode) is { } own ? divisions.Within(own, name) : null;
+            if (inside == null) { yield return (null, evidence); yield break; }
+            code = inside.Code;
+        }
+        for (var k = 0; k < figures.Count && k < columns.Count; k++)
+        {
+            var (indicator, growth) = columns[k];
+            if (Placeholder(figures[k])) continue;
+            if (growth)
+            {
+                if (context.Kind == "baseline" && SignedPercent().Match(figures[k]) is { Success: true } rate)
+                    yield return (new TargetCandidate(indicator.IndicatorCode, "baseline", "growth_rate", "=",
+                        double.Parse(rate.Groups["n"].Value, CultureInfo.InvariantCulture), context.Year, context.Year, context.Year,
+                        evidence, offset, "table", true, -1, code), null);
+                continue;
+            }
+            if (Value(figures[k]) is { } q && Make((indicator, "", ""), name, indicator.Unit, q, context, offset) is { } c)
+                yield return (c with { Evidence = evidence, RegionCode = code }, null);
+        }
+    }
+
+    // The header of a table's region column: 县(市、区), 县市区, 地区, 区域.
+    [GeneratedRegex(@"^(?:县|市|区|县市|县区|区县|县市区|地区|区域|辖区|地方)(?:[（(][市县区、]+[)）])?(?:名称)?$")]
+    private static partial Regex RegionHeader();
+
+    // A row for the plan's own region: 全市, 合计, 全市合计.
+    [GeneratedRegex(@"^(?:全[市区县省州]|本[市区县])?(?:合计|总计|小计)?$")]
+    private static partial Regex OwnRegion();
+
+    [GeneratedRegex(@"^(?:完成值|完成数|实际值|数值|数量|本期|当期|绝对值|总量|件数|本年累计|累计)$")]
+    private static partial Regex LevelWord();
+
+    [GeneratedRegex(@"^(?:同比增长|同比增减|同比|增长率|同比增长率|增幅|增速|增长)(?:[（(]%[)）]|%)?$")]
+    private static partial Regex GrowthWord();
+
+    [GeneratedRegex(@"^(?<n>-?\d+(?:\.\d+)?)%$")]
+    private static partial Regex SignedPercent();
 
     /// <summary>A cell that stands for "no figure": a dash, a slash or 无.</summary>
     private static bool Placeholder(string cell) => cell.Trim() is "—" or "——" or "-" or "--" or "－" or "/" or "／" or "无" or "—/—" or "…";

@@ -22,7 +22,7 @@ public sealed partial class TargetExtractor(Catalog catalog)
         var places = Places(plan);
         var found = new List<TargetCandidate>();
         var unknown = new List<UnknownMention>();
-        var table = new TableRule(_names, plan);
+        var table = new TableRule(_names, plan, _divisions);
         var section = Section.Goals;
         int? scheduleYear = null;
         // 截至2023年底，…；…分别达19.6件、4.74件: a report date carries on through its paragraph, and on to the paragraphs after it
@@ -84,6 +84,7 @@ public sealed partial class TargetExtractor(Catalog catalog)
             var lineYear = YearBlock().Match(trimmed) is { Success: true } ly && Year(ly) is var yy && yy <= plan.EndYear
                 && section != Section.Baseline ? yy : (int?)null;
             Indicator? lastIndicator = null;
+            string? paragraphRegion = null; // a county a report's paragraph is about (鸠江区…,全区共申请专利940件;其中…)
             foreach (var (sentence, at) in Sentences(line, lineOffset))
             {
                 // A page flattened into one line (a document preview) keeps its headings inside the line, each opening a
@@ -114,12 +115,16 @@ public sealed partial class TargetExtractor(Catalog catalog)
                 // indicator of the sentence before it.
                 if (mentions.Count == 0 && lastIndicator != null && Continuation().Match(search.Value) is { Success: true } cont)
                     mentions = [new Mention(cont.Length, cont.Length, "", lastIndicator)];
+                var previousIndicator = lastIndicator;
                 lastIndicator = mentions.LastOrDefault(m => !m.Qualified && m.Name.Length > 0)?.Indicator ?? (mentions.Count == 0 ? null : lastIndicator);
                 var input = new SentenceInput(search, context, _names, mentions, line);
                 var before = found.Count;
                 found.AddRange(ProseRule.Apply(input));
                 found.AddRange(NumberFirstRule.Apply(input));
                 found.AddRange(BothChanges(search.Value, found.Skip(before).ToList()));
+                var rankedIndicator = mentions.Count == 1 ? mentions[0].Indicator : mentions.Count == 0 ? previousIndicator : null;
+                if (context.Kind == "baseline" && rankedIndicator != null) found.AddRange(RankedCounties(search, rankedIndicator, context, plan));
+                paragraphRegion = InCounties(found, before, search.Value, plan, paragraphRegion);
                 if (context.Kind != "baseline") unknown.AddRange(Unexplained(search, found.Skip(before).ToList()));
             }
         }
@@ -127,6 +132,65 @@ public sealed partial class TargetExtractor(Catalog catalog)
             Deduplicate(found).Select(c => c with { Evidence = InDocument(document, text, c.Evidence, c.Offset) }).ToList(),
             unknown.Select(u => u with { Evidence = InDocument(document, text, u.Evidence, u.Offset) }).ToList());
     }
+
+    /// <summary>同比增长排名前三位的县(市、区):西塞山区76.74%、下陆区32.61%: counties ranked by their growth give each one's growth rate of
+    /// the indicator the sentence (or the one before it) names; a place that is no division inside the region is left out.</summary>
+    private IEnumerable<TargetCandidate> RankedCounties(SearchText s, Indicator indicator, PassageContext context, PlanHeader plan)
+    {
+        var ranking = CountyRanking().Match(s.Value);
+        if (!ranking.Success || _divisions.ByCode(plan.Region.RegionCode) is not { } own) yield break;
+        foreach (Match item in RankedItem().Matches(s.Value[(ranking.Index + ranking.Length)..]))
+        {
+            if (_divisions.Within(own, item.Groups["place"].Value) is not { } county) continue;
+            var value = double.Parse(item.Groups["n"].Value, CultureInfo.InvariantCulture);
+            var at = ranking.Index + ranking.Length + item.Groups["n"].Index;
+            yield return new TargetCandidate(indicator.IndicatorCode, "baseline", "growth_rate", "=", value, context.Year, context.Year,
+                context.Year, s.Original.Trim(), s.Offset, "ranking", true, at, county.Code);
+        }
+    }
+
+    // 同比增长排名前三位的县(市、区): / 增幅居前三的区县：
+    [GeneratedRegex(@"(?:同比)?(?:增长|增幅|增速)(?:排名|排在|居)前[一二三四五六七八九十\d]+(?:位|名)?的?(?:县|区|县区|区县|县市区|县\(市、区\)|县（市、区）)[:：]")]
+    private static partial Regex CountyRanking();
+
+    // 西塞山区76.74%、: a place and its rate, one item of the ranking.
+    [GeneratedRegex(@"(?<place>[\u4e00-\u9fff·]{2,12}?)(?<n>-?\d+(?:\.\d+)?)%[、，,和及与]?")]
+    private static partial Regex RankedItem();
+
+    /// <summary>Results a report gives for a county of its region (鸠江区…全区共申请专利940件) are that county's, from where the county
+    /// is named to where the region itself (全市, 我市, 芜湖市) or another place is, across the paragraph's sentences. A result of a
+    /// place that is no division (高新区, 经开区) is dropped rather than given to the region. Returns the place the paragraph is at.</summary>
+    private string? InCounties(List<TargetCandidate> found, int from, string text, PlanHeader plan, string? current)
+    {
+        if (_divisions.ByCode(plan.Region.RegionCode) is not { } own) return null;
+        var marks = _divisions.InsideMentions(own, text).Select(m => (m.At, Code: (string?)m.Division.Code))
+            .Concat(OwnRegion(own).Matches(text).Select(m => (m.Index, Code: (string?)null)))
+            .Concat(OtherPlace().Matches(text).Where(m => !_divisions.InsideMentions(own, m.Value).Any())
+                .Select(m => (m.Index, Code: (string?)"?")))
+            .OrderBy(m => m.Item1).ToList();
+        for (var i = from; i < found.Count; i++)
+        {
+            var c = found[i];
+            if (c.Kind != "baseline" || c.NumberAt < 0 || c.RegionCode != null) continue;
+            var at = marks.FindLastIndex(m => m.Item1 < c.NumberAt);
+            var code = at < 0 ? current : marks[at].Code;
+            if (code != null) found[i] = c with { RegionCode = code };
+        }
+        found.RemoveAll(c => c.RegionCode == "?");
+        return marks.Count > 0 ? marks[^1].Code : current;
+    }
+
+    /// <summary>The region itself: 全市/我市/本市 (by its level's last character) or its name, not in a rank (全市县区第1位, 居全市第2位).</summary>
+    private static Regex OwnRegion(Division own)
+    {
+        var level = own.Name[^1];
+        var names = new[] { own.Name, Divisions.ShortName(own) }.Where(n => n.Length >= 2).Select(Regex.Escape);
+        return new Regex($"(?<![居列排])(?:[全我本]{level}|{string.Join("|", names)})(?!{level}?(?:县|区|各|第))");
+    }
+
+    // A place that is not a division: 高新区, 经开区, 经济开发区, 工业园区.
+    [GeneratedRegex(@"(?<![全我本各])[\u4e00-\u9fff]{0,4}?(?:高新区|经开区|开发区|新区|园区)")]
+    private static partial Regex OtherPlace();
 
     /// <summary>Evidence is the document's own sentence: the rules read a normalised copy (simplified script, no pinyin
     /// annotations, no conversion marks) of the same length, so the sentence's place in the copy is its place in the document.</summary>
@@ -193,7 +257,7 @@ public sealed partial class TargetExtractor(Catalog catalog)
     /// <summary>One candidate per (indicator, kind, year, value): a number stated in prose and again in a table counts once,
     /// and the statement whose wording says how it accumulates (累计, 新增, 每年) wins.</summary>
     private static List<TargetCandidate> Deduplicate(List<TargetCandidate> found) =>
-        found.GroupBy(c => (c.IndicatorCode, c.Kind, c.TargetYear, c.Value))
+        found.GroupBy(c => (c.IndicatorCode, c.Kind, c.TargetYear, c.Value, c.RegionCode))
             .Select(g => g.FirstOrDefault(c => c.ExplicitMeasure && c.Rule != "table") ?? g.FirstOrDefault(c => c.ExplicitMeasure) ?? g.First())
             .OrderBy(c => c.Offset)
             .ToList();
