@@ -61,7 +61,7 @@ public static class DashboardPage
     overflow-wrap: anywhere; min-width: 0; }
   table.cards td.half { grid-column: auto; } table.cards td.empty { display: none; }
   table.cards td::before { content: attr(data-label); color: #777; flex: 0 0 2.4em; font-size: 13px; }
-  #jobs td::before { flex-basis: 4.6em; } table.cards tr:last-child { margin-bottom: 0; } .phone { display: inline; }
+  #jobs td::before { flex-basis: 4.6em; } #deliveries td::before { flex-basis: 3.6em; } table.cards tr:last-child { margin-bottom: 0; } .phone { display: inline; }
   table.cards td.lead { border-bottom: 1px solid #eee; padding-bottom: 6px; margin-bottom: 2px; }
   table.cards td.lead::before { content: none; }
   table.cards td > .v { flex: 1 1 auto; min-width: 0; } table.cards .opt { display: none; }

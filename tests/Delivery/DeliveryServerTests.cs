@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Playwright;
 using Warehouse.Cli.Delivery;
 using Warehouse.Reports.Delivery;
 
@@ -55,8 +56,36 @@ public sealed class DeliveryServerTests
         var sent = rows!.Single(d => d.GetProperty("channel").GetString() == "mail");
         Assert.Equal(HttpStatusCode.Conflict, (await s.Http.PostAsync($"/api/deliveries/{sent.GetProperty("delivery_id")}/resend", null)).StatusCode);
 
-        var resend = await s.Http.PostAsync($"/api/deliveries/{failed.GetProperty("delivery_id")}/resend", null);
-        Assert.Equal(HttpStatusCode.Accepted, resend.StatusCode);
+        // The statistician sees the failure on the dashboard (a phone here) and presses 重发.
+        using (var playwright = await Playwright.CreateAsync())
+        {
+            await using var browser = await playwright.Chromium.LaunchAsync(new()
+            {
+                ExecutablePath = "/usr/bin/chromium",
+                Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+            });
+            var context = await browser.NewContextAsync(new()
+            {
+                ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true, DeviceScaleFactor = 2, Locale = "zh-CN",
+            });
+            await context.AddCookiesAsync([new Microsoft.Playwright.Cookie { Name = "warehouse_token", Value = Token, Url = s.Url }]);
+            var phone = await context.NewPageAsync();
+            await phone.GotoAsync(s.Url);
+            var button = phone.Locator($"#deliveries button[data-resend=\"{failed.GetProperty("delivery_id")}\"]");
+            await button.WaitForAsync();
+            var table = await phone.Locator("#deliveries").InnerTextAsync();
+            Assert.Contains("失败", table);
+            Assert.Contains("已送达", table);
+            Assert.Contains("310000", table);
+            Assert.True(await phone.EvaluateAsync<int>("() => document.scrollingElement.scrollWidth") <= 390);
+            if (engine == "sqlite" && Environment.GetEnvironmentVariable("WAREHOUSE_SCREENSHOTS") == "1")
+                await phone.Locator("#deliveries").Locator("xpath=..").ScreenshotAsync(new()
+                {
+                    Path = Path.Combine(TempWarehouse.RepoRoot, "docs", "images", "deliveries-phone.png"),
+                });
+            await button.ClickAsync();
+            await phone.Locator("#msg").Filter(new() { HasText = "已安排重发" }).WaitForAsync();
+        }
         Assert.True(await TestServer.Eventually(() => robots.Accepted("dingtalk").Count == 1, 60), "the re-send never arrived");
         Assert.True(await TestServer.Eventually(() => s.JobBatches().Count(b => b.Job == "job:deliver" && b.Finished != null) == 2, 30));
         Assert.Single(smtp.Messages); // the mail was not sent again
