@@ -115,6 +115,7 @@ public class HeldOutEvaluationTests(ITestOutputHelper output)
     [InlineData("heldout6")]
     [InlineData("heldout7")]
     [InlineData("heldout8")]
+    [InlineData("heldout9")]
     public void HeldOut_plans_recall_and_precision(string set)
     {
         var docs = Docs(set);
