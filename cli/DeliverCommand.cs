@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.Configuration;
 using Warehouse.Cli.Delivery;
 using Warehouse.Reports.Delivery;
+using Warehouse.Reports.Pipeline;
 using Warehouse.Store;
 
 namespace Warehouse.Cli;
@@ -19,21 +20,41 @@ public static class DeliverCommand
             Description = "简报目录（默认：最新的一份）/ briefing folder (default: the newest under Warehouse:BriefingsDir)",
         };
         var dryRun = new Option<bool>("--dry-run") { Description = "只列出将要发送的消息 / list what would be sent, send nothing" };
+        var resend = new Option<long?>("--resend")
+        {
+            Description = "重发一条失败或可能已送达的投递（投递记录的编号）/ re-send one failed or uncertain delivery by its id",
+        };
         deliver.Options.Add(briefing);
         deliver.Options.Add(dryRun);
-        deliver.SetAction(r => Run(Workspace.Resolve(r.GetValue(db)), r.GetValue(briefing), r.GetValue(dryRun), DeliveryOptions.Load()));
+        deliver.Options.Add(resend);
+        deliver.SetAction(r => Run(Workspace.Resolve(r.GetValue(db)), r.GetValue(briefing), r.GetValue(dryRun), DeliveryOptions.Load(),
+            r.GetValue(resend)));
         root.Subcommands.Add(deliver);
     }
 
     /// <summary>One line per message sent or skipped; exit 0 when everything is delivered, 1 when something failed, 2 for
     /// settings.</summary>
-    public static int Run(Workspace ws, string? folder, bool dryRun, IConfiguration config)
+    public static int Run(Workspace ws, string? folder, bool dryRun, IConfiguration config, long? resend = null)
     {
         DeliverySettings settings;
         string dir;
+        var trigger = "cli";
         try
         {
             settings = Settings(ws, config);
+            StoreCommands.Init(ws, quiet: true); // the delivery log is migration 014
+            if (resend is { } id)
+            {
+                var log = new DeliveryLog(ws.Dialect);
+                var row = log.Get(id) ?? throw new InvalidOperationException($"没有投递记录 #{id} / no delivery #{id}");
+                if (!dryRun && log.QueueResend(id) == null)
+                    throw new InvalidOperationException($"#{id} 的状态是 {row.State}，只有失败或可能已送达的投递可以重发 / "
+                        + "only failed or uncertain deliveries can be re-sent");
+                folder ??= Path.Combine(BriefingsDir(ws, config), row.Briefing);
+                if (Path.GetFileName(Path.TrimEndingDirectorySeparator(folder)) != row.Briefing)
+                    throw new InvalidOperationException($"#{id} 属于简报 {row.Briefing} / #{id} belongs to {row.Briefing}, not {folder}");
+                trigger = "resend";
+            }
             dir = folder ?? Newest(BriefingsDir(ws, config))
                 ?? throw new InvalidOperationException($"还没有简报 / no briefing under {BriefingsDir(ws, config)}; write one with "
                     + "`bin/warehouse report` or name it with --briefing");
@@ -44,33 +65,47 @@ public static class DeliverCommand
             Console.Error.WriteLine($"error: {e.Message}");
             return CliErrors.Usage;
         }
-        StoreCommands.Init(ws, quiet: true); // the delivery log is migration 014
-        var delivery = new BriefingDelivery(ws.Dialect, settings);
+        // Links signed with no key open only on a server without a token: say so before anything goes out.
+        if (settings.Links.Available && settings.LinkKey == null)
+            Console.Error.WriteLine("note: Warehouse:AccessToken 未设置：消息中的简报链接不带签名，服务器设置了令牌时领导需要登录才能打开 / "
+                + "no access token here, so briefing links are unsigned: set Warehouse__AccessToken as the server has it");
+        if (dryRun)
+        {
+            var preview = new BriefingDelivery(ws.Dialect, settings).Run(dir, dryRun: true, say: l => Console.WriteLine(l.ToString()));
+            Console.WriteLine($"{preview.Briefing}: {preview.Lines.Count(l => l.Outcome == "would-send")} 条将发送 would be sent, "
+                + $"{preview.Skipped} 条跳过 skipped（试运行，未发送 / dry run, nothing sent）");
+            return 0;
+        }
+        // The same run as the server's deliver job (batch row, lock, transient retries), with a line per message as it goes.
+        var jobs = new ScheduledJobs(ws.Pipeline(), "", BriefingsDir(ws, config));
         var retry = RetryDelay(config);
-        DeliveryReport report;
+        DeliveryReport? total = null;
         for (var attempt = 1; ; attempt++)
         {
+            var lines = new List<DeliveryLine>();
+            var retrying = false;
             try
             {
-                report = delivery.Run(dir, dryRun, line => Console.WriteLine(line.ToString()));
+                jobs.Deliver(Path.GetFullPath(dir), trigger, settings, attempt, say: l => { lines.Add(l); Console.WriteLine(l.ToString()); });
             }
+            catch (TransientJobException) { retrying = true; }
+            catch (JobFailedException) { }
             catch (InvalidOperationException e)
             {
                 Console.Error.WriteLine($"error: {settings.Scrub(e.Message)}");
                 return CliErrors.Failed;
             }
-            if (dryRun || !report.RetryWanted || attempt >= Reports.Pipeline.ScheduledJobs.Attempts) break;
+            var report = new DeliveryReport(Path.GetFileName(Path.TrimEndingDirectorySeparator(dir)), lines);
+            total = total == null ? report : report.After(total);
+            if (!retrying) break;
             var wait = retry * Math.Pow(3, attempt - 1);
-            Console.WriteLine($"暂时性失败，{wait.TotalSeconds:0} 秒后重试 / transient failures: retrying in {wait.TotalSeconds:0} s "
-                + $"(attempt {attempt + 1} of {Reports.Pipeline.ScheduledJobs.Attempts})");
+            Console.WriteLine($"暂时性失败，{wait.TotalSeconds:0} 秒后重试（第 {attempt + 1}/{ScheduledJobs.Attempts} 次）/ transient failures: "
+                + $"retrying in {wait.TotalSeconds:0} s (attempt {attempt + 1} of {ScheduledJobs.Attempts}); what was delivered is skipped");
             Thread.Sleep(wait);
+            trigger = trigger == "resend" ? "resend" : "cli";
         }
-        var failed = report.Failed;
-        Console.WriteLine(dryRun
-            ? $"{report.Briefing}: {report.Lines.Count(l => l.Outcome == "would-send")} 条将发送 would be sent, {report.Skipped} 条跳过 "
-                + "skipped（试运行，未发送 / dry run, nothing sent）"
-            : $"{report.Briefing}: {report.Sent} 条已发送 sent, {report.Skipped} 条跳过 skipped, {failed} 条失败 failed");
-        return failed > 0 ? CliErrors.Failed : 0;
+        Console.WriteLine($"{total.Briefing}: {total.Sent} 条已发送 sent, {total.Skipped} 条跳过 skipped, {total.Failed} 条失败 failed");
+        return total.Failed > 0 ? CliErrors.Failed : 0;
     }
 
     /// <summary>The delivery settings for this workspace (regions resolved through its dim_region).</summary>

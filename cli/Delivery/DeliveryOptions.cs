@@ -35,6 +35,7 @@ public static class DeliveryOptions
     {
         var s = config.GetSection(Section);
         RefuseSecretsInFiles(config);
+        RefuseUnknownKeys(s);
         SmtpSettings? smtp = null;
         if (!string.IsNullOrWhiteSpace(s["Smtp:Host"]))
         {
@@ -44,6 +45,9 @@ public static class DeliveryOptions
             var from = Blank(s["Smtp:From"]) ?? user
                 ?? throw Bad("Smtp:From", "发件地址未设置 / the sender address is not set");
             if (!MailboxAddress.TryParse(from, out _)) throw Bad("Smtp:From", $"不是有效的邮件地址 / not a mail address: '{from}'");
+            if (user != null && string.IsNullOrEmpty(s["Smtp:Password"]))
+                throw Bad("Smtp:Password", "已设置 Smtp:User 但没有密码 / Smtp:User is set but no password: set Warehouse__Delivery__Smtp__Password "
+                    + "in the environment or with `dotnet user-secrets set` in cli/");
             if (user != null && !startTls && port != 465)
                 throw Bad("Smtp:UseStartTls", "不加密时不能发送密码 / would send the password unencrypted: use STARTTLS (true) or port 465");
             smtp = new SmtpSettings(s["Smtp:Host"]!.Trim(), port, startTls, user, s["Smtp:Password"], from,
@@ -92,10 +96,35 @@ public static class DeliveryOptions
     {
         var list = (r["Regions"] ?? "").Split([',', ';', ' ', '，', '、'],
             StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (list.Length == 0 || list.Contains("*")) return [];
-        return list.Select(x => region(x)
+        // Every name is checked, also beside *: a misspelt region is a mistake either way.
+        var codes = list.Where(x => x != "*").Select(x => region(x)
                 ?? throw Bad(key + ":Regions", $"未知地区 / unknown region '{x}' (a code, name or alias from dim_region)"))
             .Distinct().ToList();
+        return list.Length == 0 || list.Contains("*") ? [] : codes;
+    }
+
+    private static readonly Dictionary<string, string[]> Known = new()
+    {
+        [""] = ["Smtp", "Recipients", "Robots", "Folder", "DashboardUrl", "After"],
+        ["Smtp"] = ["Host", "Port", "UseStartTls", "User", "Password", "From", "MaxMegabytes", "CertificateSha256", "TimeoutSeconds"],
+        ["Recipients"] = ["Name", "Email", "Regions"],
+        ["Robots"] = ["Kind", "Url", "Secret", "Name", "Regions"],
+    };
+
+    // A misspelt key (Recipents, Smtp:Prot) would otherwise be ignored without a word, and a channel silently not used.
+    private static void RefuseUnknownKeys(IConfigurationSection s)
+    {
+        void Check(IEnumerable<IConfigurationSection> children, string[] allowed, string prefix)
+        {
+            foreach (var c in children)
+                if (!allowed.Contains(c.Key, StringComparer.OrdinalIgnoreCase))
+                    throw Bad(prefix + c.Key, $"未知设置 / unknown setting; known here: {string.Join(", ", allowed)}");
+        }
+        Check(s.GetChildren(), Known[""], "");
+        Check(s.GetSection("Smtp").GetChildren(), Known["Smtp"], "Smtp:");
+        foreach (var list in new[] { "Recipients", "Robots" })
+            foreach (var item in s.GetSection(list).GetChildren())
+                Check(item.GetChildren(), Known[list], $"{list}:{item.Key}:");
     }
 
     // A secret in a file that is copied, backed up and committed is a leaked secret.

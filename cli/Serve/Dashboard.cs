@@ -176,6 +176,8 @@ public static class Dashboard
         {
             var log = new DeliveryLog(ws.Dialect);
             if (log.Get(id) is not { } row) return Results.NotFound(new { error = $"没有投递记录 #{id} / no delivery #{id}" });
+            if (!service.Delivery.Names(row.Channel, row.Recipient))
+                return Results.Conflict(new { error = $"#{id} 的收件人已不在投递设置中 / {row.Recipient} is no longer in Warehouse:Delivery" });
             if (log.QueueResend(id) == null)
                 return Results.Conflict(new { error = $"#{id} 的状态是 {row.State}，只有失败或可能已送达的投递可以重发 / only failed or uncertain deliveries can be re-sent" });
             var job = WarehouseJobs.EnqueueDeliver(client, row.Briefing, "resend");

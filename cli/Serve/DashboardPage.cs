@@ -26,7 +26,7 @@ public static class DashboardPage
  td { overflow-wrap: break-word; } th { background: #f0f3f7; white-space: nowrap; font-weight: 600; }
  td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
  td.time { white-space: nowrap; font-variant-numeric: tabular-nums; }
- .st { font-weight: bold; white-space: nowrap; }
+ .st { font-weight: bold; white-space: nowrap; } td.nowrap { white-space: nowrap; }
  .code { color: #777; font-size: 12px; font-family: ui-monospace, "DejaVu Sans Mono", monospace; white-space: nowrap; }
  .succeeded { color: #1a7f37; } .partial { color: #9a6700; } .failed { color: #b42318; } .interrupted { color: #8e3b00; }
  .running { color: #0a58ca; } .skipped { color: #777; font-weight: normal; }
@@ -197,7 +197,7 @@ const rejects = pager('rejects', '/api/rejects', 'reject_id', r => {
 
 const deliveries = pager('deliveries', '/api/deliveries', 'delivery_id', d => '<tr>'
   + cell('#', '#' + esc(d.delivery_id), 'half') + cell('简报', esc(d.briefing), 'half')
-  + cell('渠道', esc(channels[d.channel] || d.channel), 'half') + cell('收件人', esc(d.recipient), 'half') + cell('状态', state(d.state), 'half')
+  + cell('渠道', esc(channels[d.channel] || d.channel), 'half nowrap') + cell('收件人', esc(d.recipient), 'half') + cell('状态', state(d.state), 'half')
   + cell('时间', bj(d.finished_at || d.claimed_at), 'time half')
   + cell('说明', esc(d.error || d.detail), 'note')
   + cell('', ['failed', 'uncertain'].includes(d.state) ? `<button data-resend="${esc(d.delivery_id)}">重发</button>` : '', 'half')

@@ -81,7 +81,7 @@ public sealed record BriefingManifest(string Folder, DateOnly Date, int Year, st
         var good = cells.Count(a => a.Status is "on_track" or "met");
         var total = regions.Sum(r => r.Goals.Count);
         var label = data.UsesIllustrative ? "【示例数据，非官方统计】" : "";
-        return $"{label}{regions.Count}个地区主要目标 {cells.Count} 项中 {good} 项已达成或有望达成（{data.AsOfText()}）；"
+        return $"{label}{regions.Count}个地区主要目标 {cells.Count} 项中 {good} 项已达成或有望达成，{data.AsOfText()}；"
             + $"全部 {total} 项规划目标：{CountsText(regions, "，")}";
     }
 

@@ -23,6 +23,16 @@ public sealed record DeliveryReport(string Briefing, IReadOnlyList<DeliveryLine>
     public int Failed => Lines.Count(l => l.Outcome is "failed" or "uncertain");
     /// <summary>Whether a later attempt may deliver what failed (only transient failures).</summary>
     public bool RetryWanted => Lines.Any(l => l.Outcome == "failed" && l.Transient);
+
+    /// <summary>This report after an earlier attempt of the same run: messages sent then count as sent, not as skipped.</summary>
+    public DeliveryReport After(DeliveryReport earlier)
+    {
+        var sent = earlier.Lines.Where(e => e.Outcome == "sent").ToDictionary(e => (e.Channel, e.Recipient));
+        return this with
+        {
+            Lines = Lines.Select(l => l.Outcome == "skipped" && sent.TryGetValue((l.Channel, l.Recipient), out var s) ? s : l).ToList(),
+        };
+    }
 }
 
 /// <summary>Delivers a briefing folder to every configured recipient, each exactly once: mail (one per recipient, with their
@@ -45,8 +55,10 @@ public sealed class BriefingDelivery(SqlDialect dialect, DeliverySettings settin
     private static readonly HttpClient SharedHttp = new() { Timeout = TimeSpan.FromSeconds(30) };
 
     /// <summary>Delivers (or with <paramref name="dryRun"/> only lists) the briefing in <paramref name="folder"/>; each line is
-    /// also told to <paramref name="say"/> as it happens.</summary>
-    public DeliveryReport Run(string folder, bool dryRun = false, Action<DeliveryLine>? say = null, CancellationToken cancel = default)
+    /// also told to <paramref name="say"/> as it happens. With <paramref name="queuedOnly"/> (a person's re-send) only the
+    /// deliveries queued for a re-send go; otherwise new deliveries and failed ones.</summary>
+    public DeliveryReport Run(string folder, bool dryRun = false, Action<DeliveryLine>? say = null, CancellationToken cancel = default,
+        bool queuedOnly = false)
     {
         folder = Path.GetFullPath(folder);
         var manifest = BriefingManifest.Read(folder);
@@ -71,6 +83,19 @@ public sealed class BriefingDelivery(SqlDialect dialect, DeliverySettings settin
         using var held = JobLock.Acquire(dialect, "deliver", LockWait, cancel)
             ?? throw new InvalidOperationException(
                 $"另一次投递仍在进行 / another delivery run still holds the lock after {LockWait.TotalMinutes:0} min");
+        var existing = log.ForBriefing(manifest.Folder);
+        // A re-send asked for a recipient the settings no longer name cannot go: say so instead of leaving it queued.
+        foreach (var orphan in existing.Where(r => r.State == "queued" && !plan.Any(p => p.Channel == r.Channel && p.Recipient == r.Recipient)))
+        {
+            const string gone = "收件人已不在投递设置中，无法重发 / the recipient is no longer in Warehouse:Delivery: not sent";
+            log.Finish(orphan.DeliveryId, "failed", orphan.Detail, gone);
+            Tell(new DeliveryLine("failed", orphan.Channel, orphan.Recipient, gone));
+        }
+        if (queuedOnly)
+        {
+            var queued = existing.Where(r => r.State == "queued").Select(r => (r.Channel, r.Recipient)).ToHashSet();
+            plan = plan.Where(p => queued.Contains((p.Channel, p.Recipient))).ToList();
+        }
         foreach (var p in plan)
         {
             cancel.ThrowIfCancellationRequested();
@@ -102,7 +127,7 @@ public sealed class BriefingDelivery(SqlDialect dialect, DeliverySettings settin
                 var error = settings.Scrub(f.Message);
                 log.Finish(id, state, p.Describe, error, f.Kind == FailureKind.Transient);
                 var transient = f.Kind == FailureKind.Transient;
-                Tell(new DeliveryLine(state, p.Channel, p.Recipient, error + (transient ? "（暂时性，将重试 / transient）" : ""), transient));
+                Tell(new DeliveryLine(state, p.Channel, p.Recipient, error + (transient ? "（暂时性错误 / transient）" : ""), transient));
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

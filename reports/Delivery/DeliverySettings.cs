@@ -46,6 +46,14 @@ public sealed record DeliverySettings(SmtpSettings? Smtp, IReadOnlyList<MailReci
     /// <summary>Whether any channel is configured.</summary>
     public bool Any => (Smtp != null && Recipients.Count > 0) || Robots.Count > 0 || !string.IsNullOrWhiteSpace(Folder);
 
+    /// <summary>Whether these settings still deliver on this channel to this recipient (mail address, robot name or folder).</summary>
+    public bool Names(string channel, string recipient) => channel switch
+    {
+        "mail" => Smtp != null && Recipients.Any(r => string.Equals(r.Email, recipient, StringComparison.OrdinalIgnoreCase)),
+        "folder" => Folder == recipient,
+        _ => Robots.Any(r => r.Kind == channel && r.Name == recipient),
+    };
+
     /// <summary>Links to briefings as leaders open them.</summary>
     public BriefingLinks Links => new(DashboardUrl, LinkKey);
 

@@ -27,8 +27,10 @@ public static class FolderChannel
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            var kind = e is UnauthorizedAccessException or DirectoryNotFoundException ? FailureKind.Permanent : FailureKind.Transient;
-            throw new DeliveryFailure(kind, $"共享目录 {share}: {scrub(e.Message)}");
+            // No permission, or a path that cannot exist, will not mend itself; a busy or full share may.
+            var kind = e is UnauthorizedAccessException or DirectoryNotFoundException or FileNotFoundException or PathTooLongException
+                ? FailureKind.Permanent : FailureKind.Transient;
+            throw new DeliveryFailure(kind, $"无法写入共享目录 / cannot write to the shared folder {share}: {scrub(e.Message)}");
         }
     }
 }

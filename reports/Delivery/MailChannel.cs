@@ -79,7 +79,8 @@ public sealed class MailChannel(SmtpSettings smtp, Func<string?, string> scrub)
         ServiceNotAuthenticatedException => new DeliveryFailure(FailureKind.Permanent,
             $"SMTP {smtp.Host}:{smtp.Port} 要求登录 / the server requires authentication: set Warehouse:Delivery:Smtp:User and Password"),
         NotSupportedException => new DeliveryFailure(FailureKind.Permanent,
-            $"SMTP {smtp.Host}:{smtp.Port}: {scrub(e.Message)} (STARTTLS or authentication not offered by the server)"),
+            $"SMTP {smtp.Host}:{smtp.Port} 不支持 STARTTLS 或所需的登录方式 / the server does not offer STARTTLS or the login: "
+            + scrub(e.Message)),
         _ => new DeliveryFailure(FailureKind.Transient, $"SMTP {smtp.Host}:{smtp.Port} 无法连接 / not reachable: {scrub(e.Message)}"),
     };
 

@@ -20,7 +20,9 @@ public static class MailComposer
         message.From.Add(MailboxAddress.Parse(smtp.From));
         message.To.Add(new MailboxAddress(to.Name, to.Email));
         var mine = m.Regions.Where(r => to.Follows(r.Code)).ToList();
-        message.Subject = (m.Illustrative ? "【示例数据】" : "") + $"知识产权目标简报 {m.Date:yyyy-MM-dd}"
+        // The second briefing of a day (briefing-2026-12-01-2) says so: leaders can tell the mails apart.
+        var nth = m.Folder.Length > "briefing-yyyy-MM-dd".Length && int.TryParse(m.Folder[(m.Folder.LastIndexOf('-') + 1)..], out var n) ? $"（当日第{n}份）" : "";
+        message.Subject = (m.Illustrative ? "【示例数据】" : "") + $"知识产权目标简报 {m.Date:yyyy-MM-dd}{nth}"
             + (to.Regions.Count > 0 && mine.Count > 0 ? "（" + string.Join("、", mine.Select(r => r.Name)) + "）" : "");
         var builder = new BodyBuilder();
         var budget = maxBytes - 64 * 1024; // headers, HTML and MIME boundaries
@@ -31,10 +33,10 @@ public static class MailComposer
             part.ContentId = i == 0 ? ScorecardId : $"{ScorecardId}-{i + 1}";
             budget -= Encoded(Path.Combine(folder, scorecards[i].Name));
         }
-        // Attachments in the order a leader needs them: the comparison, their own regions' trends, then the workbook.
-        var wanted = m.Files.Where(f => f.Kind == "comparison")
-            .Concat(m.Files.Where(f => f.Kind == "trend" && f.Region != null && mine.Any(r => r.Code == f.Region)))
-            .Concat(m.Files.Where(f => f.Kind == "workbook")).ToList();
+        // Attachments in the order a leader needs them: the comparison, the workbook (every figure with its source), then their
+        // own regions' trend charts.
+        var wanted = m.Files.Where(f => f.Kind == "comparison").Concat(m.Files.Where(f => f.Kind == "workbook"))
+            .Concat(m.Files.Where(f => f.Kind == "trend" && f.Region != null && mine.Any(r => r.Code == f.Region))).ToList();
         var skipped = new List<string>();
         var attached = new List<string>();
         foreach (var f in wanted)
@@ -48,7 +50,7 @@ public static class MailComposer
         }
         left = skipped;
         builder.HtmlBody = Html(m, mine, scorecards.Count, attached, skipped, links.Page(m.Folder));
-        builder.TextBody = Text(m, mine, links.Page(m.Folder));
+        builder.TextBody = Text(m, mine, attached, skipped, links.Page(m.Folder));
         message.Body = builder.ToMessageBody();
         return message;
     }
@@ -96,13 +98,13 @@ public static class MailComposer
             var open = r.Goals.Where(g => !Assessed(g.Status)).ToList();
             if (open.Count > 0)
                 h.Append($"<p style=\"margin:6px 0;color:#555;font-size:13px\">{E(Palette.Label("insufficient_data"))} {open.Count} 项：")
-                 .Append(E(string.Join("、", open.Select(g => g.Indicator).Distinct()))).Append("</p>");
+                 .Append(E(string.Join("；", open.Select(g => g.Indicator).Distinct()))).Append("</p>");
         }
         if (attached.Count > 0)
-            h.Append("<p style=\"color:#333\">附件 / attached: ").Append(E(string.Join("、", attached))).Append("</p>");
+            h.Append("<p style=\"color:#333\">附件 / attached: ").Append(E(string.Join("；", attached))).Append("</p>");
         if (skipped.Count > 0)
             h.Append("<p style=\"color:#8a5a00\">以下文件超过邮件大小限制，未附上 / too large for this mail: ")
-             .Append(E(string.Join("、", skipped))).Append(link == null ? "；请在仪表盘的“简报”中下载。" : "；请从下面的链接查看。").Append("</p>");
+             .Append(E(string.Join("；", skipped))).Append(link == null ? "；请在仪表盘的“简报”中下载。" : "；请从下面的链接查看。").Append("</p>");
         if (link != null)
             h.Append($"<p><a href=\"{E(link)}\" style=\"font-size:16px\">查看完整简报（图表与工作簿）</a></p>");
         h.Append($"<p style=\"color:#555;font-size:12px\">{E(m.AsOf)}。每项目标均注明其规划文件；达成概率来自趋势预测。")
@@ -110,7 +112,8 @@ public static class MailComposer
         return h.ToString();
     }
 
-    private static string Text(BriefingManifest m, IReadOnlyList<ManifestRegion> mine, string? link)
+    private static string Text(BriefingManifest m, IReadOnlyList<ManifestRegion> mine, IReadOnlyList<string> attached,
+        IReadOnlyList<string> skipped, string? link)
     {
         var t = new StringBuilder();
         if (m.Illustrative) t.AppendLine("【示例数据，非官方统计】");
@@ -121,8 +124,12 @@ public static class MailComposer
             foreach (var g in r.Goals.Where(g => Assessed(g.Status)))
                 t.AppendLine($"  {Palette.Label(g.Status)} {g.Indicator}：{g.Text}（来源：{g.Source}）");
             var open = r.Goals.Where(g => !Assessed(g.Status)).Select(g => g.Indicator).Distinct().ToList();
-            if (open.Count > 0) t.AppendLine($"  {Palette.Label("insufficient_data")} {open.Count} 项：{string.Join("、", open)}");
+            if (open.Count > 0) t.AppendLine($"  {Palette.Label("insufficient_data")} {open.Count} 项：{string.Join("；", open)}");
         }
+        if (attached.Count > 0) t.AppendLine().AppendLine("附件 / attached: " + string.Join("；", attached));
+        if (skipped.Count > 0)
+            t.AppendLine("以下文件超过邮件大小限制，未附上 / too large for this mail: " + string.Join("；", skipped)
+                + (link == null ? "；请在仪表盘的“简报”中下载。" : "；请从下面的链接查看。"));
         if (link != null) t.AppendLine().AppendLine("完整简报：" + link);
         return t.ToString();
     }

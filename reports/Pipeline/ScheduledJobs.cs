@@ -103,12 +103,13 @@ public sealed class ScheduledJobs(MainJob pipeline, string inbox, string briefin
 
     /// <summary>Delivers a briefing folder to every configured recipient, once each (<see cref="BriefingDelivery"/>); transient
     /// failures make the run worth retrying, and the retry skips what was delivered.</summary>
+    /// <remarks>Trigger <c>resend</c> (a person's 重发) sends only the deliveries queued for a re-send.</remarks>
     public JobOutcome Deliver(string folder, string trigger, DeliverySettings settings, int attempt = 1,
-        CancellationToken cancel = default) =>
+        CancellationToken cancel = default, Action<DeliveryLine>? say = null) =>
         Run("deliver", trigger, attempt, cancel, () =>
         {
             var path = Path.IsPathRooted(folder) ? folder : Path.Combine(briefingsDir, folder);
-            var report = new BriefingDelivery(pipeline.Dialect, settings).Run(path, cancel: cancel);
+            var report = new BriefingDelivery(pipeline.Dialect, settings).Run(path, say: say, cancel: cancel, queuedOnly: trigger == "resend");
             var total = report.Lines.Count;
             var status = report.Failed == 0 ? "succeeded" : report.Failed == total ? "failed" : "partial";
             var detail = $"{report.Briefing}: {report.Sent} 条已发送 sent, {report.Skipped} 条跳过 skipped, {report.Failed} 条失败 failed"

@@ -223,6 +223,10 @@ public sealed class DeliveryOptionsTests
     [InlineData("Smtp:UseStartTls", "false", "unencrypted")]
     [InlineData("Smtp:Port", "70000", "Smtp:Port")]
     [InlineData("DashboardUrl", "ip.example.gov.cn", "DashboardUrl")]
+    [InlineData("Recipents:0:Email", "x@example.gov.cn", "Recipents: 未知设置 / unknown setting")]
+    [InlineData("Smtp:Prot", "25", "Smtp:Prot: 未知设置 / unknown setting")]
+    [InlineData("Robots:0:Secrte", "SEC1", "Robots:0:Secrte: 未知设置")]
+    [InlineData("Recipients:0:Regions", "*,320999", "unknown region '320999'")]
     public void A_wrong_setting_is_refused_by_name(string key, string value, string expected)
     {
         var v = Smtp();
@@ -232,6 +236,15 @@ public sealed class DeliveryOptionsTests
         v["Warehouse:Delivery:" + key] = value;
         var e = Assert.Throws<InvalidOperationException>(() => Read(v));
         Assert.Contains(expected, e.Message);
+    }
+
+    [Fact]
+    public void A_login_without_a_password_is_refused_before_anything_is_sent()
+    {
+        var v = Smtp();
+        v.Remove("Warehouse:Delivery:Smtp:Password");
+        var e = Assert.Throws<InvalidOperationException>(() => Read(v));
+        Assert.Contains("Warehouse:Delivery:Smtp:Password", e.Message);
     }
 
     [Fact]

@@ -289,11 +289,15 @@ public sealed class DeliveryTests(BriefingFolder briefing) : IClassFixture<Brief
         var row = Assert.Single(new DeliveryLog(w.Dialect).ForBriefing(briefing.Manifest.Folder));
         Assert.Equal("uncertain", row.State);
 
-        // Only a person's re-send sends it again.
-        Assert.NotNull(new DeliveryLog(w.Dialect).QueueResend(row.DeliveryId));
-        Assert.Equal(1, new BriefingDelivery(w.Dialect, settings).Run(briefing.Folder).Sent);
-        Assert.Equal(2, smtp.Messages.Count);
-        await Task.CompletedTask;
+        // Only a person's re-send sends it again (here from the command line).
+        var resent = CliProcess.Start(["--db", w.Db, "deliver", "--resend", row.DeliveryId.ToString(), "--briefing", briefing.Folder],
+            environment: env);
+        var said = await resent.StandardOutput.ReadToEndAsync();
+        Assert.True(resent.WaitForExit(TimeSpan.FromMinutes(2)));
+        Assert.Equal(0, resent.ExitCode);
+        Assert.Contains("1 条已发送 sent", said);
+        Assert.True(smtp.WaitForMessages(2, TimeSpan.FromSeconds(10)));
+        Assert.Equal("sent", new DeliveryLog(w.Dialect).Get(row.DeliveryId)!.State);
     }
 
     [Fact]
@@ -342,6 +346,34 @@ public sealed class DeliveryTests(BriefingFolder briefing) : IClassFixture<Brief
             Assert.DoesNotContain(secret, output);
             Assert.DoesNotContain(secret, file);
         }
+    }
+
+    [Fact]
+    public void A_re_send_sends_only_the_delivery_asked_for_and_one_whose_recipient_left_the_settings_says_so()
+    {
+        using var w = new TempWarehouse();
+        using var smtp = Smtp(o => { o.RejectRecipients.Add(Leader.Email); o.RejectRecipients.Add(Everyone.Email); });
+        var settings = Settings(smtp, folder: w.PathOf("share"));
+        var first = new BriefingDelivery(w.Dialect, settings).Run(briefing.Folder);
+        Assert.Equal(2, first.Lines.Count(l => l.Outcome == "failed" && !l.Transient)); // 550: permanent
+        smtp.Options.RejectRecipients.Clear();
+        var log = new DeliveryLog(w.Dialect);
+        var rows = log.ForBriefing(briefing.Manifest.Folder);
+        var leader = rows.Single(r => r.Recipient == Leader.Email);
+        Assert.NotNull(log.QueueResend(leader.DeliveryId));
+
+        var resend = new BriefingDelivery(w.Dialect, settings).Run(briefing.Folder, queuedOnly: true);
+        Assert.Equal([Leader.Email], resend.Lines.Where(l => l.Outcome == "sent").Select(l => l.Recipient));
+        Assert.Single(smtp.Messages);
+        Assert.Equal("failed", log.ForBriefing(briefing.Manifest.Folder).Single(r => r.Recipient == Everyone.Email).State);
+
+        // The other one is queued, then its recipient is taken out of the settings: the run says why it cannot go.
+        Assert.NotNull(log.QueueResend(rows.Single(r => r.Recipient == Everyone.Email).DeliveryId));
+        var fewer = settings with { Recipients = [Leader] };
+        var orphan = new BriefingDelivery(w.Dialect, fewer).Run(briefing.Folder, queuedOnly: true);
+        Assert.Contains(orphan.Lines, l => l.Recipient == Everyone.Email && l.Outcome == "failed" && l.Text.Contains("no longer"));
+        Assert.Equal("failed", log.ForBriefing(briefing.Manifest.Folder).Single(r => r.Recipient == Everyone.Email).State);
+        Assert.Single(smtp.Messages);
     }
 
     [Fact]
