@@ -261,16 +261,7 @@ public sealed class DeliveryTests(BriefingFolder briefing) : IClassFixture<Brief
     {
         using var w = new TempWarehouse();
         using var smtp = Smtp(o => o.HoldDataReply = true);
-        var env = new Dictionary<string, string>
-        {
-            ["Warehouse__Delivery__Smtp__Host"] = smtp.Host,
-            ["Warehouse__Delivery__Smtp__Port"] = smtp.Port.ToString(),
-            ["Warehouse__Delivery__Smtp__User"] = "robot@example.test",
-            ["Warehouse__Delivery__Smtp__Password"] = Password,
-            ["Warehouse__Delivery__Smtp__From"] = "robot@example.test",
-            ["Warehouse__Delivery__Smtp__CertificateSha256"] = smtp.CertificateSha256,
-            ["Warehouse__Delivery__Recipients__0__Email"] = Everyone.Email,
-        };
+        var env = MailEnvironment(smtp);
         using (var p = CliProcess.Start(["--db", w.Db, "deliver", "--briefing", briefing.Folder], environment: env))
         {
             Assert.True(smtp.WaitForMessages(1, TimeSpan.FromSeconds(60)), "the mail never reached the server");
@@ -306,15 +297,8 @@ public sealed class DeliveryTests(BriefingFolder briefing) : IClassFixture<Brief
         using var w = new TempWarehouse();
         using var smtp = Smtp(o => o.Password = "a-different-password"); // authentication fails: an error that could echo it
         await using var robots = await RobotReceiver.StartAsync("wecom-other-key", DingToken, "SECother-secret-000"); // wrong key, secret
-        var env = new Dictionary<string, string>
+        var env = new Dictionary<string, string>(MailEnvironment(smtp))
         {
-            ["Warehouse__Delivery__Smtp__Host"] = smtp.Host,
-            ["Warehouse__Delivery__Smtp__Port"] = smtp.Port.ToString(),
-            ["Warehouse__Delivery__Smtp__User"] = "robot@example.test",
-            ["Warehouse__Delivery__Smtp__Password"] = Password,
-            ["Warehouse__Delivery__Smtp__From"] = "robot@example.test",
-            ["Warehouse__Delivery__Smtp__CertificateSha256"] = smtp.CertificateSha256,
-            ["Warehouse__Delivery__Recipients__0__Email"] = Everyone.Email,
             ["Warehouse__Delivery__Robots__0__Kind"] = "wecom",
             ["Warehouse__Delivery__Robots__0__Url"] = robots.WeComUrl.Replace("wecom-other-key", WeComKey),
             ["Warehouse__Delivery__Robots__1__Kind"] = "dingtalk",
@@ -400,6 +384,18 @@ public sealed class DeliveryTests(BriefingFolder briefing) : IClassFixture<Brief
         Assert.False(Directory.Exists(w.PathOf("share")));
         Assert.Empty(new DeliveryLog(w.Dialect).ForBriefing(briefing.Manifest.Folder));
     }
+
+    /// <summary>The environment a `deliver` process reads its SMTP settings and one recipient from.</summary>
+    private static Dictionary<string, string> MailEnvironment(SmtpReceiver smtp) => new()
+    {
+        ["Warehouse__Delivery__Smtp__Host"] = smtp.Host,
+        ["Warehouse__Delivery__Smtp__Port"] = smtp.Port.ToString(),
+        ["Warehouse__Delivery__Smtp__User"] = "robot@example.test",
+        ["Warehouse__Delivery__Smtp__Password"] = Password,
+        ["Warehouse__Delivery__Smtp__From"] = "robot@example.test",
+        ["Warehouse__Delivery__Smtp__CertificateSha256"] = smtp.CertificateSha256,
+        ["Warehouse__Delivery__Recipients__0__Email"] = Everyone.Email,
+    };
 
     private static string WebUtility(string html) => System.Net.WebUtility.HtmlDecode(html);
 
