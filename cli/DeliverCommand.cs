@@ -53,7 +53,7 @@ public static class DeliverCommand
                 folder ??= Path.Combine(BriefingsDir(ws, config), row.Briefing);
                 if (Path.GetFileName(Path.TrimEndingDirectorySeparator(folder)) != row.Briefing)
                     throw new InvalidOperationException($"#{id} 属于简报 {row.Briefing} / #{id} belongs to {row.Briefing}, not {folder}");
-                trigger = "resend";
+                trigger = $"resend:{id}";
             }
             dir = folder ?? Newest(BriefingsDir(ws, config))
                 ?? throw new InvalidOperationException($"还没有简报 / no briefing under {BriefingsDir(ws, config)}; write one with "
@@ -102,7 +102,6 @@ public static class DeliverCommand
             Console.WriteLine($"暂时性失败，{wait.TotalSeconds:0} 秒后重试（第 {attempt + 1}/{ScheduledJobs.Attempts} 次）/ transient failures: "
                 + $"retrying in {wait.TotalSeconds:0} s (attempt {attempt + 1} of {ScheduledJobs.Attempts}); what was delivered is skipped");
             Thread.Sleep(wait);
-            trigger = trigger == "resend" ? "resend" : "cli";
         }
         Console.WriteLine($"{total.Briefing}: {total.Sent} 条已发送 sent, {total.Skipped} 条跳过 skipped, {total.Failed} 条失败 failed");
         return total.Failed > 0 ? CliErrors.Failed : 0;

@@ -180,7 +180,7 @@ public static class Dashboard
                 return Results.Conflict(new { error = $"#{id} 的收件人已不在投递设置中 / {row.Recipient} is no longer in Warehouse:Delivery" });
             if (log.QueueResend(id) == null)
                 return Results.Conflict(new { error = $"#{id} 的状态是 {row.State}，只有失败或可能已送达的投递可以重发 / only failed or uncertain deliveries can be re-sent" });
-            var job = WarehouseJobs.EnqueueDeliver(client, row.Briefing, "resend");
+            var job = WarehouseJobs.EnqueueDeliver(client, row.Briefing, $"resend:{id}");
             return Results.Accepted($"/hangfire/jobs/details/{job}", new { queued = id, jobId = job });
         });
         app.MapPost("/api/briefings/{folder}/deliver", (string folder, IBackgroundJobClient client) =>

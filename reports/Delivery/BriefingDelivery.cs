@@ -55,10 +55,10 @@ public sealed class BriefingDelivery(SqlDialect dialect, DeliverySettings settin
     private static readonly HttpClient SharedHttp = new() { Timeout = TimeSpan.FromSeconds(30) };
 
     /// <summary>Delivers (or with <paramref name="dryRun"/> only lists) the briefing in <paramref name="folder"/>; each line is
-    /// also told to <paramref name="say"/> as it happens. With <paramref name="queuedOnly"/> (a person's re-send) only the
-    /// deliveries queued for a re-send go; otherwise new deliveries and failed ones.</summary>
+    /// also told to <paramref name="say"/> as it happens. With <paramref name="only"/> (a person's re-send of that delivery id)
+    /// only that delivery goes; otherwise new deliveries and failed ones.</summary>
     public DeliveryReport Run(string folder, bool dryRun = false, Action<DeliveryLine>? say = null, CancellationToken cancel = default,
-        bool queuedOnly = false)
+        long? only = null)
     {
         folder = Path.GetFullPath(folder);
         var manifest = BriefingManifest.Read(folder);
@@ -83,7 +83,7 @@ public sealed class BriefingDelivery(SqlDialect dialect, DeliverySettings settin
         using var held = JobLock.Acquire(dialect, "deliver", LockWait, cancel)
             ?? throw new InvalidOperationException(
                 $"另一次投递仍在进行 / another delivery run still holds the lock after {LockWait.TotalMinutes:0} min");
-        var existing = log.ForBriefing(manifest.Folder);
+        var existing = log.ForBriefing(manifest.Folder).Where(r => only == null || r.DeliveryId == only).ToList();
         // A re-send asked for a recipient the settings no longer name cannot go: say so instead of leaving it queued.
         foreach (var orphan in existing.Where(r => r.State == "queued" && !plan.Any(p => p.Channel == r.Channel && p.Recipient == r.Recipient)))
         {
@@ -91,11 +91,8 @@ public sealed class BriefingDelivery(SqlDialect dialect, DeliverySettings settin
             log.Finish(orphan.DeliveryId, "failed", orphan.Detail, gone);
             Tell(new DeliveryLine("failed", orphan.Channel, orphan.Recipient, gone));
         }
-        if (queuedOnly)
-        {
-            var queued = existing.Where(r => r.State == "queued").Select(r => (r.Channel, r.Recipient)).ToHashSet();
-            plan = plan.Where(p => queued.Contains((p.Channel, p.Recipient))).ToList();
-        }
+        // A re-send (and its retries, which carry the same id) sends that one delivery, whatever else failed.
+        if (only != null) plan = plan.Where(p => existing.Any(r => r.Channel == p.Channel && r.Recipient == p.Recipient)).ToList();
         foreach (var p in plan)
         {
             cancel.ThrowIfCancellationRequested();

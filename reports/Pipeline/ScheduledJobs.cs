@@ -103,13 +103,14 @@ public sealed class ScheduledJobs(MainJob pipeline, string inbox, string briefin
 
     /// <summary>Delivers a briefing folder to every configured recipient, once each (<see cref="BriefingDelivery"/>); transient
     /// failures make the run worth retrying, and the retry skips what was delivered.</summary>
-    /// <remarks>Trigger <c>resend</c> (a person's 重发) sends only the deliveries queued for a re-send.</remarks>
+    /// <remarks>Trigger <c>resend:ID</c> (a person's 重发 of delivery ID) sends that delivery only, in every attempt.</remarks>
     public JobOutcome Deliver(string folder, string trigger, DeliverySettings settings, int attempt = 1,
         CancellationToken cancel = default, Action<DeliveryLine>? say = null) =>
         Run("deliver", trigger, attempt, cancel, () =>
         {
             var path = Path.IsPathRooted(folder) ? folder : Path.Combine(briefingsDir, folder);
-            var report = new BriefingDelivery(pipeline.Dialect, settings).Run(path, say: say, cancel: cancel, queuedOnly: trigger == "resend");
+            long? only = trigger.StartsWith("resend:", StringComparison.Ordinal) && long.TryParse(trigger[7..], out var id) ? id : null;
+            var report = new BriefingDelivery(pipeline.Dialect, settings).Run(path, say: say, cancel: cancel, only: only);
             var total = report.Lines.Count;
             var status = report.Failed == 0 ? "succeeded" : report.Failed == total ? "failed" : "partial";
             var detail = $"{report.Briefing}: {report.Sent} 条已发送 sent, {report.Skipped} 条跳过 skipped, {report.Failed} 条失败 failed"
@@ -148,7 +149,8 @@ public sealed class ScheduledJobs(MainJob pipeline, string inbox, string briefin
             var outcome = work();
             log.Finish(batchId.Value, outcome.Status, outcome.Counts with
             {
-                Detail = outcome.Detail + (attempt > 1 ? $"; 第{attempt}次尝试成功 / succeeded on attempt {attempt}" : ""),
+                Detail = outcome.Detail + (attempt == 1 ? "" : outcome.Status == "succeeded"
+                    ? $"; 第{attempt}次尝试成功 / succeeded on attempt {attempt}" : $"; 第{attempt}次尝试 / attempt {attempt}"),
             });
             if (outcome.RetryWanted && attempt < Attempts)
                 throw new TransientJobException(job, new IOException(outcome.Detail));

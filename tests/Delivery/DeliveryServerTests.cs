@@ -91,7 +91,7 @@ public sealed class DeliveryServerTests
         Assert.Single(smtp.Messages); // the mail was not sent again
         var after = await s.Http.GetFromJsonAsync<JsonElement[]>("/api/deliveries");
         Assert.All(after!, d => Assert.Equal("sent", d.GetProperty("state").GetString()));
-        Assert.Equal("resend", s.JobBatches().Last(b => b.Job == "job:deliver").Trigger);
+        Assert.Equal($"resend:{failed.GetProperty("delivery_id")}", s.JobBatches().Last(b => b.Job == "job:deliver").Trigger);
 
         // No secret in the warehouse's tables or, on PostgreSQL, in Hangfire's (job arguments, states, exceptions).
         using (var c = s.Warehouse.Dialect.OpenReadOnly())

@@ -346,18 +346,41 @@ public sealed class DeliveryTests(BriefingFolder briefing) : IClassFixture<Brief
         var leader = rows.Single(r => r.Recipient == Leader.Email);
         Assert.NotNull(log.QueueResend(leader.DeliveryId));
 
-        var resend = new BriefingDelivery(w.Dialect, settings).Run(briefing.Folder, queuedOnly: true);
+        var resend = new BriefingDelivery(w.Dialect, settings).Run(briefing.Folder, only: leader.DeliveryId);
         Assert.Equal([Leader.Email], resend.Lines.Where(l => l.Outcome == "sent").Select(l => l.Recipient));
         Assert.Single(smtp.Messages);
         Assert.Equal("failed", log.ForBriefing(briefing.Manifest.Folder).Single(r => r.Recipient == Everyone.Email).State);
 
         // The other one is queued, then its recipient is taken out of the settings: the run says why it cannot go.
-        Assert.NotNull(log.QueueResend(rows.Single(r => r.Recipient == Everyone.Email).DeliveryId));
+        var everyone = rows.Single(r => r.Recipient == Everyone.Email).DeliveryId;
+        Assert.NotNull(log.QueueResend(everyone));
         var fewer = settings with { Recipients = [Leader] };
-        var orphan = new BriefingDelivery(w.Dialect, fewer).Run(briefing.Folder, queuedOnly: true);
+        var orphan = new BriefingDelivery(w.Dialect, fewer).Run(briefing.Folder, only: everyone);
         Assert.Contains(orphan.Lines, l => l.Recipient == Everyone.Email && l.Outcome == "failed" && l.Text.Contains("no longer"));
         Assert.Equal("failed", log.ForBriefing(briefing.Manifest.Folder).Single(r => r.Recipient == Everyone.Email).State);
         Assert.Single(smtp.Messages);
+    }
+
+    [Fact]
+    public void A_re_send_that_meets_a_transient_error_is_retried_for_that_delivery()
+    {
+        using var w = new TempWarehouse();
+        using var smtp = Smtp(o => o.RejectRecipients.Add(Leader.Email));
+        var settings = Settings(smtp);
+        var jobs = new ScheduledJobs(new MainJob(w.Dialect, TempWarehouse.SeedsDir), w.PathOf("inbox"), Path.GetDirectoryName(briefing.Folder)!);
+        var folder = Path.GetFileName(briefing.Folder);
+        Assert.Equal("partial", jobs.Deliver(folder, "chain:briefing", settings).Status); // the leader's address refused (550)
+        var log = new DeliveryLog(w.Dialect);
+        var leader = log.ForBriefing(briefing.Manifest.Folder).Single(r => r.Recipient == Leader.Email);
+        smtp.Options.RejectRecipients.Clear();
+        smtp.Options.TransientFailures = smtp.FailedAttempts + 1; // the re-send meets one 451
+        Assert.NotNull(log.QueueResend(leader.DeliveryId));
+
+        var trigger = $"resend:{leader.DeliveryId}";
+        Assert.Throws<TransientJobException>(() => jobs.Deliver(folder, trigger, settings, attempt: 1));
+        Assert.Equal("succeeded", jobs.Deliver(folder, trigger, settings, attempt: 2).Status);
+        Assert.Equal(2, smtp.Messages.Count);
+        Assert.Equal(1, smtp.Messages.Count(m => m.Recipients.Single() == Leader.Email));
     }
 
     [Fact]
