@@ -274,7 +274,8 @@ public static partial class ProseRule
             // 万人有效发明专利10.11件,比2018年底万人有效量2.92件: the level compared with is that year's result.
             var compared = ComparedLevel().Match(after);
             if (compared.Success && Quantity.ParsePrefix(compared.Groups["n"].Value) is var (qc, _) && qc.Unit.Length > 0
-                && int.Parse(compared.Groups["y"].Value, CultureInfo.InvariantCulture) is var cy2
+                && (compared.Groups["y"].Success ? int.Parse(compared.Groups["y"].Value, CultureInfo.InvariantCulture)
+                    : 1955 + 5 * (11 + "一二三四五".IndexOf(compared.Groups["p"].Value[0], StringComparison.Ordinal))) is var cy2
                 && Candidates.Make(s, m.Indicator, qc, "", "compared", m.End + lead.Length + skip + length + compared.Groups["n"].Index, cy2)
                     is { } cl)
                 yield return cl with { Kind = "baseline", Comparator = "=" };
@@ -355,7 +356,8 @@ public static partial class ProseRule
     [GeneratedRegex(@"相比|[较比与](?:“|”|十[一二三四]五|\d{4}年)")]
     private static partial Regex OtherBase();
 
-    [GeneratedRegex(@"^[，,]?\s*(?:同比|比上年|较上年|比去年|较去年)(?:分别)?(?:增长|增加|提高|提升)了?(?:(?<n>\d+(?:\.\d+)?)%(?:、|和|与)?)+(?![\d])")]
+    // 分别比增N%和M%: 比增 (增长 over the period before) said in one word.
+    [GeneratedRegex(@"^[，,]?\s*(?:(?:同比|比上年|较上年|比去年|较去年)(?:分别)?(?:增长|增加|提高|提升)|分别比增|比增)了?(?:(?<n>\d+(?:\.\d+)?)%(?:、|和|与)?)+(?![\d])")]
     private static partial Regex GrowthListAfter();
 
     /// <summary>The words just before a mention, back to the previous clause break or mention.</summary>
@@ -443,8 +445,9 @@ public static partial class ProseRule
     [GeneratedRegex(@"^(?:年|月|日|号|届|次会议|〕)")]
     private static partial Regex NotAQuantity();
 
-    // ,比2018年底万人有效量2.92件: a level at an earlier year (not a change: 比2018年增长2倍 has a verb before its number).
-    [GeneratedRegex(@"^[，,]\s*(?:比|较)(?<y>(?:19|20)\d\d)年(?:底|末)?的?[^\d，,。；;增提减降多上翻长高低]{0,8}?(?<n>\d[\d.,]*(?:万|亿)?(?:件|家|个|项))")]
+    // ,比2018年底万人有效量2.92件: a level at an earlier year (not a change: 比2018年增长2倍 has a verb before its number);
+    // 比“十一五”末的3.72件: at the last year of an earlier five-year plan.
+    [GeneratedRegex(@"^[，,]\s*(?:比|较)(?:(?<y>(?:19|20)\d\d)年(?:底|末)?|“?十(?<p>[一二三四五])五”?(?:期末|末))的?[^\d，,。；;增提减降多上翻长高低]{0,8}?(?<n>\d[\d.,]*(?:万|亿)?(?:件|家|个|项))")]
     private static partial Regex ComparedLevel();
 
     // 授权专利8761件,同比增长67.26%,其中发明专利950件: the part may follow the whole's growth rate.
