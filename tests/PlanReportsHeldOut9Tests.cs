@@ -4,7 +4,8 @@ namespace Warehouse.Tests;
 
 /// <summary>Causes found on held-out set 9 (issue #15, round 10), with sentences written for these tests: a news page that says a
 /// five-year plan's task was completed early and gives its date as a bare year; a review titled 基础与形势 with period totals
-/// and their growth written 分别比增; a level compared with the end of an earlier five-year plan.</summary>
+/// and their growth written 分别比增; a level compared with the end of an earlier five-year plan; one growth rate after joined
+/// names (A和B年均增长N%, with an elided head: 金额和项目数); indicators real plans commonly set, added to the dictionary.</summary>
 public class PlanReportsHeldOut9Tests
 {
     [Fact]
@@ -39,5 +40,35 @@ public class PlanReportsHeldOut9Tests
             "截至2020年底,全市每万人口发明专利拥有量达到11.2件,比“十二五”末的5.6件增长一倍。\n");
         Assert.Contains(("invention_patents_per_10k", "baseline", 2020, 11.2), Rows(r));
         Assert.Contains(("invention_patents_per_10k", "baseline", 2015, 5.6), Rows(r));
+    }
+
+    [Fact]
+    public void A_growth_rate_after_joined_names_is_each_names_rate()
+    {
+        var r = Extract("临沂市知识产权强市建设实施方案(2024-2026年)\n临沂市人民政府\n一、工作目标\n" +
+            "到2026年,发明专利申请量和授权量年均增长12%以上,知识产权质押融资金额和项目数年均增幅不低于20%。\n");
+        Assert.Contains(r.Targets, t => t.IndicatorCode == "invention_applications" && t.Measure == "growth_rate" && t.Value == 12.0);
+        Assert.Contains(r.Targets, t => t.IndicatorCode == "invention_grants" && t.Measure == "growth_rate" && t.Value == 12.0);
+        Assert.Contains(r.Targets, t => t.IndicatorCode == "ip_pledge_financing" && t.Measure == "growth_rate" && t.Value == 20.0);
+        Assert.Contains(r.Targets, t => t.IndicatorCode == "ip_pledge_projects" && t.Measure == "growth_rate" && t.Value == 20.0);
+        // A count after joined names still counts both together: neither name's figure.
+        var joint = Extract("临沂市知识产权强市建设实施方案(2024-2026年)\n临沂市人民政府\n一、工作目标\n" +
+            "到2026年,建成国家级知识产权保护中心和快速维权中心3个。\n");
+        Assert.DoesNotContain(joint.Targets, t => t.Value == 3.0);
+    }
+
+    [Fact]
+    public void Indicators_real_plans_commonly_set_are_read_by_their_usual_names()
+    {
+        var r = Extract("临沂市知识产权强市建设实施方案(2024-2026年)\n临沂市人民政府\n一、工作目标\n" +
+            "到2026年,知识产权民事一审案件服判息诉率达到88%,知识产权转让许可次数年均增长10%以上,新增市级知识产权优势企业30家," +
+            "使用地理标志专用标志的市场主体超过500家,建成国家地理标志产品保护示范区2个,贯彻知识产权管理规范的企业新增60家。\n");
+        Assert.Contains(("ip_civil_first_instance_acceptance_rate", "goal", 2026, 88.0), Rows(r));
+        Assert.Contains(("ip_transfers_licences", "goal", 2026, 10.0), Rows(r));
+        Assert.Contains(("city_ip_advantage_enterprises", "goal", 2026, 30.0), Rows(r));
+        Assert.Contains(("gi_special_mark_users", "goal", 2026, 500.0), Rows(r));
+        Assert.Contains(("gi_protection_demo_zones", "goal", 2026, 2.0), Rows(r));
+        Assert.Contains(("ip_standard_enterprises", "goal", 2026, 60.0), Rows(r));
+        Assert.DoesNotContain(Rows(r), x => x.Item1 == "patent_transfers_licences" || x.Item1 == "provincial_ip_advantage_enterprises");
     }
 }

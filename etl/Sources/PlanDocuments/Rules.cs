@@ -170,6 +170,24 @@ public static partial class ProseRule
             : b with { Kind = "baseline", Comparator = "=" };
     }
 
+    /// <summary>The growth-rate target of mention <paramref name="i"/> when it is one of names joined by 和/及/与/、 and the clause
+    /// after the last of them is a growth rate; null otherwise (and among results, where past growth is not loaded).</summary>
+    private static TargetCandidate? SharedGrowth(SentenceInput s, int i)
+    {
+        var text = s.Text.Value;
+        bool Joined(int a) => a + 1 < s.Mentions.Count && JointOnly().IsMatch(text[s.Mentions[a].End..s.Mentions[a + 1].Start]);
+        if (s.Context.Kind == "baseline" || !(Joined(i) || i > 0 && Joined(i - 1))) return null;
+        var last = i;
+        while (Joined(last)) last++;
+        var m = s.Mentions[i];
+        var end = last + 1 < s.Mentions.Count ? s.Mentions[last + 1].Start : text.Length;
+        var tail = text[s.Mentions[last].End..end];
+        var clauseEnd = ClauseEnd(tail);
+        var growth = Growth().Match(clauseEnd >= 0 ? tail[..clauseEnd] : tail);
+        if (m.Qualified || !growth.Success || Quantity.ParsePrefix(growth.Groups["n"].Value) is not var (q, _)) return null;
+        return Candidates.Growth(s, m.Indicator, q, growth.Value, s.Mentions[last].End + growth.Groups["n"].Index);
+    }
+
     /// <summary>Up to <paramref name="count"/> quantities with units joined by 、/和 at the start of <paramref name="text"/>.</summary>
     private static List<(Quantity Q, int At)> QuantityList(string text, int at, int count)
     {
@@ -193,6 +211,8 @@ public static partial class ProseRule
         {
             var m = s.Mentions[i];
             if (m.Qualified) continue; // a narrower indicator the dictionary does not know: reported as unknown, never loaded as this one
+            // 专利申请量和授权量年均增长15%: a growth rate after joined names is each one's rate (a rate, unlike a count, is not shared).
+            if (SharedGrowth(s, i) is { } shared) { yield return shared; continue; }
             // 保护中心和快速维权中心数量达到3个: a number after two joined names counts both, so it is neither's (reported instead).
             if (i > 0 && JointOnly().IsMatch(text[s.Mentions[i - 1].End..m.Start])) continue;
             var end = i + 1 < s.Mentions.Count ? s.Mentions[i + 1].Start : text.Length;
