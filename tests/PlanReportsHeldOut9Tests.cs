@@ -5,7 +5,8 @@ namespace Warehouse.Tests;
 /// <summary>Causes found on held-out set 9 (issue #15, round 10), with sentences written for these tests: a news page that says a
 /// five-year plan's task was completed early and gives its date as a bare year; a review titled 基础与形势 with period totals
 /// and their growth written 分别比增; a level compared with the end of an earlier five-year plan; one growth rate after joined
-/// names (A和B年均增长N%, with an elided head: 金额和项目数); indicators real plans commonly set, added to the dictionary.</summary>
+/// names (A和B年均增长N%, with an elided head: 金额和项目数); indicators real plans commonly set, added to the dictionary; a present
+/// figure written 现有; counts of a report after 共有 and counts of titles awarded (N家企业获评…).</summary>
 public class PlanReportsHeldOut9Tests
 {
     [Fact]
@@ -70,5 +71,37 @@ public class PlanReportsHeldOut9Tests
         Assert.Contains(("gi_protection_demo_zones", "goal", 2026, 2.0), Rows(r));
         Assert.Contains(("ip_standard_enterprises", "goal", 2026, 60.0), Rows(r));
         Assert.DoesNotContain(Rows(r), x => x.Item1 == "patent_transfers_licences" || x.Item1 == "provincial_ip_advantage_enterprises");
+    }
+
+    [Fact]
+    public void A_figure_written_xianyou_is_the_present_result_not_a_target()
+    {
+        var r = Extract("芜湖市知识产权强市建设三年行动方案(2025-2027年)\n芜湖市人民政府\n" +
+            "据了解,全市现有有效发明专利2.1万件,每万人口发明专利拥有量55.2件。依托现有平台,到2027年,有效发明专利拥有量达到3万件。\n");
+        Assert.Contains(("invention_patents_owned", "baseline", 2025, 21000.0), Rows(r));
+        Assert.Contains(("invention_patents_per_10k", "baseline", 2025, 55.2), Rows(r));
+        Assert.Contains(("invention_patents_owned", "goal", 2027, 30000.0), Rows(r));
+    }
+
+    [Fact]
+    public void A_reports_counts_after_gongyou_and_titles_awarded_are_those_titles_counts()
+    {
+        var r = Extract("2024年绍兴市知识产权工作情况\n绍兴市市场监督管理局,2024-12-20\n" +
+            "目前,全市共有15家国家知识产权示范企业、60家国家知识产权优势企业。\n");
+        var awarded = Extract("2024年绍兴市知识产权工作情况\n绍兴市市场监督管理局,2024-12-20\n" +
+            "截至目前,全市累计已有8个县区被评为知识产权强县,32家企业获评国家知识产权优势企业。\n");
+        Assert.Contains(("national_ip_advantage_enterprises", "baseline", 2024, 32.0), Rows(awarded));
+        Assert.Contains(("national_ip_demo_enterprises", "baseline", 2024, 15.0), Rows(r));
+        Assert.Contains(("national_ip_advantage_enterprises", "baseline", 2024, 60.0), Rows(r));
+        // In a plan's goals a holding count is not read as a commitment.
+        var plan = Extract("绍兴市知识产权强市建设方案(2025-2027年)\n绍兴市人民政府\n一、工作目标\n到2027年,全市共有20家国家知识产权示范企业的目标得到巩固。\n");
+        Assert.DoesNotContain(plan.Targets, t => t.Value == 20.0 && t.Rule == "number-first");
+    }
+
+    [Fact]
+    public void Plant_varieties_of_farming_and_forestry_are_the_plant_variety_grants()
+    {
+        var r = Extract("百色市知识产权战略行动计划(2016-2020年)\n百色市人民政府\n一、目标\n到2020年,农林业植物新品种授权量达到15件。\n");
+        Assert.Contains(("plant_variety_grants", "goal", 2020, 15.0), Rows(r));
     }
 }

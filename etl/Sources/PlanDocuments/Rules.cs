@@ -486,7 +486,10 @@ public static partial class NumberFirstRule
     public static IEnumerable<TargetCandidate> Apply(SentenceInput s)
     {
         var text = s.Text.Value;
-        foreach (Match verb in Verb().Matches(text))
+        // 目前共有9家国家知识产权示范企业、41家…: among results, a holding verb opens a list of counts as a commitment verb does.
+        var verbs = Verb().Matches(text).AsEnumerable();
+        if (s.Context.Kind == "baseline") verbs = verbs.Concat(Holding().Matches(text)).OrderBy(v => v.Index);
+        foreach (var verb in verbs)
         {
             var pos = verb.Index + verb.Length;
             var words = verb.Value;
@@ -503,7 +506,25 @@ public static partial class NumberFirstRule
                 else break;
             }
         }
+        // 73家企业获评国家知识产权示范企业: among results, a count, its subject and a title it was awarded is that title's count.
+        if (s.Context.Kind != "baseline") yield break;
+        foreach (Match awarded in Awarded().Matches(text))
+        {
+            var mention = s.Mentions.FirstOrDefault(m => m.Start == awarded.Index + awarded.Length);
+            // The subject and verb (企业获评) stand where a qualifier would; other qualifying words still make the name unknown.
+            var gap = text[(awarded.Index + awarded.Groups["n"].Length)..(awarded.Index + awarded.Length)];
+            if (mention == null || mention.Qualified && !gap.EndsWith(mention.Qualifier, StringComparison.Ordinal) || RunsOn(text, mention.End)
+                || Quantity.ParsePrefix(awarded.Groups["n"].Value) is not var (q, _) || q.Unit.Length == 0) continue;
+            if (Candidates.Make(s, mention.Indicator, q, "", "number-subject", awarded.Index) is { } c) yield return c;
+        }
     }
+
+    [GeneratedRegex(@"(?:共有|现有|已有|拥有)(?=\d)")]
+    private static partial Regex Holding();
+
+    [GeneratedRegex(@"(?<![\d.])(?<n>\d+(?:万)?(?:家|个|所|项))(?:企业|企事业单位|单位|高校|科研院所|院所|机构)?" +
+        "(?:获评|被评为|被认定为|被确定为|获批为?|入选为?)")]
+    private static partial Regex Awarded();
 
     /// <summary>Whether the words after a name go on naming something (地理标志 + 优势产业) rather than end it (、, ，, 和, 等, a
     /// number, the end of the sentence).</summary>
