@@ -467,7 +467,8 @@ public static partial class ProseRule
 
     // ,比2018年底万人有效量2.92件: a level at an earlier year (not a change: 比2018年增长2倍 has a verb before its number);
     // 比“十一五”末的3.72件: at the last year of an earlier five-year plan.
-    [GeneratedRegex(@"^[，,]\s*(?:比|较)(?:(?<y>(?:19|20)\d\d)年(?:底|末)?|“?十(?<p>[一二三四五])五”?(?:期末|末))的?[^\d，,。；;增提减降多上翻长高低]{0,8}?(?<n>\d[\d.,]*(?:万|亿)?(?:件|家|个|项))")]
+    [GeneratedRegex(@"^[，,]\s*(?:比|较)(?:(?<y>(?:19|20)\d\d)年(?:底|末)?|“?十(?<p>[一二三四五])五”?(?:期末|末))的?" +
+        @"[^\d，,。；;增提减降多上翻长高低]{0,8}?(?<n>\d[\d.,]*(?:万|亿)?(?:件|家|个|项))")]
     private static partial Regex ComparedLevel();
 
     // 授权专利8761件,同比增长67.26%,其中发明专利950件: the part may follow the whole's growth rate.
@@ -513,7 +514,8 @@ public static partial class NumberFirstRule
             var mention = s.Mentions.FirstOrDefault(m => m.Start == awarded.Index + awarded.Length);
             // The subject and verb (企业获评) stand where a qualifier would; other qualifying words still make the name unknown.
             var gap = text[(awarded.Index + awarded.Groups["n"].Length)..(awarded.Index + awarded.Length)];
-            if (mention == null || mention.Qualified && !gap.EndsWith(mention.Qualifier, StringComparison.Ordinal) || RunsOn(text, mention.End)
+            if (mention == null || mention.Qualified && !gap.EndsWith(mention.Qualifier, StringComparison.Ordinal)
+                || RunsOn(text, mention.End)
                 || Quantity.ParsePrefix(awarded.Groups["n"].Value) is not var (q, _) || q.Unit.Length == 0) continue;
             if (Candidates.Make(s, mention.Indicator, q, "", "number-subject", awarded.Index) is { } c) yield return c;
         }
