@@ -266,9 +266,10 @@ public sealed partial class IndicatorNames
     [GeneratedRegex(@"^(?:(?:达到|达|为|突破|超过)?[\d.]+(?:万|亿)?[件家个项人次名所座条]{1,2}(?:以上|左右)?)?(?:、|和|及|与)")]
     private static partial Regex ListStep();
 
-    // The tail of a name standing alone after a list joint: 、授权量 / 和有效量 / 、示范企业20家 (not a name of its own).
+    // The tail of a name standing alone after a list joint: 、授权量 / 和有效量 / 、示范企业20家 (not a name of its own);
+    // 和项目数, 和授权量年均增长: a count's 数 and a shared growth rate after it too.
     [GeneratedRegex(@"^(?:[\d.]+(?:万|亿)?[件家个项人次名所座条]{1,2}(?:以上|左右)?)?(?:、|和|及|与)" +
-        @"(?<w>[\u4e00-\u9fff]{1,4}量|[\u4e00-\u9fff]{2,6}?(?=\d))(?=[、和及与分从由达为突]|\d)")]
+        @"(?<w>[\u4e00-\u9fff]{1,4}[量数]|[\u4e00-\u9fff]{2,6}?(?=\d))(?=[、和及与分从由达为突增]|年均|\d)")]
     private static partial Regex ElidedTail();
 
     /// <summary>Resolves a table cell such as 累计PCT专利申请量（件）: strips the unit in brackets and leading qualifiers.

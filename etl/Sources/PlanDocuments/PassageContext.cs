@@ -133,7 +133,9 @@ public sealed partial record PassageContext(string Kind, int Year, int SpanStart
         !ExplicitYears().IsMatch(sentence) && !Commitment().IsMatch(sentence) && !Now().IsMatch(sentence);
 
     [GeneratedRegex(@"(?:截至|截止到?)(?:今年|目前|当前|本年|去年|\d{1,2}月)|今年(?:上半年|以来|前[一二三四五六七八九十]+个?月)|^[^，,]{0,6}?(?:目前|现已)[，,]|^[^，,]{0,6}?(?:目前|当前)[^，,；;。\d]{0,8}?已|^[^，,\d]{0,3}?去年" +
-        "|已达|已经达到|已突破")]
+        "|已达|已经达到|已突破" +
+        // 据悉,全市现有有效发明专利…: 现有 before a subject's figure, not 依托现有平台.
+        @"|^(?:[^，,]{0,4}[，,])?[^，,；;。\d]{0,6}?现有(?!的|基础|平台|资源|政策)")]
     private static partial Regex Now();
 
     [GeneratedRegex("今年|目前|当前|本年|现已|去年")]

@@ -85,7 +85,8 @@ public sealed partial record PlanHeader(Region Region, int StartYear, int EndYea
         // 实现“十三五”开门红, “十四五”开局之年, “十三五”收官: a year at the start or end of a plan, which a news page reports on,
         // not a plan the page sets out.
         var named = FiveYearPlans
-            .Select(p => (p.Start, At: Regex.Matches(text, p.Name).Where(m => !PlanYearIdiom().IsMatch(text[(m.Index + m.Length)..]))
+            .Select(p => (p.Start, At: Regex.Matches(text, p.Name).Where(m => !PlanYearIdiom().IsMatch(text[(m.Index + m.Length)..])
+                    && !PlanCompleted().IsMatch(text[..m.Index]))
                 .Select(m => m.Index).DefaultIfEmpty(-1).First()))
             .Where(p => p.At >= 0).OrderBy(p => p.At).ToList();
         return named.Count > 0 ? (named[0].Start, named[0].Start + 4) : null;
@@ -93,6 +94,10 @@ public sealed partial record PlanHeader(Region Region, int StartYear, int EndYea
 
     [GeneratedRegex(@"^[”""’]?(?:的|之)?(?:开门红|开局|开好局|首年|第一年|起步之年|收官|决胜之年|最后一年)")]
     private static partial Regex PlanYearIdiom();
+
+    // 提前完成“十四五”工作任务, 超额完成“十三五”目标: a result a news page reports, not a plan it sets out.
+    [GeneratedRegex(@"完成[“""‘]?$")]
+    private static partial Regex PlanCompleted();
 
     private static int? PublishedYear(string opening) =>
         PageDate().Match(opening) is { Success: true } m ? int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture) : null;

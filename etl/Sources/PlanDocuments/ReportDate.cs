@@ -16,7 +16,8 @@ public static partial class ReportDate
         var title = opening.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0) ?? "";
         var tail = text.Length > TailLength ? text[^TailLength..] : text;
         var published = FirstYear(Dated(), opening) ?? FirstYear(Dated(), tail) ?? ChineseDate(opening) ?? ChineseDate(tail)
-            ?? FirstYear(YearMonth(), opening); // 西藏日报(…,2025年12月): a month of publication
+            ?? FirstYear(YearMonth(), opening) // 西藏日报(…,2025年12月): a month of publication
+            ?? FirstYear(SourceYear(), opening); // 中山网(记者…), 2022: a source line giving only the year
         var first = LatestYear(FirstParagraph(text, opening));
         // A page published in spring on last year's results (2023-02-17: 2022年，全省…; “十二五”期间… on 2016-02-02) reports
         // the year its first paragraph names, when that is the page's year or the year before.
@@ -77,6 +78,10 @@ public static partial class ReportDate
 
     [GeneratedRegex(@"(?<!\d)(?<y>(?:19|20)\d\d)年\d{1,2}月")]
     private static partial Regex YearMonth();
+
+    // A line of the opening ending in a bare year after a comma (…信息, 2022), not a year range or a number in a title.
+    [GeneratedRegex(@"[,，]\s*(?<y>20\d\d)\s*$", RegexOptions.Multiline)]
+    private static partial Regex SourceYear();
 
     [GeneratedRegex(@"(?<y>[二][〇零][〇零一二三四五六七八九]{2})年[一二三四五六七八九十]{1,2}月")]
     private static partial Regex ChineseYear();

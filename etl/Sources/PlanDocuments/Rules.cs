@@ -170,6 +170,24 @@ public static partial class ProseRule
             : b with { Kind = "baseline", Comparator = "=" };
     }
 
+    /// <summary>The growth-rate target of mention <paramref name="i"/> when it is one of names joined by 和/及/与/、 and the clause
+    /// after the last of them is a growth rate; null otherwise (and among results, where past growth is not loaded).</summary>
+    private static TargetCandidate? SharedGrowth(SentenceInput s, int i)
+    {
+        var text = s.Text.Value;
+        bool Joined(int a) => a + 1 < s.Mentions.Count && JointOnly().IsMatch(text[s.Mentions[a].End..s.Mentions[a + 1].Start]);
+        if (s.Context.Kind == "baseline" || !(Joined(i) || i > 0 && Joined(i - 1))) return null;
+        var last = i;
+        while (Joined(last)) last++;
+        var m = s.Mentions[i];
+        var end = last + 1 < s.Mentions.Count ? s.Mentions[last + 1].Start : text.Length;
+        var tail = text[s.Mentions[last].End..end];
+        var clauseEnd = ClauseEnd(tail);
+        var growth = Growth().Match(clauseEnd >= 0 ? tail[..clauseEnd] : tail);
+        if (m.Qualified || !growth.Success || Quantity.ParsePrefix(growth.Groups["n"].Value) is not var (q, _)) return null;
+        return Candidates.Growth(s, m.Indicator, q, growth.Value, s.Mentions[last].End + growth.Groups["n"].Index);
+    }
+
     /// <summary>Up to <paramref name="count"/> quantities with units joined by 、/和 at the start of <paramref name="text"/>.</summary>
     private static List<(Quantity Q, int At)> QuantityList(string text, int at, int count)
     {
@@ -193,6 +211,8 @@ public static partial class ProseRule
         {
             var m = s.Mentions[i];
             if (m.Qualified) continue; // a narrower indicator the dictionary does not know: reported as unknown, never loaded as this one
+            // 专利申请量和授权量年均增长15%: a growth rate after joined names is each one's rate (a rate, unlike a count, is not shared).
+            if (SharedGrowth(s, i) is { } shared) { yield return shared; continue; }
             // 保护中心和快速维权中心数量达到3个: a number after two joined names counts both, so it is neither's (reported instead).
             if (i > 0 && JointOnly().IsMatch(text[s.Mentions[i - 1].End..m.Start])) continue;
             var end = i + 1 < s.Mentions.Count ? s.Mentions[i + 1].Start : text.Length;
@@ -274,7 +294,8 @@ public static partial class ProseRule
             // 万人有效发明专利10.11件,比2018年底万人有效量2.92件: the level compared with is that year's result.
             var compared = ComparedLevel().Match(after);
             if (compared.Success && Quantity.ParsePrefix(compared.Groups["n"].Value) is var (qc, _) && qc.Unit.Length > 0
-                && int.Parse(compared.Groups["y"].Value, CultureInfo.InvariantCulture) is var cy2
+                && (compared.Groups["y"].Success ? int.Parse(compared.Groups["y"].Value, CultureInfo.InvariantCulture)
+                    : 1955 + 5 * (11 + "一二三四五".IndexOf(compared.Groups["p"].Value[0], StringComparison.Ordinal))) is var cy2
                 && Candidates.Make(s, m.Indicator, qc, "", "compared", m.End + lead.Length + skip + length + compared.Groups["n"].Index, cy2)
                     is { } cl)
                 yield return cl with { Kind = "baseline", Comparator = "=" };
@@ -355,7 +376,8 @@ public static partial class ProseRule
     [GeneratedRegex(@"相比|[较比与](?:“|”|十[一二三四]五|\d{4}年)")]
     private static partial Regex OtherBase();
 
-    [GeneratedRegex(@"^[，,]?\s*(?:同比|比上年|较上年|比去年|较去年)(?:分别)?(?:增长|增加|提高|提升)了?(?:(?<n>\d+(?:\.\d+)?)%(?:、|和|与)?)+(?![\d])")]
+    // 分别比增N%和M%: 比增 (增长 over the period before) said in one word.
+    [GeneratedRegex(@"^[，,]?\s*(?:(?:同比|比上年|较上年|比去年|较去年)(?:分别)?(?:增长|增加|提高|提升)|分别比增|比增)了?(?:(?<n>\d+(?:\.\d+)?)%(?:、|和|与)?)+(?![\d])")]
     private static partial Regex GrowthListAfter();
 
     /// <summary>The words just before a mention, back to the previous clause break or mention.</summary>
@@ -443,8 +465,10 @@ public static partial class ProseRule
     [GeneratedRegex(@"^(?:年|月|日|号|届|次会议|〕)")]
     private static partial Regex NotAQuantity();
 
-    // ,比2018年底万人有效量2.92件: a level at an earlier year (not a change: 比2018年增长2倍 has a verb before its number).
-    [GeneratedRegex(@"^[，,]\s*(?:比|较)(?<y>(?:19|20)\d\d)年(?:底|末)?的?[^\d，,。；;增提减降多上翻长高低]{0,8}?(?<n>\d[\d.,]*(?:万|亿)?(?:件|家|个|项))")]
+    // ,比2018年底万人有效量2.92件: a level at an earlier year (not a change: 比2018年增长2倍 has a verb before its number);
+    // 比“十一五”末的3.72件: at the last year of an earlier five-year plan.
+    [GeneratedRegex(@"^[，,]\s*(?:比|较)(?:(?<y>(?:19|20)\d\d)年(?:底|末)?|“?十(?<p>[一二三四五])五”?(?:期末|末))的?" +
+        @"[^\d，,。；;增提减降多上翻长高低]{0,8}?(?<n>\d[\d.,]*(?:万|亿)?(?:件|家|个|项))")]
     private static partial Regex ComparedLevel();
 
     // 授权专利8761件,同比增长67.26%,其中发明专利950件: the part may follow the whole's growth rate.
@@ -463,7 +487,10 @@ public static partial class NumberFirstRule
     public static IEnumerable<TargetCandidate> Apply(SentenceInput s)
     {
         var text = s.Text.Value;
-        foreach (Match verb in Verb().Matches(text))
+        // 目前共有9家国家知识产权示范企业、41家…: among results, a holding verb opens a list of counts as a commitment verb does.
+        var verbs = Verb().Matches(text).AsEnumerable();
+        if (s.Context.Kind == "baseline") verbs = verbs.Concat(Holding().Matches(text)).OrderBy(v => v.Index);
+        foreach (var verb in verbs)
         {
             var pos = verb.Index + verb.Length;
             var words = verb.Value;
@@ -480,7 +507,26 @@ public static partial class NumberFirstRule
                 else break;
             }
         }
+        // 73家企业获评国家知识产权示范企业: among results, a count, its subject and a title it was awarded is that title's count.
+        if (s.Context.Kind != "baseline") yield break;
+        foreach (Match awarded in Awarded().Matches(text))
+        {
+            var mention = s.Mentions.FirstOrDefault(m => m.Start == awarded.Index + awarded.Length);
+            // The subject and verb (企业获评) stand where a qualifier would; other qualifying words still make the name unknown.
+            var gap = text[(awarded.Index + awarded.Groups["n"].Length)..(awarded.Index + awarded.Length)];
+            if (mention == null || mention.Qualified && !gap.EndsWith(mention.Qualifier, StringComparison.Ordinal)
+                || RunsOn(text, mention.End)
+                || Quantity.ParsePrefix(awarded.Groups["n"].Value) is not var (q, _) || q.Unit.Length == 0) continue;
+            if (Candidates.Make(s, mention.Indicator, q, "", "number-subject", awarded.Index) is { } c) yield return c;
+        }
     }
+
+    [GeneratedRegex(@"(?:共有|现有|已有|拥有)(?=\d)")]
+    private static partial Regex Holding();
+
+    [GeneratedRegex(@"(?<![\d.])(?<n>\d+(?:万)?(?:家|个|所|项))(?:企业|企事业单位|单位|高校|科研院所|院所|机构)?" +
+        "(?:获评|被评为|被认定为|被确定为|获批为?|入选为?)")]
+    private static partial Regex Awarded();
 
     /// <summary>Whether the words after a name go on naming something (地理标志 + 优势产业) rather than end it (、, ，, 和, 等, a
     /// number, the end of the sentence).</summary>

@@ -302,7 +302,8 @@ public sealed partial class TargetExtractor(Catalog catalog)
     [GeneratedRegex(@"^[\s|:\-—–]+$")]
     private static partial Regex TableRuleLine();
 
-    [GeneratedRegex("发展基础|工作基础|十三五|发展现状|规划背景|现状基础|发展回顾|工作回顾")]
+    // 基础与形势, (一)基础: a review under its shortest titles too.
+    [GeneratedRegex("发展基础|工作基础|十三五|发展现状|规划背景|现状基础|发展回顾|工作回顾|基础与形势|形势与基础|^基础$")]
     private static partial Regex BaselineTitle();
 
     // A top-level heading opening a sentence inside a long line, and the first words of its title.
@@ -310,7 +311,7 @@ public sealed partial class TargetExtractor(Catalog catalog)
     private static partial Regex InlineHeading();
 
     // Titles of a review inside a flattened page (not 十三五 alone: a 十三五 plan's goals name it too).
-    [GeneratedRegex("发展基础|工作基础|发展现状|现状基础|规划背景|发展回顾|工作回顾|发展成效|取得的成效|主要成绩")]
+    [GeneratedRegex("发展基础|工作基础|发展现状|现状基础|规划背景|发展回顾|工作回顾|发展成效|取得的成效|主要成绩|基础与形势|形势与基础")]
     private static partial Regex ReviewTitle();
 
     [GeneratedRegex("发展目标|主要目标|总体目标|工作目标|目标任务|指导思想|总体要求|重点任务|主要任务|保障措施")]
