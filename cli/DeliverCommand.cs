@@ -86,7 +86,11 @@ public static class DeliverCommand
             var retrying = false;
             try
             {
-                jobs.Deliver(Path.GetFullPath(dir), trigger, settings, attempt, say: l => { lines.Add(l); Console.WriteLine(l.ToString()); });
+                jobs.Deliver(Path.GetFullPath(dir), trigger, settings, attempt, say: l =>
+                {
+                    lines.Add(l);
+                    Console.WriteLine(l.ToString());
+                });
             }
             catch (TransientJobException) { retrying = true; }
             catch (JobFailedException) { }
@@ -100,7 +104,8 @@ public static class DeliverCommand
             if (!retrying) break;
             var wait = retry * Math.Pow(3, attempt - 1);
             Console.WriteLine($"暂时性失败，{wait.TotalSeconds:0} 秒后重试（第 {attempt + 1}/{ScheduledJobs.Attempts} 次）/ transient failures: "
-                + $"retrying in {wait.TotalSeconds:0} s (attempt {attempt + 1} of {ScheduledJobs.Attempts}); what was delivered is skipped");
+                + $"retrying in {wait.TotalSeconds:0} s (attempt {attempt + 1} of {ScheduledJobs.Attempts}); "
+                + "what was delivered is skipped");
             Thread.Sleep(wait);
         }
         Console.WriteLine($"{total.Briefing}: {total.Sent} 条已发送 sent, {total.Skipped} 条跳过 skipped, {total.Failed} 条失败 failed");

@@ -46,7 +46,8 @@ public static class DeliveryOptions
                 ?? throw Bad("Smtp:From", "发件地址未设置 / the sender address is not set");
             if (!MailboxAddress.TryParse(from, out _)) throw Bad("Smtp:From", $"不是有效的邮件地址 / not a mail address: '{from}'");
             if (user != null && string.IsNullOrEmpty(s["Smtp:Password"]))
-                throw Bad("Smtp:Password", "已设置 Smtp:User 但没有密码 / Smtp:User is set but no password: set Warehouse__Delivery__Smtp__Password "
+                throw Bad("Smtp:Password", "已设置 Smtp:User 但没有密码 / Smtp:User is set but no password: set "
+                    + "Warehouse__Delivery__Smtp__Password "
                     + "in the environment or with `dotnet user-secrets set` in cli/");
             if (user != null && !startTls && port != 465)
                 throw Bad("Smtp:UseStartTls", "不加密时不能发送密码 / would send the password unencrypted: use STARTTLS (true) or port 465");

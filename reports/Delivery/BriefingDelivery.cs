@@ -85,7 +85,8 @@ public sealed class BriefingDelivery(SqlDialect dialect, DeliverySettings settin
                 $"另一次投递仍在进行 / another delivery run still holds the lock after {LockWait.TotalMinutes:0} min");
         var existing = log.ForBriefing(manifest.Folder).Where(r => only == null || r.DeliveryId == only).ToList();
         // A re-send asked for a recipient the settings no longer name cannot go: say so instead of leaving it queued.
-        foreach (var orphan in existing.Where(r => r.State == "queued" && !plan.Any(p => p.Channel == r.Channel && p.Recipient == r.Recipient)))
+        bool Planned(DeliveryRow r) => plan.Any(p => p.Channel == r.Channel && p.Recipient == r.Recipient);
+        foreach (var orphan in existing.Where(r => r.State == "queued" && !Planned(r)))
         {
             const string gone = "收件人已不在投递设置中，无法重发 / the recipient is no longer in Warehouse:Delivery: not sent";
             log.Finish(orphan.DeliveryId, "failed", orphan.Detail, gone);
@@ -172,8 +173,8 @@ public sealed class BriefingDelivery(SqlDialect dialect, DeliverySettings settin
 
     private static string Skip(DeliveryRow row) => row.State switch
     {
-        "sent" => $"已送达，不再发送 / already delivered {ReadModels.Beijing(row.FinishedAt ?? row.ClaimedAt ?? DateTimeOffset.Now):yyyy-MM-dd HH:mm}"
-            + "（北京时间）",
+        "sent" => "已送达，不再发送 / already delivered "
+            + $"{ReadModels.Beijing(row.FinishedAt ?? row.ClaimedAt ?? DateTimeOffset.Now):yyyy-MM-dd HH:mm}（北京时间）",
         "uncertain" => "可能已送达，不自动重发；如未收到请在仪表盘点“重发” / may have arrived: not sent again unless re-sent from the dashboard",
         _ => "正由另一次运行发送 / being sent by another run",
     };

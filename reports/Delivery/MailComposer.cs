@@ -21,7 +21,8 @@ public static class MailComposer
         message.To.Add(new MailboxAddress(to.Name, to.Email));
         var mine = m.Regions.Where(r => to.Follows(r.Code)).ToList();
         // The second briefing of a day (briefing-2026-12-01-2) says so: leaders can tell the mails apart.
-        var nth = m.Folder.Length > "briefing-yyyy-MM-dd".Length && int.TryParse(m.Folder[(m.Folder.LastIndexOf('-') + 1)..], out var n) ? $"（当日第{n}份）" : "";
+        var nth = m.Folder.Length > "briefing-yyyy-MM-dd".Length && int.TryParse(m.Folder[(m.Folder.LastIndexOf('-') + 1)..], out var n)
+            ? $"（当日第{n}份）" : "";
         message.Subject = (m.Illustrative ? "【示例数据】" : "") + $"知识产权目标简报 {m.Date:yyyy-MM-dd}{nth}"
             + (to.Regions.Count > 0 && mine.Count > 0 ? "（" + string.Join("、", mine.Select(r => r.Name)) + "）" : "");
         var builder = new BodyBuilder();
