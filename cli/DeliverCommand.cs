@@ -48,8 +48,8 @@ public static class DeliverCommand
                 var log = new DeliveryLog(ws.Dialect);
                 var row = log.Get(id) ?? throw new InvalidOperationException($"没有投递记录 #{id} / no delivery #{id}");
                 if (!dryRun && log.QueueResend(id) == null)
-                    throw new InvalidOperationException($"#{id} 的状态是 {row.State}，只有失败或可能已送达的投递可以重发 / "
-                        + "only failed or uncertain deliveries can be re-sent");
+                    throw new InvalidOperationException($"#{id} 的状态是 {row.State}，只有失败、可能已送达或等待重发的投递可以重发 / "
+                        + "only failed, uncertain or queued deliveries can be re-sent");
                 folder ??= Path.Combine(BriefingsDir(ws, config), row.Briefing);
                 if (Path.GetFileName(Path.TrimEndingDirectorySeparator(folder)) != row.Briefing)
                     throw new InvalidOperationException($"#{id} 属于简报 {row.Briefing} / #{id} belongs to {row.Briefing}, not {folder}");

@@ -89,12 +89,19 @@ public sealed class DeliveryLog(SqlDialect dialect)
         c.Execute(dialect.Sql("delivery/finish"), new { id, state, transient = transient ? 1 : 0, at = dialect.Now(), error, detail });
     }
 
-    /// <summary>Queues a failed or uncertain delivery for a re-send; null when no such delivery can be re-sent.</summary>
+    /// <summary>Queues a failed, uncertain or already queued delivery for a re-send; null when it cannot be re-sent.</summary>
     public DeliveryRow? QueueResend(long id)
     {
         using var c = dialect.OpenReadWrite();
         if (c.Execute(dialect.Sql("delivery/resend"), new { id }) != 1) return null;
         return c.QuerySingleOrDefault<DeliveryRow>(dialect.Sql("delivery/by_id"), new { id });
+    }
+
+    /// <summary>Deliveries queued for a re-send and not sent yet.</summary>
+    public IReadOnlyList<DeliveryRow> Queued()
+    {
+        using var c = dialect.OpenReadOnly();
+        return c.Query<DeliveryRow>(dialect.Sql("delivery/queued")).ToList();
     }
 
     /// <summary>One delivery by id.</summary>

@@ -169,6 +169,8 @@ public static class Dashboard
                 delivery_id = d.DeliveryId, briefing = d.Briefing, channel = d.Channel, recipient = d.Recipient, state = d.State,
                 transient = d.Transient, attempts = d.Attempts, parts = d.Parts, parts_sent = d.PartsSent, bytes = d.Bytes,
                 claimed_at = d.ClaimedAt, finished_at = d.FinishedAt, error = d.Error, detail = d.Detail,
+                // The 重发 button: a delivery that may be asked again, to a recipient the settings still name.
+                resendable = d.State is "failed" or "uncertain" or "queued" && service.Delivery.Names(d.Channel, d.Recipient),
             })));
         // A person's re-send: the delivery goes back in the queue and a delivery run of its briefing starts; what was delivered
         // to others is skipped as usual.
@@ -179,7 +181,11 @@ public static class Dashboard
             if (!service.Delivery.Names(row.Channel, row.Recipient))
                 return Results.Conflict(new { error = $"#{id} 的收件人已不在投递设置中 / {row.Recipient} is no longer in Warehouse:Delivery" });
             if (log.QueueResend(id) == null)
-                return Results.Conflict(new { error = $"#{id} 的状态是 {row.State}，只有失败或可能已送达的投递可以重发 / only failed or uncertain deliveries can be re-sent" });
+                return Results.Conflict(new
+                {
+                    error = $"#{id} 的状态是 {row.State}，只有失败、可能已送达或等待重发的投递可以重发 / "
+                        + "only failed, uncertain or queued deliveries can be re-sent",
+                });
             var job = WarehouseJobs.EnqueueDeliver(client, row.Briefing, $"resend:{id}");
             return Results.Accepted($"/hangfire/jobs/details/{job}", new { queued = id, jobId = job });
         });

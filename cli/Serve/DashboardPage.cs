@@ -200,7 +200,7 @@ const deliveries = pager('deliveries', '/api/deliveries', 'delivery_id', d => '<
   + cell('渠道', esc(channels[d.channel] || d.channel), 'half nowrap') + cell('收件人', esc(d.recipient), 'half') + cell('状态', state(d.state) + (d.state === 'failed' && d.transient ? '<div class="muted">暂时性错误</div>' : ''), 'half')
   + cell('时间', bj(d.finished_at || d.claimed_at), 'time half')
   + cell('说明', esc(d.error || d.detail), 'note')
-  + cell('', ['failed', 'uncertain'].includes(d.state) ? `<button data-resend="${esc(d.delivery_id)}">重发</button>` : '', 'half')
+  + cell('', d.resendable ? `<button data-resend="${esc(d.delivery_id)}">重发</button>` : '', 'half')
   + '</tr>');
 document.getElementById('deliveries').onclick = async e => {
   const b = e.target.closest('button[data-resend]');

@@ -6,7 +6,8 @@ using Warehouse.Store;
 namespace Warehouse.Cli.Serve;
 
 /// <summary>At start, writes the configured schedules into Hangfire (every node writes the same, so any node may fire them),
-/// and on in-memory storage runs once each job whose scheduled run was missed while the server was down.</summary>
+/// and on in-memory storage runs once each job whose scheduled run was missed while the server was down, and each re-send
+/// that was queued when it stopped.</summary>
 /// <remarks>On PostgreSQL and SQL Server Hangfire keeps each schedule's next run in the database and fires a missed one
 /// once when a node comes back. In-memory storage forgets everything at exit, so the warehouse's own history decides:
 /// a job whose last <c>etl_batch</c> run started before the latest scheduled time gets one run (trigger <c>missed</c>).
@@ -31,6 +32,13 @@ public sealed class ScheduleRegistration(PipelineService service, IRecurringJobM
                 WarehouseJobs.Enqueue(client, job, "missed");
             }
         }
+        // A re-send queued before the server stopped was in the forgotten job queue; its row still says queued.
+        if (!durable)
+            foreach (var row in new DeliveryLog(service.Workspace.Dialect).Queued())
+            {
+                log.LogInformation("重发 #{Id} 在停机前已排队，现在执行 / re-send queued before the stop: running it now", row.DeliveryId);
+                WarehouseJobs.EnqueueDeliver(client, row.Briefing, $"resend:{row.DeliveryId}");
+            }
         return Task.CompletedTask;
     }
 

@@ -156,6 +156,42 @@ public sealed class DeliveryServerTests
         Assert.Equal("markdown", accepted[^1].Json.RootElement.GetProperty("msgtype").GetString());
     }
 
+    [Fact]
+    public async Task A_re_send_queued_when_the_server_stopped_is_sent_when_it_starts_again()
+    {
+        using var smtp = SmtpReceiver.Start(new SmtpReceiverOptions { User = "robot@example.test", Password = "pw-restart-1" });
+        smtp.Options.RejectRecipients.Add("li@example.test");
+        var settings = new Dictionary<string, string?>
+        {
+            ["Warehouse:Delivery:Smtp:Host"] = smtp.Host,
+            ["Warehouse:Delivery:Smtp:Port"] = smtp.Port.ToString(),
+            ["Warehouse:Delivery:Smtp:User"] = "robot@example.test",
+            ["Warehouse:Delivery:Smtp:Password"] = "pw-restart-1",
+            ["Warehouse:Delivery:Smtp:CertificateSha256"] = smtp.CertificateSha256,
+            ["Warehouse:Delivery:Recipients:0:Email"] = "li@example.test",
+        };
+        using var wh = new TempWarehouse();
+        long id;
+        await using (var s = new TestServer(settings, shared: wh))
+        {
+            await s.Http.PostAsync("/api/jobs/ingest/trigger", null);
+            Assert.True(await TestServer.Eventually(() => s.JobBatches().Any(b => b.Job == "job:deliver" && b.Finished != null), 240));
+            var row = Assert.Single(new Warehouse.Store.DeliveryLog(wh.Dialect).Latest(10));
+            Assert.Equal("failed", row.State); // 550
+            id = row.DeliveryId;
+        }
+        // Queued while no server runs (or in the seconds before one stopped): in-memory job storage forgot the job.
+        Assert.NotNull(new Warehouse.Store.DeliveryLog(wh.Dialect).QueueResend(id));
+        smtp.Options.RejectRecipients.Clear();
+        await using (var again = new TestServer(settings, shared: wh))
+        {
+            Assert.True(smtp.WaitForMessages(1, TimeSpan.FromSeconds(60)), "the queued re-send was not sent after the restart");
+            Assert.True(await TestServer.Eventually(() => new Warehouse.Store.DeliveryLog(wh.Dialect).Get(id)!.State == "sent", 30));
+            Assert.Contains(again.JobBatches(), b => b.Job == "job:deliver" && b.Trigger == $"resend:{id}");
+        }
+        Assert.Single(smtp.Messages);
+    }
+
     private static class TestServerHeaders
     {
         public const string Token = Warehouse.Cli.Serve.Dashboard.TokenHeader;
