@@ -116,6 +116,7 @@ public class HeldOutEvaluationTests(ITestOutputHelper output)
     [InlineData("heldout7")]
     [InlineData("heldout8")]
     [InlineData("heldout9")]
+    [InlineData("heldout10")]
     public void HeldOut_plans_recall_and_precision(string set)
     {
         var docs = Docs(set);
