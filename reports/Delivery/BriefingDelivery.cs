@@ -121,10 +121,11 @@ public sealed class BriefingDelivery(SqlDialect dialect, DeliverySettings settin
             }
             catch (DeliveryFailure f)
             {
+                // The one place a channel's failure text is scrubbed: it may quote a server that echoed a key or URL.
                 var state = f.Kind == FailureKind.Uncertain ? "uncertain" : "failed";
                 var error = settings.Scrub(f.Message);
-                log.Finish(id, state, p.Describe, error, f.Kind == FailureKind.Transient);
                 var transient = f.Kind == FailureKind.Transient;
+                log.Finish(id, state, p.Describe, error, transient);
                 Tell(new DeliveryLine(state, p.Channel, p.Recipient, error + (transient ? "（暂时性错误 / transient）" : ""), transient));
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -146,10 +147,10 @@ public sealed class BriefingDelivery(SqlDialect dialect, DeliverySettings settin
         var plan = new List<Planned>();
         if (!string.IsNullOrWhiteSpace(settings.Folder))
             plan.Add(new Planned("folder", settings.Folder!, $"复制到共享目录 / copy to {settings.Folder}",
-                [_ => FolderChannel.Copy(folder, settings.Folder!, settings.Scrub)]));
+                [_ => FolderChannel.Copy(folder, settings.Folder!)]));
         if (settings.Smtp is { } smtp)
         {
-            var mail = new MailChannel(smtp, settings.Scrub);
+            var mail = new MailChannel(smtp);
             foreach (var to in settings.Recipients)
             {
                 var regions = m.Regions.Where(r => to.Follows(r.Code)).Select(r => r.Name).ToList();
@@ -157,13 +158,13 @@ public sealed class BriefingDelivery(SqlDialect dialect, DeliverySettings settin
                     : regions.Count == 0 ? "对比图（其地区不在本简报中）/ comparison only: none of their regions is in this briefing"
                     : string.Join("、", regions));
                 plan.Add(new Planned("mail", to.Email, describe,
-                    [c => mail.Send(limit => MailComposer.Compose(m, folder, to, smtp, settings.Links, limit, out _), c)]));
+                    [c => mail.Send(limit => MailComposer.Compose(m, folder, to, smtp, settings.Links, limit), c)]));
             }
         }
         foreach (var robot in settings.Robots)
         {
             var messages = RobotMessages.For(robot, m, folder, settings.Links);
-            var channel = new RobotChannel(robot, settings.Scrub, Http);
+            var channel = new RobotChannel(robot, Http);
             plan.Add(new Planned(robot.Kind, robot.Name, $"{(robot.Kind == "wecom" ? "企业微信" : "钉钉")}群 / group robot: "
                     + string.Join(" + ", messages.Select(x => x.What)),
                 messages.Select(x => (Func<CancellationToken, long>)(c => channel.Send(x, c))).ToList()));

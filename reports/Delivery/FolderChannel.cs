@@ -5,7 +5,7 @@ namespace Warehouse.Reports.Delivery;
 public static class FolderChannel
 {
     /// <summary>Copies <paramref name="folder"/> to <paramref name="share"/>/its name; returns the bytes copied.</summary>
-    public static long Copy(string folder, string share, Func<string?, string> scrub)
+    public static long Copy(string folder, string share)
     {
         try
         {
@@ -30,7 +30,7 @@ public static class FolderChannel
             // No permission, or a path that cannot exist, will not mend itself; a busy or full share may.
             var kind = e is UnauthorizedAccessException or DirectoryNotFoundException or FileNotFoundException or PathTooLongException
                 ? FailureKind.Permanent : FailureKind.Transient;
-            throw new DeliveryFailure(kind, $"无法写入共享目录 / cannot write to the shared folder {share}: {scrub(e.Message)}");
+            throw new DeliveryFailure(kind, $"无法写入共享目录 / cannot write to the shared folder {share}: {e.Message}");
         }
     }
 }

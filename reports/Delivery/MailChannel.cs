@@ -8,8 +8,9 @@ using MimeKit;
 namespace Warehouse.Reports.Delivery;
 
 /// <summary>Sends mail over SMTP with MailKit: STARTTLS before authenticating, the server's certificate checked (or pinned), and
-/// every failure sorted into transient, permanent or uncertain (<see cref="FailureKind"/>).</summary>
-public sealed class MailChannel(SmtpSettings smtp, Func<string?, string> scrub)
+/// every failure sorted into transient, permanent or uncertain (<see cref="FailureKind"/>). Failure texts may quote the server;
+/// <see cref="BriefingDelivery"/> scrubs every one before it is shown or stored.</summary>
+public sealed class MailChannel(SmtpSettings smtp)
 {
     /// <summary>Connects, authenticates, asks <paramref name="compose"/> for the message (given the size the server accepts) and
     /// sends it; returns the bytes sent.</summary>
@@ -31,7 +32,7 @@ public sealed class MailChannel(SmtpSettings smtp, Func<string?, string> scrub)
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            throw Before(e);
+            throw NotSent(e);
         }
         long bytes;
         using (var counter = new MimeKit.IO.MeasuringStream())
@@ -43,45 +44,39 @@ public sealed class MailChannel(SmtpSettings smtp, Func<string?, string> scrub)
         {
             client.Send(message, cancellationToken: cancel);
         }
-        catch (SmtpCommandException e)
+        catch (Exception e) when (e is SmtpCommandException or ServiceNotAuthenticatedException)
         {
-            // The server answered: the message was refused, not lost. 4xx is worth another try, 5xx is not.
-            var transient = (int)e.StatusCode is >= 400 and < 500;
-            throw new DeliveryFailure(transient ? FailureKind.Transient : FailureKind.Permanent,
-                $"SMTP {(int)e.StatusCode}: {scrub(e.Message)}");
-        }
-        catch (ServiceNotAuthenticatedException)
-        {
-            throw new DeliveryFailure(FailureKind.Permanent,
-                $"SMTP {smtp.Host}:{smtp.Port} 要求登录 / the server requires authentication: set Warehouse:Delivery:Smtp:User and Password");
+            // The server answered: the message was refused, not lost.
+            throw NotSent(e);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // The connection broke while the message was on its way: it may have arrived.
-            throw new DeliveryFailure(FailureKind.Uncertain, $"SMTP 发送中断，可能已送达 / connection lost while sending: {scrub(e.Message)}");
+            throw new DeliveryFailure(FailureKind.Uncertain, $"SMTP 发送中断，可能已送达 / connection lost while sending: {e.Message}");
         }
         try { client.Disconnect(true, cancel); }
         catch (Exception e) when (e is IOException or SocketException or ProtocolException or ServiceNotConnectedException) { }
         return bytes;
     }
 
-    // Failures before the message was handed over: nothing was sent.
-    private DeliveryFailure Before(Exception e) => e switch
+    // Failures before the message was handed over, and the server's refusals of it: nothing arrived. SMTP 4xx is worth
+    // another try, 5xx is not.
+    private DeliveryFailure NotSent(Exception e) => e switch
     {
         AuthenticationException => new DeliveryFailure(FailureKind.Permanent,
-            $"SMTP 认证失败 / authentication refused for user {smtp.User} on {smtp.Host}:{smtp.Port}: {scrub(e.Message)}"),
+            $"SMTP 认证失败 / authentication refused for user {smtp.User} on {smtp.Host}:{smtp.Port}: {e.Message}"),
         SslHandshakeException => new DeliveryFailure(FailureKind.Permanent,
             $"SMTP TLS 证书不受信任 / {smtp.Host}:{smtp.Port}: the server's certificate is not trusted; set "
             + "Warehouse:Delivery:Smtp:CertificateSha256 to its SHA-256 if it is your office's own server"),
         SmtpCommandException c when (int)c.StatusCode is >= 400 and < 500 => new DeliveryFailure(FailureKind.Transient,
-            $"SMTP {(int)c.StatusCode}: {scrub(c.Message)}"),
-        SmtpCommandException c => new DeliveryFailure(FailureKind.Permanent, $"SMTP {(int)c.StatusCode}: {scrub(c.Message)}"),
+            $"SMTP {(int)c.StatusCode}: {c.Message}"),
+        SmtpCommandException c => new DeliveryFailure(FailureKind.Permanent, $"SMTP {(int)c.StatusCode}: {c.Message}"),
         ServiceNotAuthenticatedException => new DeliveryFailure(FailureKind.Permanent,
             $"SMTP {smtp.Host}:{smtp.Port} 要求登录 / the server requires authentication: set Warehouse:Delivery:Smtp:User and Password"),
         NotSupportedException => new DeliveryFailure(FailureKind.Permanent,
             $"SMTP {smtp.Host}:{smtp.Port} 不支持 STARTTLS 或所需的登录方式 / the server does not offer STARTTLS or the login: "
-            + scrub(e.Message)),
-        _ => new DeliveryFailure(FailureKind.Transient, $"SMTP {smtp.Host}:{smtp.Port} 无法连接 / not reachable: {scrub(e.Message)}"),
+            + e.Message),
+        _ => new DeliveryFailure(FailureKind.Transient, $"SMTP {smtp.Host}:{smtp.Port} 无法连接 / not reachable: {e.Message}"),
     };
 
     private bool Pinned(System.Security.Cryptography.X509Certificates.X509Certificate? cert)

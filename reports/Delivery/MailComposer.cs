@@ -12,9 +12,9 @@ public static class MailComposer
     /// <summary>Content id of the inline scorecard (and of further pages: scorecard-2 …).</summary>
     public const string ScorecardId = "scorecard";
 
-    /// <summary>Builds the message; <paramref name="left"/> gets the files left out for size.</summary>
+    /// <summary>Builds the message; files left out for size are named in its text.</summary>
     public static MimeMessage Compose(BriefingManifest m, string folder, MailRecipient to, SmtpSettings smtp, BriefingLinks links,
-        long maxBytes, out IReadOnlyList<string> left)
+        long maxBytes)
     {
         var message = new MimeMessage();
         message.From.Add(MailboxAddress.Parse(smtp.From));
@@ -49,7 +49,6 @@ public static class MailComposer
             attached.Add(f.Name);
             budget -= size;
         }
-        left = skipped;
         builder.HtmlBody = Html(m, mine, scorecards.Count, attached, skipped, links.Page(m.Folder));
         builder.TextBody = Text(m, mine, attached, skipped, links.Page(m.Folder));
         message.Body = builder.ToMessageBody();

@@ -8,8 +8,9 @@ namespace Warehouse.Reports.Delivery;
 
 /// <summary>Posts robot messages to a WeCom or DingTalk webhook (DingTalk's URL signed with timestamp and HMAC-SHA256 when the
 /// robot has a secret) and sorts failures: HTTP 5xx/429 and the rate-limit codes are transient, other error codes permanent, and
-/// a request that left without an answer uncertain.</summary>
-public sealed class RobotChannel(RobotSettings robot, Func<string?, string> scrub, HttpClient http)
+/// a request that left without an answer uncertain. Failure texts may quote the robot's answer; <see cref="BriefingDelivery"/>
+/// scrubs every one before it is shown or stored.</summary>
+public sealed class RobotChannel(RobotSettings robot, HttpClient http)
 {
     /// <summary>The robots' rate-limit and busy codes (WeCom 45009, DingTalk 130101, both -1 system busy).</summary>
     private static readonly int[] TransientCodes = [45009, 130101, -1];
@@ -29,11 +30,11 @@ public sealed class RobotChannel(RobotSettings robot, Func<string?, string> scru
         catch (HttpRequestException e) when (e.HttpRequestError is HttpRequestError.NameResolutionError
                                               or HttpRequestError.ConnectionError or HttpRequestError.SecureConnectionError)
         {
-            throw new DeliveryFailure(FailureKind.Transient, $"{Name} 无法连接 / not reachable: {scrub(e.Message)}");
+            throw new DeliveryFailure(FailureKind.Transient, $"{Name} 无法连接 / not reachable: {e.Message}");
         }
         catch (Exception e) when (e is HttpRequestException or IOException or TaskCanceledException && !cancel.IsCancellationRequested)
         {
-            throw new DeliveryFailure(FailureKind.Uncertain, $"{Name} 发送后无应答，可能已送达 / no answer after sending: {scrub(e.Message)}");
+            throw new DeliveryFailure(FailureKind.Uncertain, $"{Name} 发送后无应答，可能已送达 / no answer after sending: {e.Message}");
         }
         using (response)
         {
@@ -45,7 +46,7 @@ public sealed class RobotChannel(RobotSettings robot, Func<string?, string> scru
             var (code, text) = Answer(response, cancel);
             if (code == 0) return body.Length;
             var kind = TransientCodes.Contains(code) ? FailureKind.Transient : FailureKind.Permanent;
-            throw new DeliveryFailure(kind, $"{Name}: errcode {code} {scrub(text)}{Hint(code)}");
+            throw new DeliveryFailure(kind, $"{Name}: errcode {code} {text}{Hint(code)}");
         }
     }
 
