@@ -37,11 +37,14 @@ public static class DeliverCommand
     public static int Run(Workspace ws, string? folder, bool dryRun, IConfiguration config, long? resend = null)
     {
         DeliverySettings settings;
-        string dir;
+        string dir, briefings;
+        TimeSpan retry;
         var trigger = "cli";
         try
         {
             settings = Settings(ws, config);
+            briefings = Serve.ServeOptions.BriefingsDirOf(config, ws.Root);
+            retry = Serve.ServeOptions.RetryDelayOf(config);
             StoreCommands.Init(ws, quiet: true); // the delivery log is migration 014
             if (resend is { } id)
             {
@@ -50,13 +53,13 @@ public static class DeliverCommand
                 if (!dryRun && log.QueueResend(id) == null)
                     throw new InvalidOperationException($"#{id} 的状态是 {row.State}，只有失败、可能已送达或等待重发的投递可以重发 / "
                         + "only failed, uncertain or queued deliveries can be re-sent");
-                folder ??= Path.Combine(BriefingsDir(ws, config), row.Briefing);
+                folder ??= Path.Combine(briefings, row.Briefing);
                 if (Path.GetFileName(Path.TrimEndingDirectorySeparator(folder)) != row.Briefing)
                     throw new InvalidOperationException($"#{id} 属于简报 {row.Briefing} / #{id} belongs to {row.Briefing}, not {folder}");
                 trigger = $"resend:{id}";
             }
-            dir = folder ?? Newest(BriefingsDir(ws, config))
-                ?? throw new InvalidOperationException($"还没有简报 / no briefing under {BriefingsDir(ws, config)}; write one with "
+            dir = folder ?? Newest(briefings)
+                ?? throw new InvalidOperationException($"还没有简报 / no briefing under {briefings}; write one with "
                     + "`bin/warehouse report` or name it with --briefing");
             if (!Directory.Exists(dir)) throw new InvalidOperationException($"简报目录不存在 / no such briefing folder: {dir}");
         }
@@ -77,8 +80,7 @@ public static class DeliverCommand
             return 0;
         }
         // The same run as the server's deliver job (batch row, lock, transient retries), with a line per message as it goes.
-        var jobs = new ScheduledJobs(ws.Pipeline(), "", BriefingsDir(ws, config));
-        var retry = RetryDelay(config);
+        var jobs = new ScheduledJobs(ws.Pipeline(), "", briefings);
         DeliveryReport? total = null;
         for (var attempt = 1; ; attempt++)
         {
@@ -129,20 +131,6 @@ public static class DeliverCommand
         return DeliveryOptions.From(config, Region, string.IsNullOrWhiteSpace(token) ? null : token);
     }
 
-    /// <summary>The newest briefing folder (by creation, then name), or null.</summary>
-    public static string? Newest(string dir) => !Directory.Exists(dir) ? null
-        : Directory.GetDirectories(dir, "briefing-*").Where(d => File.Exists(Path.Combine(d, BriefingManifestFile)))
-            .OrderByDescending(Directory.GetCreationTimeUtc).ThenByDescending(d => d, StringComparer.Ordinal).FirstOrDefault();
-
-    private const string BriefingManifestFile = Reports.Briefing.BriefingManifest.FileName;
-
-    private static string BriefingsDir(Workspace ws, IConfiguration config)
-    {
-        var d = config["Warehouse:BriefingsDir"] ?? "out";
-        return Path.IsPathRooted(d) ? d : Path.Combine(ws.Root, d);
-    }
-
-    private static TimeSpan RetryDelay(IConfiguration config) =>
-        double.TryParse(config["Warehouse:Scheduler:RetrySeconds"], System.Globalization.NumberStyles.Float,
-            System.Globalization.CultureInfo.InvariantCulture, out var s) && s > 0 ? TimeSpan.FromSeconds(s) : TimeSpan.FromSeconds(5);
+    /// <summary>The newest briefing folder that delivery can read (it has its manifest), or null.</summary>
+    public static string? Newest(string dir) => BriefingFolders.NewestFirst(dir).FirstOrDefault(BriefingFolders.HasManifest);
 }

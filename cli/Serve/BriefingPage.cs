@@ -27,7 +27,7 @@ public static class BriefingPage
     {
         app.MapGet("/b/{folder}", (string folder, HttpRequest request) =>
         {
-            if (Folder(briefingsDir, folder) is not { } dir) return Results.NotFound();
+            if (BriefingFolders.Find(briefingsDir, folder) is not { } dir) return Results.NotFound();
             BriefingManifest m;
             try { m = BriefingManifest.Read(dir); }
             catch (InvalidOperationException) { return Results.NotFound(); }
@@ -35,20 +35,13 @@ public static class BriefingPage
         });
         app.MapGet("/b/{folder}/{file}", (string folder, string file) =>
         {
-            if (Folder(briefingsDir, folder) is not { } dir || file.Contains("..") || file.Contains('/') || file.Contains('\\'))
+            if (BriefingFolders.Find(briefingsDir, folder) is not { } dir || !BriefingFolders.IsFileName(file))
                 return Results.NotFound();
             var path = Path.Combine(dir, file);
             if (!File.Exists(path) || !(file.EndsWith(".png") || file.EndsWith(".xlsx"))) return Results.NotFound();
             return file.EndsWith(".png") ? Results.File(path, "image/png")
                 : Results.File(path, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", file);
         });
-    }
-
-    private static string? Folder(string briefingsDir, string folder)
-    {
-        if (!folder.StartsWith("briefing-", StringComparison.Ordinal) || folder.Contains("..") || folder.Contains('/')) return null;
-        var dir = Path.Combine(briefingsDir, folder);
-        return Directory.Exists(dir) ? dir : null;
     }
 
     private static string Html(BriefingManifest m, string k)

@@ -146,18 +146,17 @@ public static class Dashboard
         });
         app.MapGet("/api/briefings", () =>
         {
-            if (!Directory.Exists(options.BriefingsDir)) return Results.Json(Array.Empty<object>());
-            return Results.Json(Directory.GetDirectories(options.BriefingsDir, "briefing-*").OrderByDescending(Directory.GetCreationTimeUtc).ThenByDescending(d => d, StringComparer.Ordinal).Select(d => new
+            return Results.Json(BriefingFolders.NewestFirst(options.BriefingsDir).Select(d => new
             {
                 name = Path.GetFileName(d),
-                deliverable = service.Delivery.Any && File.Exists(Path.Combine(d, Reports.Briefing.BriefingManifest.FileName)),
+                deliverable = service.Delivery.Any && BriefingFolders.HasManifest(d),
                 files = Directory.GetFiles(d).Where(f => f.EndsWith(".png") || f.EndsWith(".xlsx")).Order().Select(f => new
                     { name = Path.GetFileName(f), url = $"/api/briefings/{Path.GetFileName(d)}/{Uri.EscapeDataString(Path.GetFileName(f))}" }),
             }));
         });
         app.MapGet("/api/briefings/{folder}/{file}", (string folder, string file) =>
         {
-            if (!folder.StartsWith("briefing-") || folder.Contains("..") || file.Contains("..") || file.Contains('/') || folder.Contains('/')) return Results.BadRequest();
+            if (!BriefingFolders.IsName(folder) || !BriefingFolders.IsFileName(file)) return Results.BadRequest();
             var path = Path.Combine(options.BriefingsDir, folder, file);
             if (!File.Exists(path)) return Results.NotFound();
             var type = file.EndsWith(".png") ? "image/png" : file.EndsWith(".svg") ? "image/svg+xml" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -172,8 +171,7 @@ public static class Dashboard
                 // The 重发 button: a delivery that may be asked again, to a recipient the settings still name.
                 resendable = d.State is "failed" or "uncertain" or "queued" && service.Delivery.Names(d.Channel, d.Recipient),
             })));
-        // A person's re-send: the delivery goes back in the queue and a delivery run of its briefing starts; what was delivered
-        // to others is skipped as usual.
+        // A person's re-send: the delivery goes back in the queue and a delivery run for it alone starts (trigger resend:ID).
         app.MapPost("/api/deliveries/{id:long}/resend", (long id, IBackgroundJobClient client) =>
         {
             var log = new DeliveryLog(ws.Dialect);
@@ -192,8 +190,7 @@ public static class Dashboard
         app.MapPost("/api/briefings/{folder}/deliver", (string folder, IBackgroundJobClient client) =>
         {
             if (!service.Delivery.Any) return Results.Conflict(new { error = "没有配置投递渠道 / no delivery channel is configured (Warehouse:Delivery)" });
-            if (!folder.StartsWith("briefing-") || folder.Contains("..") || folder.Contains('/')
-                || !File.Exists(Path.Combine(options.BriefingsDir, folder, Reports.Briefing.BriefingManifest.FileName)))
+            if (BriefingFolders.Find(options.BriefingsDir, folder) is not { } dir || !BriefingFolders.HasManifest(dir))
                 return Results.NotFound(new { error = $"没有这份简报 / no briefing {folder}" });
             var job = WarehouseJobs.EnqueueDeliver(client, folder, "manual");
             return Results.Accepted($"/hangfire/jobs/details/{job}", new { delivering = folder, jobId = job });

@@ -44,13 +44,12 @@ public sealed record ServeOptions(string Inbox, string BriefingsDir, string? Acc
                     + "'0 8 1 * *' (08:00 on the 1st of each month); 6 fields put seconds first. An empty value means on demand only.");
             schedules[job] = cron;
         }
-        string Full(string p) => Path.IsPathRooted(p) ? p : Path.Combine(root, p);
         var token = s["AccessToken"];
-        return new ServeOptions(Full(s["Inbox"] ?? "data/inbox"), Full(s["BriefingsDir"] ?? "out"), string.IsNullOrWhiteSpace(token) ? null : token,
-            tz, schedules)
+        return new ServeOptions(Full(root, s["Inbox"] ?? "data/inbox"), BriefingsDirOf(config, root),
+            string.IsNullOrWhiteSpace(token) ? null : token, tz, schedules)
         {
             PollInterval = Seconds(s, "Scheduler:PollSeconds", 5),
-            RetryDelay = Seconds(s, "Scheduler:RetrySeconds", 5),
+            RetryDelay = RetryDelayOf(config),
             DeliverAfterEveryBriefing = (s["Delivery:After"] ?? "every-briefing").Trim() switch
             {
                 "" or "every-briefing" => true,
@@ -60,6 +59,14 @@ public sealed record ServeOptions(string Inbox, string BriefingsDir, string? Acc
             },
         };
     }
+
+    /// <summary>Where briefings are written (Warehouse:BriefingsDir, default out; relative paths under the repository root).</summary>
+    public static string BriefingsDirOf(IConfiguration config, string root) => Full(root, config["Warehouse:BriefingsDir"] ?? "out");
+
+    /// <summary>First wait before retrying a transient failure (Warehouse:Scheduler:RetrySeconds, default 5).</summary>
+    public static TimeSpan RetryDelayOf(IConfiguration config) => Seconds(config.GetSection("Warehouse"), "Scheduler:RetrySeconds", 5);
+
+    private static string Full(string root, string path) => Path.IsPathRooted(path) ? path : Path.Combine(root, path);
 
     /// <summary>A cron expression as Hangfire reads it (5 fields, or 6 with seconds first), or null when it is not one.</summary>
     public static CronExpression? ParseCron(string cron)
