@@ -46,22 +46,24 @@ public static class DeliverCommand
             briefings = Serve.ServeOptions.BriefingsDirOf(config, ws.Root);
             retry = Serve.ServeOptions.RetryDelayOf(config);
             StoreCommands.Init(ws, quiet: true); // the delivery log is migration 014
-            if (resend is { } id)
+            var log = new DeliveryLog(ws.Dialect);
+            var row = resend is { } id ? log.Get(id) ?? throw new InvalidOperationException($"没有投递记录 #{id} / no delivery #{id}") : null;
+            if (row != null)
             {
-                var log = new DeliveryLog(ws.Dialect);
-                var row = log.Get(id) ?? throw new InvalidOperationException($"没有投递记录 #{id} / no delivery #{id}");
-                if (!dryRun && log.QueueResend(id) == null)
-                    throw new InvalidOperationException($"#{id} 的状态是 {row.State}，只有失败、可能已送达或等待重发的投递可以重发 / "
-                        + "only failed, uncertain or queued deliveries can be re-sent");
                 folder ??= Path.Combine(briefings, row.Briefing);
                 if (Path.GetFileName(Path.TrimEndingDirectorySeparator(folder)) != row.Briefing)
-                    throw new InvalidOperationException($"#{id} 属于简报 {row.Briefing} / #{id} belongs to {row.Briefing}, not {folder}");
-                trigger = $"resend:{id}";
+                    throw new InvalidOperationException($"#{row.DeliveryId} 属于简报 {row.Briefing} / #{row.DeliveryId} belongs to "
+                        + $"{row.Briefing}, not {folder}");
+                trigger = $"resend:{row.DeliveryId}";
             }
             dir = folder ?? Newest(briefings)
                 ?? throw new InvalidOperationException($"还没有简报 / no briefing under {briefings}; write one with "
                     + "`bin/warehouse report` or name it with --briefing");
             if (!Directory.Exists(dir)) throw new InvalidOperationException($"简报目录不存在 / no such briefing folder: {dir}");
+            // Queued only once everything else checked out: a refused command must leave nothing queued behind it.
+            if (row != null && !dryRun && log.QueueResend(row.DeliveryId) == null)
+                throw new InvalidOperationException($"#{row.DeliveryId} 的状态是 {row.State}，只有失败、可能已送达或等待重发的投递可以重发 / "
+                    + "only failed, uncertain or queued deliveries can be re-sent");
         }
         catch (InvalidOperationException e)
         {

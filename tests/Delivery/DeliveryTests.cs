@@ -384,6 +384,21 @@ public sealed class DeliveryTests(BriefingFolder briefing) : IClassFixture<Brief
     }
 
     [Fact]
+    public void A_refused_resend_command_leaves_nothing_queued()
+    {
+        using var w = new TempWarehouse();
+        using var smtp = Smtp(o => o.RejectRecipients.Add(Everyone.Email));
+        new BriefingDelivery(w.Dialect, new DeliverySettings(SmtpSettingsFor(smtp), [Everyone], [], null)).Run(briefing.Folder);
+        var row = Assert.Single(new DeliveryLog(w.Dialect).ForBriefing(briefing.Manifest.Folder));
+        Assert.Equal("failed", row.State);
+        var wrong = CliProcess.Start(["--db", w.Db, "deliver", "--resend", row.DeliveryId.ToString(), "--briefing", w.PathOf("briefing-none")],
+            environment: MailEnvironment(smtp));
+        Assert.True(wrong.WaitForExit(TimeSpan.FromMinutes(2)));
+        Assert.Equal(2, wrong.ExitCode);
+        Assert.Equal("failed", new DeliveryLog(w.Dialect).Get(row.DeliveryId)!.State); // a later server start would send a queued one
+    }
+
+    [Fact]
     public void The_shared_folder_gets_a_complete_copy_once()
     {
         using var w = new TempWarehouse();
