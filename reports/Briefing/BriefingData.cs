@@ -82,6 +82,14 @@ public sealed class BriefingData
         Attainment.Where(a => a.RegionCode == region && a.IndicatorCode == indicator && a.TargetKind == "goal")
             .OrderByDescending(a => a.TargetYear).ThenBy(a => IsLevel(a.Measure) ? 0 : 1).FirstOrDefault();
 
+    /// <summary>The scorecard's goals (each region's main goal per scorecard column) and how many of them are met or on track:
+    /// the scorecard's title and the messages' headline say the same numbers.</summary>
+    public (int Goals, int Good) ScorecardCounts()
+    {
+        var cells = Regions.SelectMany(r => ScorecardIndicators.Select(c => MainGoal(r.RegionCode, c))).OfType<AttainmentRow>().ToList();
+        return (cells.Count, cells.Count(a => a.Status is "on_track" or "met"));
+    }
+
     /// <summary>Whether a target is about a level in its year (stock, ratio, annual) rather than a sum or change over a span.</summary>
     public static bool IsLevel(string measure) => measure is "stock" or "ratio" or "annual";
 

@@ -76,12 +76,10 @@ public sealed record BriefingManifest(string Folder, DateOnly Date, int Year, st
     // The scorecard's own sentence first (the picture beside it says the same), then every goal of the regions counted.
     private static string HeadlineOf(BriefingData data, IReadOnlyList<ManifestRegion> regions)
     {
-        var cells = data.Regions.SelectMany(r => data.ScorecardIndicators.Select(c => data.MainGoal(r.RegionCode, c)))
-            .OfType<Store.AttainmentRow>().ToList();
-        var good = cells.Count(a => a.Status is "on_track" or "met");
+        var (goals, good) = data.ScorecardCounts();
         var total = regions.Sum(r => r.Goals.Count);
         var label = data.UsesIllustrative ? "【示例数据，非官方统计】" : "";
-        return $"{label}{regions.Count}个地区主要目标 {cells.Count} 项中 {good} 项已达成或有望达成，{data.AsOfText()}；"
+        return $"{label}{regions.Count}个地区主要目标 {goals} 项中 {good} 项已达成或有望达成，{data.AsOfText()}；"
             + $"全部 {total} 项规划目标：{CountsText(regions, "，")}";
     }
 

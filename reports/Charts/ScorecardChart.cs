@@ -32,9 +32,8 @@ public static class ScorecardChart
         var L = d.Lang;
         var f = new Figure(Figure.StandardWidth, 4000);
         var cols = d.ScorecardIndicators;
-        var cells = d.Regions.SelectMany(r => cols.Select(c => d.MainGoal(r.RegionCode, c))).OfType<AttainmentRow>().ToList();
-        var good = cells.Count(a => a.Status is "on_track" or "met");
-        var title = L.T($"{cells.Count} 项规划目标中 {good} 项已达成或有望达成", $"{good} of {cells.Count} plan goals met or on track");
+        var (goals, good) = d.ScorecardCounts();
+        var title = L.T($"{goals} 项规划目标中 {good} 项已达成或有望达成", $"{good} of {goals} plan goals met or on track");
         var subtitle = L.T($"{d.Regions.Count} 个地区主要目标记分卡，{d.AsOfText()}", $"Scorecard of {d.Regions.Count} regions' main goals, {d.AsOfText()}")
             + (pageCount > 1 ? L.T($"（第 {page}/{pageCount} 页）", $" (page {page}/{pageCount})") : "");
         var y = ChartFrame.Header(f, title, subtitle, d.UsesIllustrative, L);
