@@ -134,13 +134,10 @@ public static class DeliveryOptions
         if (config is not IConfigurationRoot root) return;
         foreach (var file in root.Providers.OfType<JsonConfigurationProvider>())
         {
-            var found = new List<string>();
-            if (file.TryGet($"{Section}:Smtp:Password", out var p) && !string.IsNullOrEmpty(p)) found.Add("Smtp:Password");
-            for (var i = 0; i < 100; i++)
-            {
-                if (file.TryGet($"{Section}:Robots:{i}:Url", out var u) && !string.IsNullOrEmpty(u)) found.Add($"Robots:{i}:Url");
-                if (file.TryGet($"{Section}:Robots:{i}:Secret", out var x) && !string.IsNullOrEmpty(x)) found.Add($"Robots:{i}:Secret");
-            }
+            // Every robot the file lists, by its own keys (not only the first hundred indexes).
+            var robots = file.GetChildKeys([], $"{Section}:Robots").Distinct();
+            var found = new[] { "Smtp:Password" }.Concat(robots.SelectMany(i => new[] { $"Robots:{i}:Url", $"Robots:{i}:Secret" }))
+                .Where(key => file.TryGet($"{Section}:{key}", out var v) && !string.IsNullOrEmpty(v)).ToList();
             if (found.Count > 0)
                 throw new InvalidOperationException($"密钥不能写在 {file.Source.Path} 中 / secrets must not be in {file.Source.Path}: "
                     + string.Join(", ", found.Select(f => $"{Section}:{f}")) + ". Set them in the environment (e.g. Warehouse__Delivery__"
