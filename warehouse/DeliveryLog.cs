@@ -63,12 +63,8 @@ public sealed class DeliveryLog(SqlDialect dialect)
                     new { id = row.DeliveryId, seen = row.State, parts, owner, at = dialect.Now() }) == 1;
                 return new DeliveryClaim(Find(c, key)!, claimed);
             case "sending":
-                c.Execute(dialect.Sql("delivery/finish"), new
-                {
-                    id = row.DeliveryId, state = "uncertain", transient = 0, at = dialect.Now(), detail = row.Detail,
-                    error = "发送中途中断，可能已送达；如需重发请在仪表盘上点“重发” / the run sending this stopped midway; "
-                        + "it may have arrived. Re-send from the dashboard if it did not",
-                });
+                Finish(c, row.DeliveryId, "uncertain", row.Detail, "发送中途中断，可能已送达；如需重发请在仪表盘上点“重发” / the run sending "
+                    + "this stopped midway; it may have arrived. Re-send from the dashboard if it did not", transient: false);
                 return new DeliveryClaim(Find(c, key)!, false);
             default:
                 return new DeliveryClaim(row, false);
@@ -86,8 +82,11 @@ public sealed class DeliveryLog(SqlDialect dialect)
     public void Finish(long id, string state, string? detail, string? error = null, bool transient = false)
     {
         using var c = dialect.OpenReadWrite();
-        c.Execute(dialect.Sql("delivery/finish"), new { id, state, transient = transient ? 1 : 0, at = dialect.Now(), error, detail });
+        Finish(c, id, state, detail, error, transient);
     }
+
+    private void Finish(System.Data.Common.DbConnection c, long id, string state, string? detail, string? error, bool transient) =>
+        c.Execute(dialect.Sql("delivery/finish"), new { id, state, transient = transient ? 1 : 0, at = dialect.Now(), error, detail });
 
     /// <summary>Queues a failed, uncertain or already queued delivery for a re-send; null when it cannot be re-sent.</summary>
     public DeliveryRow? QueueResend(long id)
