@@ -16,8 +16,8 @@ public sealed record AttainmentResult(string Status, int? LatestYear, double? La
 /// Stock, ratio and annual targets compare the level in the target year; cumulative targets the sum over the span
 /// (observed years plus forecast years); increment targets the change from the year before the span to its last year.
 /// The forecast distribution is centred on the median the series' own rolling-origin errors point to (<see cref="IntervalForecast.Median"/>)
-/// with the standard deviation implied by the calibrated 95% interval (Student t with the calibration origins − 1 degrees of
-/// freedom, <see cref="Calibration.Exceedance"/>); for sums the yearly errors accumulate (<see cref="SumSigma"/>).
+/// and reproduces both calibrated intervals, 80% and 95% (<see cref="PredictiveDistribution"/>); for sums the yearly errors
+/// accumulate (<see cref="SumSigma"/>), for each interval's scale alike.
 /// Status: met / missed when the target year is already observed; otherwise on_track when P ≥ 75%, at_risk when 40% ≤ P &lt; 75%,
 /// off_track when P &lt; 40%.
 /// Achieved is read in the target's own sense, up to the last observed year within the target's span (achieved_as_of):
@@ -53,30 +53,33 @@ public static class Attainment
             "increment" => [t.SpanStart - 1, t.TargetYear],
             _ => [t.TargetYear],
         };
-        var values = new List<(double Mean, double Sigma, double Lo80, double Hi80, double Lo95, double Hi95)>();
+        var values = new List<(double Mean, double Sigma, double Sigma80, double Lo80, double Hi80, double Lo95, double Hi95)>();
         foreach (var y in needed)
         {
-            if (observed.TryGetValue(y, out var v)) { values.Add((v, 0, v, v, v, v)); continue; }
+            if (observed.TryGetValue(y, out var v)) { values.Add((v, 0, 0, v, v, v, v)); continue; }
             if (y < lastYear)
                 return Result("insufficient_data", progress, null, null, null, null, null, null, null, null, $"缺少 {y} 年观测 / no observation for {y}");
             var k = y - lastYear - 1;
             if (forecast == null || k >= forecast.Mean.Length)
                 return Result("insufficient_data", progress, null, null, null, null, null, null, null, null,
                     $"观测值太少，无法预测（至少 {Calibration.MinimumLength} 年）/ too few observations to forecast (need {Calibration.MinimumLength} years)");
-            values.Add((forecast.Mean[k], Calibration.SigmaFrom95(forecast.Mean[k], forecast.Lo95[k], forecast.Hi95[k]), forecast.Lo80[k], forecast.Hi80[k], forecast.Lo95[k], forecast.Hi95[k]));
+            values.Add((forecast.Mean[k], Calibration.SigmaFrom95(forecast.Mean[k], forecast.Lo95[k], forecast.Hi95[k]),
+                Calibration.SigmaFrom80(forecast.Mean[k], forecast.Lo80[k], forecast.Hi80[k]),
+                forecast.Lo80[k], forecast.Hi80[k], forecast.Lo95[k], forecast.Hi95[k]));
         }
 
-        double mean, sigma, lo80, hi80, lo95, hi95;
+        double mean, sigma, sigma80, lo80, hi80, lo95, hi95;
         if (t.Measure == "increment")
         {
             var (b, e) = (values[0], values[1]);
-            (mean, sigma) = (e.Mean - b.Mean, e.Sigma + b.Sigma);
+            (mean, sigma, sigma80) = (e.Mean - b.Mean, e.Sigma + b.Sigma, e.Sigma80 + b.Sigma80);
             (lo80, hi80, lo95, hi95) = (e.Lo80 - b.Mean, e.Hi80 - b.Mean, e.Lo95 - b.Mean, e.Hi95 - b.Mean);
         }
         else
         {
             mean = values.Sum(v => v.Mean);
             sigma = SumSigma(values.Select(v => v.Sigma).ToList());
+            sigma80 = SumSigma(values.Select(v => v.Sigma80).ToList());
             (lo80, hi80, lo95, hi95) = (values.Sum(v => v.Lo80), values.Sum(v => v.Hi80), values.Sum(v => v.Lo95), values.Sum(v => v.Hi95));
         }
 
@@ -100,12 +103,12 @@ public static class Attainment
         // the 80% / 95% ranges shown are its quantiles, so "forecast below target" never comes with a probability above 50%, nor a
         // target beyond the 80% range with more than 10%.
         var centre = mean + MedianShift(t.Measure, needed, lastYear, forecast);
-        var origins = forecast?.Origins ?? 0;
         var floor = lo95 >= 0 ? values.Where(v => v.Sigma == 0).Sum(v => t.Measure == "increment" ? 0 : v.Mean) : double.NegativeInfinity;
-        double Quantile(double q) => Math.Max(floor, centre + sigma * Calibration.QuantileZ(q, origins));
+        var outcome = new PredictiveDistribution(centre, sigma80 * 1.2815515655446004, sigma * 1.96);
+        double Quantile(double q) => Math.Max(floor, outcome.Quantile(q));
         (lo80, hi80, lo95, hi95) = (Quantile(0.10), Quantile(0.90), Quantile(0.025), Quantile(0.975));
         gap = higher ? t.Value - centre : centre - t.Value;
-        var p = Calibration.Exceedance((t.Value - centre) / sigma, higher, origins);
+        var p = outcome.Exceedance(t.Value, higher);
         var status = p >= OnTrack ? "on_track" : p >= AtRisk ? "at_risk" : "off_track";
         return Result(status, progress, centre, lo80, hi80, lo95, hi95, p, gap, required, "");
     }

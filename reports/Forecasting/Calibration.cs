@@ -124,31 +124,9 @@ public static class Calibration
     /// stopped at zero (counts, amounts) would otherwise shrink σ and make probabilities overconfident.</summary>
     public static double SigmaFrom95(double mean, double lo95, double hi95) => Math.Max(hi95 - mean, mean - lo95) / 1.96;
 
-    /// <summary>Probability that the outcome is above (<paramref name="higher"/>) or below a target <paramref name="z"/> σ from the
-    /// mean (σ = 95% half-width / 1.96): a Student t with origins − 1 degrees of freedom scaled to that half-width.</summary>
-    /// <remarks>The half-width is estimated from the errors of a handful of rolling origins, and a scale estimated from m
-    /// draws makes the predictive distribution a t with m − 1 degrees of freedom, not a normal: its tails are heavier.
-    /// Without a known number of origins (0), normal.</remarks>
-    public static double Exceedance(double z, bool higher, int origins = 0)
-    {
-        double cdf;
-        if (origins < 2) cdf = MathNet.Numerics.Distributions.Normal.CDF(0, 1, z);
-        else
-        {
-            var nu = origins - 1.0;
-            cdf = MathNet.Numerics.Distributions.StudentT.CDF(0, 1, nu, z * MathNet.Numerics.Distributions.StudentT.InvCDF(0, 1, nu, 0.975) / 1.96);
-        }
-        return higher ? 1 - cdf : cdf;
-    }
-
-    /// <summary>The standardised value below which a share <paramref name="q"/> of outcomes falls, in the distribution
-    /// <see cref="Exceedance"/> uses (so ranges printed from it agree with the probabilities).</summary>
-    public static double QuantileZ(double q, int origins = 0)
-    {
-        if (origins < 2) return MathNet.Numerics.Distributions.Normal.InvCDF(0, 1, q);
-        var nu = origins - 1.0;
-        return MathNet.Numerics.Distributions.StudentT.InvCDF(0, 1, nu, q) * 1.96 / MathNet.Numerics.Distributions.StudentT.InvCDF(0, 1, nu, 0.975);
-    }
+    /// <summary>Standard deviation implied by an 80% interval around <paramref name="mean"/> (the wider half, as
+    /// <see cref="SigmaFrom95(double, double, double)"/>).</summary>
+    public static double SigmaFrom80(double mean, double lo80, double hi80) => Math.Max(hi80 - mean, mean - lo80) / 1.2815515655446004;
 
     /// <summary>Standard deviation implied by a 95% interval, for probabilities (normal approximation).</summary>
     public static double SigmaFrom95(double lo95, double hi95) => (hi95 - lo95) / (2 * 1.96);
