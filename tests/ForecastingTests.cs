@@ -160,8 +160,9 @@ public class AdaptiveCombinationTests
         // Softmax weights: log(w_ses / w_drift) is linear in the scores, so it shows the share the series' own evidence got.
         double LogRatio(AdaptiveCombination m, double[] y) { var w = m.Weights(y, 1)[0]; return Math.Log(w[ses] / w[drift]); }
         double OwnShare(double[] y) => (LogRatio(pooled, y) - LogRatio(poolOnly, y)) / (LogRatio(alone, y) - LogRatio(poolOnly, y));
-        Assert.Equal(10.0 / 30, OwnShare(level), 6);
-        Assert.Equal(4.0 / 24, OwnShare(lastEight), 6);
+        var pooledErrors = new AdaptiveSettings().PooledErrors;
+        Assert.Equal(10 / (10 + pooledErrors), OwnShare(level), 6);
+        Assert.Equal(4 / (4 + pooledErrors), OwnShare(lastEight), 6);
         // Without a collection the series' own evidence is all there is, whatever the setting.
         Assert.Equal(alone.Weights(level, 1)[0], new AdaptiveCombination(new AdaptiveSettings { PooledErrors = 1000 }).Weights(level, 1)[0]);
     }

@@ -302,18 +302,20 @@ public sealed class AdaptiveCombination : IRollingForecastMethod, ICollectionMet
 /// <summary>How <see cref="AdaptiveCombination"/> turns members' scores into weights.</summary>
 public sealed record AdaptiveSettings
 {
-    /// <summary>Softmax temperature over the scores (relative errors, mean 1): a member 0.2 worse than the best gets e⁻¹ of
-    /// its weight. Chosen on the dev half of M3 (0.1–0.3 tried, against inverse powers 1–6 of the score).</summary>
-    public double Temperature { get; init; } = 0.2;
+    /// <summary>Softmax temperature over the scores (relative errors, mean 1): a member 0.1 worse than the best gets e⁻¹ of
+    /// its weight. Chosen with <see cref="PooledErrors"/> on the dev halves of M3 and of a second, public collection
+    /// (0.1–0.3 × 10–40); 0.2, chosen on M3 alone, left the trend methods too little weight where trends persist.</summary>
+    public double Temperature { get; init; } = 0.1;
 
     /// <summary>Similar series whose evidence is pooled with a series' own.</summary>
     public int Neighbours { get; init; } = AdaptiveCombination.Neighbours;
 
     /// <summary>How many of a series' own scored errors the neighbours' mean score counts as: the series' own relative errors
     /// at a step get the share n / (n + this) of the score, n being its scored errors at that step (10 at step 1 and 5 at
-    /// step 6 on a long series, 4 at step 1 on an 8-year one). Chosen on the dev half of M3 (10, 20, 40 tried against the
-    /// earlier fixed half-and-half): a dozen errors of one series say less about its members than fifty similar series do.</summary>
-    public double PooledErrors { get; init; } = 20;
+    /// step 6 on a long series, 4 at step 1 on an 8-year one). Chosen with <see cref="Temperature"/> on the dev halves of M3
+    /// and of the public collection: a dozen errors of one series say less about its members than fifty similar series do,
+    /// and with the sharper softmax the series' own noisy evidence must count for less still.</summary>
+    public double PooledErrors { get; init; } = 40;
 
     /// <summary>Normalised weights from scores (lower is better); the best member's weight never underflows.</summary>
     public double[] Weigh(double[] score)
