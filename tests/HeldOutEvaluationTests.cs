@@ -117,6 +117,7 @@ public class HeldOutEvaluationTests(ITestOutputHelper output)
     [InlineData("heldout8")]
     [InlineData("heldout9")]
     [InlineData("heldout10")]
+    [InlineData("heldout11")]
     public void HeldOut_plans_recall_and_precision(string set)
     {
         var docs = Docs(set);
