@@ -119,8 +119,9 @@ public sealed partial record PassageContext(string Kind, int Year, int SpanStart
     [GeneratedRegex(@"(\d{4})年(?:1[-—–~至到](?:\d{1,2})月|1月(?:份)?(?:至|到|[-—–~])\d{1,2}月|上半年|前[一二三]季度)")]
     private static partial Regex ReportPeriod();
 
-    /// <summary>Whether a sentence gives its own date: a year, or the present (今年, 目前, 截至…).</summary>
-    public static bool NamesItsDate(string sentence) => ExplicitYears().IsMatch(sentence) || Today().IsMatch(sentence) || AsOfNow().IsMatch(sentence);
+    /// <summary>Whether a sentence gives its own date: a year, a part of one (2018年1—9月), or the present (今年, 目前, 截至…).</summary>
+    public static bool NamesItsDate(string sentence) =>
+        ExplicitYears().IsMatch(sentence) || ReportPeriod().IsMatch(sentence) || Today().IsMatch(sentence) || AsOfNow().IsMatch(sentence);
 
     /// <summary>Whether a sentence of a report commits (力争, 计划, 年内, 到2027年).</summary>
     public static bool CommitsInReport(string sentence) => ReportCommitment().IsMatch(sentence);
@@ -130,7 +131,7 @@ public sealed partial record PassageContext(string Kind, int Year, int SpanStart
 
     /// <summary>Whether a sentence names no year and no commitment, so it may continue the report of the sentence before it.</summary>
     public static bool Undated(string sentence) =>
-        !ExplicitYears().IsMatch(sentence) && !Commitment().IsMatch(sentence) && !Now().IsMatch(sentence);
+        !ExplicitYears().IsMatch(sentence) && !ReportPeriod().IsMatch(sentence) && !Commitment().IsMatch(sentence) && !Now().IsMatch(sentence);
 
     [GeneratedRegex(@"(?:截至|截止到?)(?:今年|目前|当前|本年|去年|\d{1,2}月)|今年(?:上半年|以来|前[一二三四五六七八九十]+个?月)|^[^，,]{0,6}?(?:目前|现已)[，,]|^[^，,]{0,6}?(?:目前|当前)[^，,；;。\d]{0,8}?已|^[^，,\d]{0,3}?去年" +
         "|已达|已经达到|已突破" +

@@ -53,7 +53,7 @@ public sealed partial record PlanHeader(Region Region, int StartYear, int EndYea
         var title = opening.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => TitleWord().IsMatch(l))
             ?? head.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0) ?? fileName;
 
-        var span = SpanIn(ownOpening) ?? TitleYear(ownOpening) ?? Outline(text, opening) ?? Announced(head)
+        var span = SpanIn(ownOpening) ?? TitleYear(ownOpening) ?? Outline(text, opening) ?? Announced(ThroughFirstParagraph(head, opening))
             ?? SpanFromGoals(text, ownOpening)
             ?? SpanIn(WithoutCitations(head), reportingPeriods: false)
             // Five years from the issue date only for a page that calls itself a plan: a dated news page or a report
@@ -115,6 +115,19 @@ public sealed partial record PlanHeader(Region Region, int StartYear, int EndYea
         foreach (Match m in AnnouncedTitle().Matches(head))
             if ((SpanIn(m.Groups["t"].Value) ?? TitleYear("\n" + m.Groups["t"].Value)) is { } span) return span;
         return null;
+    }
+
+    /// <summary>The opening and the first paragraph of prose after it: where a news page says which plan it announces. Plans a
+    /// later paragraph lists among the year's work (出台了《…“十四五”发展规划》《…推进计划》等) are not the page's subject.</summary>
+    private static string ThroughFirstParagraph(string head, string opening)
+    {
+        var end = opening.Length;
+        foreach (var line in head[opening.Length..].Split('\n'))
+        {
+            end += line.Length + 1;
+            if (line.Contains('。')) break;
+        }
+        return head[..Math.Min(end, head.Length)];
     }
 
     [GeneratedRegex(@"(?:印发|出台|发布|制定|公布)了?《(?<t>[^《》]*)》")]

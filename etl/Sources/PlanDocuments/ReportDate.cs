@@ -15,9 +15,12 @@ public static partial class ReportDate
     {
         var title = opening.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0) ?? "";
         var tail = text.Length > TailLength ? text[^TailLength..] : text;
-        var published = FirstYear(Dated(), opening) ?? FirstYear(Dated(), tail) ?? ChineseDate(opening) ?? ChineseDate(tail)
+        // The page's furniture between a long source line and the first paragraph (2020-12-16 17:27:36 红网) is dated too.
+        var preamble = Preamble(text, opening);
+        var published = FirstYear(Dated(), opening) ?? FirstYear(Dated(), preamble) ?? FirstYear(Dated(), tail) ?? ChineseDate(opening)
+            ?? ChineseDate(tail)
             ?? FirstYear(YearMonth(), opening) // 西藏日报(…,2025年12月): a month of publication
-            ?? FirstYear(SourceYear(), opening); // 中山网(记者…), 2022: a source line giving only the year
+            ?? FirstYear(SourceYear(), preamble); // 中山网(记者…), 2022: a source line giving only the year
         var first = LatestYear(FirstParagraph(text, opening));
         // A page published in spring on last year's results (2023-02-17: 2022年，全省…; “十二五”期间… on 2016-02-02) reports
         // the year its first paragraph names, when that is the page's year or the year before.
@@ -59,6 +62,21 @@ public static partial class ReportDate
         return int.Parse(digits, CultureInfo.InvariantCulture);
     }
 
+    /// <summary>The lines before the first paragraph of prose (the opening included).</summary>
+    private static string Preamble(string text, string opening)
+    {
+        var end = opening.Length;
+        foreach (var line in text[opening.Length..].Split('\n'))
+        {
+            if (line.Trim().Contains('。')) break;
+            end += line.Length + 1;
+        }
+        return text[..Math.Min(Math.Min(end, text.Length), PreambleLength)];
+    }
+
+    /// <summary>How far a page's furniture before its first paragraph is looked through for its date.</summary>
+    private const int PreambleLength = 600;
+
     private static string FirstParagraph(string text, string opening) =>
         text[opening.Length..].Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0)
             .FirstOrDefault(l => l.Contains('。')) ?? ""; // a source line with a long address is not the first paragraph
@@ -80,7 +98,8 @@ public static partial class ReportDate
     private static partial Regex YearMonth();
 
     // A line of the opening ending in a bare year after a comma (…信息, 2022), not a year range or a number in a title.
-    [GeneratedRegex(@"[,，]\s*(?<y>20\d\d)\s*$", RegexOptions.Multiline)]
+    // A remark in brackets may follow (…, 2024 (转载)).
+    [GeneratedRegex(@"[,，]\s*(?<y>20\d\d)\s*(?:[（(][^（()）\n]*[)）])?\s*$", RegexOptions.Multiline)]
     private static partial Regex SourceYear();
 
     [GeneratedRegex(@"(?<y>[二][〇零][〇零一二三四五六七八九]{2})年[一二三四五六七八九十]{1,2}月")]

@@ -109,6 +109,9 @@ public sealed partial class TargetExtractor(Catalog catalog)
                 else if (reported != null && (context.Kind != "baseline" || plan.IsReport) && PassageContext.Undated(sentence)) context = reported;
                 // A report's sentence giving a period of its own (2022至2023年期间,…) dates the undated ones after it.
                 else if (plan.IsReport && context.Kind == "baseline" && context.SpanStart < context.SpanEnd && context.Year != plan.EndYear) reported = context;
+                // 据统计,2018年,该市…；知识产权质押融资N万元: so does a sentence of a report dated by a year of its own before the
+                // report's (a page of 2019 on 2018's results), for the undated sentences and clauses after it.
+                else if (plan.IsReport && context.Kind == "baseline" && context.Year < plan.EndYear && DatedResult().IsMatch(sentence)) reported = context;
                 else if (!PassageContext.Undated(sentence)) reported = null;
                 var mentions = _names.Find(search.Value, places);
                 // 2023年，万人发明专利拥有量达到60件；2024年，达到66件: a clause that only gives a year and a number continues the
@@ -291,6 +294,10 @@ public sealed partial class TargetExtractor(Catalog catalog)
     // A first clause dated in the past or present (去年, 目前, 截至…, 2023年底), then a clause opening with 力争/确保/争取.
     [GeneratedRegex(@"^[^，,]{0,12}?(?:去年|目前|截至|截止|20\d\d年(?:底|末))[^，,]*[，,](?=力争|确保|争取)")]
     private static partial Regex ReportClause();
+
+    // A year a report's sentence states its results for (2018年,… / 据统计,2018年…), at its start: not a base (比2017年) or a start (自2015年).
+    [GeneratedRegex(@"^[^，,；;。\d]{0,6}?[，,]?(?<![比较自从与是])(?:19|20)\d\d年(?:底|末|度|全年)?[，,]?")]
+    private static partial Regex DatedResult();
 
     [GeneratedRegex(@"\[(?:bookmark|footnoteRef)[^\]]*\]")]
     private static partial Regex Artefacts();

@@ -1,0 +1,62 @@
+using static Warehouse.Tests.PlanText;
+
+namespace Warehouse.Tests;
+
+/// <summary>Causes found on held-out set 11 (issue #15, round 11), with sentences written for these tests: a report's sentence
+/// dated by a year before the report's own dates the undated sentences after it; plans a news page lists among a year's work
+/// further down are not the page's plan; a page's date in the furniture before its first paragraph, or a bare year with a remark
+/// after it, dates a report.</summary>
+public class PlanReportsHeldOut11Tests
+{
+    // A closing paragraph long enough that the page's foot (where a date is also looked for) holds no date.
+    private const string Tail = "下一步,该区将继续加大知识产权工作力度,不断增强创新主体的知识产权创造能力,提升知识产权运用效益和保护水平," +
+        "推动知识产权服务业发展,营造尊重知识、崇尚创新、诚信守法的良好氛围,为区域经济高质量发展提供有力支撑和坚实保障," +
+        "努力把知识产权工作提高到新的水平,为建设创新型城市作出新的更大贡献。\n";
+
+    [Fact]
+    public void A_reports_sentence_dated_by_an_earlier_year_dates_the_undated_sentences_after_it()
+    {
+        var r = Extract("岳阳市2021年一季度知识产权工作新闻\n岳阳日报 2021-04-10\n" +
+            "据介绍,2020年,该市专利授权量5120件,有效发明专利达2210件;知识产权质押融资1.2亿元。全年专利申请量9000件。\n" +
+            "2021年1—3月,全市专利授权量800件。\n");
+        Assert.True(r.Header.IsReport);
+        Assert.Equal(2021, r.Header.EndYear);
+        Assert.Contains(("patent_grants", "baseline", 2020, 5120.0), Rows(r));
+        Assert.Contains(("ip_pledge_financing", "baseline", 2020, 1.2), Rows(r));
+        Assert.Contains(("patent_applications", "baseline", 2020, 9000.0), Rows(r));
+        // A part of a year names its own date: it does not take the year before.
+        Assert.Contains(("patent_grants", "baseline", 2021, 800.0), Rows(r));
+    }
+
+    [Fact]
+    public void Plans_a_news_page_lists_among_the_years_work_further_down_do_not_give_it_a_plan_period()
+    {
+        var r = Extract("（曲靖市2023年商标注册量增速全省第二 新闻）\n曲靖新闻网 2024-02-20\n" +
+            "近日,记者从曲靖市市场监管局获悉,曲靖市2023年发明专利授权量为320件,同比增长18.5%。\n" +
+            "2023年,曲靖市出台了《曲靖市知识产权“十四五”保护和运用规划》《曲靖市知识产权强市建设推进计划(2023—2024年)》等文件。" +
+            "全市有效注册商标达41000件,同比增长12.3%。\n");
+        Assert.True(r.Header.IsReport);
+        Assert.Equal(2023, r.Header.EndYear);
+        Assert.Contains(("invention_grants", "baseline", 2023, 320.0), Rows(r));
+        Assert.Contains(("registered_trademarks", "baseline", 2023, 41000.0), Rows(r));
+        Assert.DoesNotContain(Rows(r), x => x.Item2 != "baseline");
+    }
+
+    [Fact]
+    public void A_date_in_the_furniture_before_the_first_paragraph_or_a_bare_year_with_a_remark_dates_a_report()
+    {
+        var r = Extract("衡阳市蒸湘区获评知识产权强县\n" +
+            "衡阳新闻网 2021-11-08 (通讯员 王某; reposted from the district government's site, whose page is gone)\n" +
+            "2021-11-08 10:12:40 衡阳新闻网\n" +
+            "衡阳新闻网11月8日讯(通讯员 王某)近日,蒸湘区入选湖南省知识产权建设强县名单。\n" +
+            "近年来,蒸湘区专利申请量1200件,发明专利授权量150件。\n" + Tail);
+        Assert.True(r.Header.IsReport);
+        Assert.Equal(2021, r.Header.EndYear);
+        Assert.Contains(("patent_applications", "baseline", 2021, 1200.0), Rows(r));
+        var bare = Extract("(日照市公布1-6月知识产权数据 新闻)\n日照新闻网 (日照融媒), 2023 (the page gives no date; the year is from the repost)\n" +
+            "日照新闻网讯 近日,日照市市场监管局公布1-6月我市知识产权数据。\n今年1-6月,全市发明专利授权量900件。\n" + Tail);
+        Assert.True(bare.Header.IsReport);
+        Assert.Equal(2023, bare.Header.EndYear);
+        Assert.Contains(("invention_grants", "baseline", 2023, 900.0), Rows(bare));
+    }
+}
