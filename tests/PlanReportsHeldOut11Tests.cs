@@ -59,4 +59,35 @@ public class PlanReportsHeldOut11Tests
         Assert.Equal(2023, bare.Header.EndYear);
         Assert.Contains(("invention_grants", "baseline", 2023, 900.0), Rows(bare));
     }
+
+    [Fact]
+    public void Now_and_domestic_before_a_name_narrow_nothing()
+    {
+        var r = Extract("宁德市知识产权新闻\n闽东日报 2023-06-02\n" +
+            "宁德市是全省海洋经济发展的排头兵,现拥有国家知识产权优势企业12家、省知识产权优势企业30家。\n" +
+            "2022年,全市国内专利授权量6230件、同比增长9.4%。\n");
+        Assert.Contains(("national_ip_advantage_enterprises", "baseline", 2023, 12.0), Rows(r));
+        Assert.Contains(("patent_grants", "baseline", 2022, 6230.0), Rows(r));
+        Assert.Contains(r.Targets, t => t.IndicatorCode == "patent_grants" && t.Measure == "growth_rate" && t.Value == 9.4);
+    }
+
+    [Fact]
+    public void A_name_glued_to_the_end_of_another_is_a_compound_the_dictionary_does_not_know()
+    {
+        var r = Extract("宁德市知识产权新闻\n闽东日报 2023-06-02\n" +
+            "宁德市是全省海洋经济发展的排头兵,现拥有地理标志集体商标和证明商标9件。\n全市有效注册商标达52000件,集体商标和证明商标21件。\n");
+        Assert.DoesNotContain(r.Targets, t => t.Value == 9.0);
+        Assert.Contains(("collective_certification_marks", "baseline", 2023, 21.0), Rows(r));
+        Assert.Contains(("registered_trademarks", "baseline", 2023, 52000.0), Rows(r));
+    }
+
+    [Fact]
+    public void A_verb_before_the_thing_applied_for_and_a_certification_passed_name_indicators()
+    {
+        var r = Extract("宁德市知识产权新闻\n闽东日报 2023-06-02\n" +
+            "据悉,2022年,全市全年共申请发明专利2150件,同比增长12.6%;6家企业通过知识产权贯标认证。\n");
+        Assert.Contains(("invention_applications", "baseline", 2022, 2150.0), Rows(r));
+        Assert.Contains(r.Targets, t => t.IndicatorCode == "invention_applications" && t.Measure == "growth_rate" && t.Value == 12.6);
+        Assert.Contains(("ip_standard_enterprises", "baseline", 2022, 6.0), Rows(r));
+    }
 }

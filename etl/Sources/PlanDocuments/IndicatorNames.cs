@@ -114,6 +114,10 @@ public sealed partial class IndicatorNames
             if (qualifier.Length == 0 && i > 0 && found[i - 1] is { Qualified: true } previous && SubjectWord().IsMatch(previous.Qualifier)
                 && CommaStep().Match(text[previous.End..]) is { Success: true } clause && previous.End + clause.Length == found[i].Start)
                 qualifier = previous.Qualifier;
+            // 地理标志集体商标和证明商标: a name glued to the end of another (no word, joint or number between) is a compound the
+            // dictionary does not know; the name before qualifies it, so the number is neither's (reported instead).
+            if (qualifier.Length == 0 && i > 0 && found[i - 1].End == found[i].Start && found[i - 1].Indicator != found[i].Indicator)
+                qualifier = found[i - 1].Name;
             if (qualifier.Length > 0) found[i] = found[i] with { Qualifier = qualifier };
         }
         return found;
@@ -312,7 +316,9 @@ public sealed partial class IndicatorNames
         // places and times
         "全市", "全区", "全县", "全省", "全镇", "全国", "我市", "我区", "我县", "我省", "本市", "本区", "市", "区", "县", "省", "园区",
         "全州", "我州", "本州", // an autonomous prefecture (恩施州) calls itself 州
-        "年", "年底", "年末", "期间", "期末", "期内", "末", "内", "前", "目前", "现有", "当年", "同期", "其中",
+        // 国内专利授权量: a region's statistics count domestic filings (as against filings from abroad), so 国内 narrows nothing
+        "国内",
+        "年", "年底", "年末", "期间", "期末", "期内", "末", "内", "前", "目前", "现有", "现", "当年", "同期", "其中", // 现拥有: now holds
         "月", "月份", "季度", "前三季度", "一季度", "二季度", "三季度", "四季度", "上半年", "下半年", // 2024年前三季度全市…: a report period
         // the office that grants or registers (获得国家知识产权局授权专利): it says who granted, not what was counted
         "国家知识产权局", "国家知识产权局授权",

@@ -512,9 +512,10 @@ public static partial class NumberFirstRule
         foreach (Match awarded in Awarded().Matches(text))
         {
             var mention = s.Mentions.FirstOrDefault(m => m.Start == awarded.Index + awarded.Length);
-            // The subject and verb (企业获评) stand where a qualifier would; other qualifying words still make the name unknown.
+            // The subject and verb (企业获评) stand where a qualifier would (the subject alone when the verb is a neutral word: 企业通过);
+            // other qualifying words still make the name unknown.
             var gap = text[(awarded.Index + awarded.Groups["n"].Length)..(awarded.Index + awarded.Length)];
-            if (mention == null || mention.Qualified && !gap.EndsWith(mention.Qualifier, StringComparison.Ordinal)
+            if (mention == null || mention.Qualified && !gap.Contains(mention.Qualifier, StringComparison.Ordinal)
                 || RunsOn(text, mention.End)
                 || Quantity.ParsePrefix(awarded.Groups["n"].Value) is not var (q, _) || q.Unit.Length == 0) continue;
             if (Candidates.Make(s, mention.Indicator, q, "", "number-subject", awarded.Index) is { } c) yield return c;
@@ -525,7 +526,7 @@ public static partial class NumberFirstRule
     private static partial Regex Holding();
 
     [GeneratedRegex(@"(?<![\d.])(?<n>\d+(?:万)?(?:家|个|所|项))(?:企业|企事业单位|单位|高校|科研院所|院所|机构)?" +
-        "(?:获评|被评为|被认定为|被确定为|获批为?|入选为?)")]
+        "(?:获评|被评为|被认定为|被确定为|获批为?|入选为?|通过)")] // 2家企业通过…贯标认证: a certification passed, as a title awarded
     private static partial Regex Awarded();
 
     /// <summary>Whether the words after a name go on naming something (地理标志 + 优势产业) rather than end it (、, ，, 和, 等, a
