@@ -90,4 +90,42 @@ public class PlanReportsHeldOut11Tests
         Assert.Contains(r.Targets, t => t.IndicatorCode == "invention_applications" && t.Measure == "growth_rate" && t.Value == 12.6);
         Assert.Contains(("ip_standard_enterprises", "baseline", 2022, 6.0), Rows(r));
     }
+
+    [Fact]
+    public void A_past_year_opening_a_sentence_without_a_comma_dates_the_undated_clause_after_it()
+    {
+        var r = Extract("宣城市“十四五”科技创新规划\n宣城市科学技术局\n一、发展成效\n" +
+            "创新能力稳步增强。2019年技术合同成交额8.6亿元,比2016年增长了4倍;专利申请量和授权量分别达到4200件、2600件。\n" +
+            "二、发展目标\n到2025年,全市发明专利授权量达到900件。\n");
+        Assert.Contains(("patent_applications", "baseline", 2019, 4200.0), Rows(r));
+        Assert.Contains(("patent_grants", "baseline", 2019, 2600.0), Rows(r));
+        Assert.Contains(("invention_grants", "goal", 2025, 900.0), Rows(r));
+        Assert.DoesNotContain(Rows(r), x => x.Item2 == "goal" && x.Item4 is 4200.0 or 2600.0);
+    }
+
+    [Fact]
+    public void Changes_over_the_year_before_after_joined_names_or_against_its_end_are_each_results_growth()
+    {
+        var r = Extract("宁德市知识产权新闻\n闽东日报 2023-06-02\n" +
+            "2022年,全市专利申请1830件,专利授权1210件,专利申请量和授权量分别同比增长14.2%和9.7%。\n" +
+            "全市有效发明专利拥有量5630件,比2021年年底增长16.4%,每万人口有效发明专利拥有量达17.5件;" +
+            "有效注册商标52000件,比2019年年底增长40.2%。\n");
+        Assert.Contains(r.Targets, t => t is { IndicatorCode: "patent_applications", Measure: "growth_rate", Value: 14.2, TargetYear: 2022 });
+        Assert.Contains(r.Targets, t => t is { IndicatorCode: "patent_grants", Measure: "growth_rate", Value: 9.7, TargetYear: 2022 });
+        Assert.Contains(r.Targets, t => t is { IndicatorCode: "invention_patents_owned", Measure: "growth_rate", Value: 16.4, TargetYear: 2022 });
+        // Against an earlier year's end it is growth over more than a year: not the year's rate.
+        Assert.DoesNotContain(r.Targets, t => t.Value == 40.2);
+    }
+
+    [Fact]
+    public void The_full_name_of_pct_filings_and_a_report_heading_towards_a_target_are_read_as_results()
+    {
+        var r = Extract("(漳州市知识产权工作新闻)\n闽南日报 2023-03-15\n" +
+            "漳州市向国家知识产权强市建设目标又迈进一步,2022年全市每万人口发明专利拥有量9.2件,比上年提高1.1件。\n" +
+            "全年专利合作条约(PCT)国际专利申请量达46件。\n");
+        Assert.True(r.Header.IsReport);
+        Assert.Contains(("invention_patents_per_10k", "baseline", 2022, 9.2), Rows(r));
+        Assert.Contains(("pct_applications", "baseline", 2022, 46.0), Rows(r));
+        Assert.DoesNotContain(Rows(r), x => x.Item2 != "baseline");
+    }
 }

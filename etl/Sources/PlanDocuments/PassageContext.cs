@@ -101,7 +101,10 @@ public sealed partial record PassageContext(string Kind, int Year, int SpanStart
         // 2022年1月至11月 / 2022年1-11月 / 2022年上半年: figures counted over part of a year are that year's results.
         if (Years(ReportPeriod(), sentence) is { Count: > 0 } period && period.Max() < plan.EndYear && !committed) return period.Max();
         if (Years(ByYear(), sentence) is { Count: > 0 } years) return years.Max() < plan.StartYear ? years.Max() : null;
-        if (Years(SentenceYear(), sentence) is [var opening] && opening < plan.StartYear) return opening; // 2023年，…: that year's
+        // 2023年，…: that year's; so is 2019年技术合同交易额…, a year before the plan opening the sentence without a comma.
+        var opening = Years(SentenceYear(), sentence) is [var withComma] ? withComma
+            : Years(PastYearOpening(), sentence) is [var bare] ? bare : (int?)null;
+        if (opening < plan.StartYear) return opening;
         if (!Now().IsMatch(sentence) || committed) return null;
         var now = plan.Published is { } published && published <= plan.EndYear + 1 ? published : plan.StartYear;
         // A report of one year (2023年…白皮书, published in 2024): 已达 there is reached in the year reported on; only 今年/目前 is the page's own date.
@@ -150,7 +153,8 @@ public sealed partial record PassageContext(string Kind, int Year, int SpanStart
     // Narrower than Commitment: a report's 实现/推动 describe what was done, not what is promised.
     // 年内培育15家 in a yearly meeting's report: a commitment for the year; 圆满完成…提出的1.09件目标 reports a target met.
     // 以创建示范城市为目标 names the purpose of what was done, not a target of its own.
-    [GeneratedRegex(@"力争|确保|计划|(?<!完成[^，,；;。]*|为)目标|预计|争取|年内|(?<!截|\d)(?:到|至)\d{4}年")]
+    // 向…强市建设目标再进一步 names where the results lead, not a target either.
+    [GeneratedRegex(@"力争|确保|计划|(?<!完成[^，,；;。]*|向[^，,；;。]*|为)目标|预计|争取|年内|(?<!截|\d)(?:到|至)\d{4}年")]
     private static partial Regex ReportCommitment();
 
     [GeneratedRegex(@"(\d{4})年(?!\d)")]

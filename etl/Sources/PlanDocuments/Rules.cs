@@ -176,7 +176,8 @@ public static partial class ProseRule
     {
         var text = s.Text.Value;
         bool Joined(int a) => a + 1 < s.Mentions.Count && JointOnly().IsMatch(text[s.Mentions[a].End..s.Mentions[a + 1].Start]);
-        if (s.Context.Kind == "baseline" || !(Joined(i) || i > 0 && Joined(i - 1))) return null;
+        if (!(Joined(i) || i > 0 && Joined(i - 1))) return null;
+        if (s.Context.Kind == "baseline") return RespectiveYearOnYear(s, i, Joined);
         var last = i;
         while (Joined(last)) last++;
         var m = s.Mentions[i];
@@ -187,6 +188,27 @@ public static partial class ProseRule
         if (m.Qualified || !growth.Success || Quantity.ParsePrefix(growth.Groups["n"].Value) is not var (q, _)) return null;
         return Candidates.Growth(s, m.Indicator, q, growth.Value, s.Mentions[last].End + growth.Groups["n"].Index);
     }
+
+    /// <summary>专利申请量和授权量分别同比增长50.6%和28.1%: among results, joined names then as many changes over the year before,
+    /// 分别, are each one's growth rate that year, in order; null when the counts differ or the base is another year.</summary>
+    private static TargetCandidate? RespectiveYearOnYear(SentenceInput s, int i, Func<int, bool> joined)
+    {
+        var text = s.Text.Value;
+        int first = i, last = i;
+        while (first > 0 && joined(first - 1)) first--;
+        while (joined(last)) last++;
+        var end = last + 1 < s.Mentions.Count ? s.Mentions[last + 1].Start : text.Length;
+        var g = RespectiveGrowthAfter().Match(text[s.Mentions[last].End..end]);
+        if (!g.Success || g.Groups["n"].Captures.Count != last - first + 1 || s.Mentions[i].Qualified) return null;
+        var rate = g.Groups["n"].Captures[i - first];
+        if (Quantity.ParsePrefix(rate.Value + "%") is not var (q, _)) return null;
+        var c = Candidates.Growth(s, s.Mentions[i].Indicator, q, g.Value, s.Mentions[last].End + rate.Index);
+        return c with { SpanStart = c.TargetYear };
+    }
+
+    // 分别同比增长50.6%和28.1% / 同比分别增长… / 分别比上年增长…: one change over the year before per joined name.
+    [GeneratedRegex(@"^(?:分别)?(?:同比|比上年|较上年|比去年|较去年)(?:分别)?(?:增长|增加|提高|提升)了?(?:(?<n>\d+(?:\.\d+)?)%(?:、|和|与|及)?){2,}(?![\d])")]
+    private static partial Regex RespectiveGrowthAfter();
 
     /// <summary>Up to <paramref name="count"/> quantities with units joined by 、/和 at the start of <paramref name="text"/>.</summary>
     private static List<(Quantity Q, int At)> QuantityList(string text, int at, int count)
@@ -324,6 +346,8 @@ public static partial class ProseRule
         if (level.Kind != "baseline") return null;
         var g = GrowthAfter().Match(after);
         if (!g.Success || Quantity.ParsePrefix(g.Groups["n"].Value) is not var (q, _) || q.Unit != "%") return null;
+        // 比2021年年底增长: only the end of the year before the result's is a year's growth.
+        if (g.Groups["py"].Success && int.Parse(g.Groups["py"].Value, CultureInfo.InvariantCulture) != level.TargetYear - 1) return null;
         // 同比增长-28.5%: a bulletin writes a fall as a negative growth.
         var sign = g.Groups["minus"].Success ? -1 : 1;
         // 与“十二五”末相比,…达到112335件、增长了119.71%: a bare 增长 in a sentence that names another base is growth since then.
@@ -370,7 +394,8 @@ public static partial class ProseRule
     // ,同比增长30.56% / ,比上年增长8% / ,较上年底增长19.60% / 、增长49.78%: a year-on-year change right after a result.
     // (,占授权总量24.74%,同比增长17.64%: a share of the whole may stand between the result and its growth.)
     // (,居全省县区第3位,全市县区第1位,同比增长96.7%: ranks may stand there too.)
-    [GeneratedRegex(@"^(?:以上|左右)?(?:[，,]占[^，,；;。\d]{1,12}?\d+(?:\.\d+)?%)?(?:[，,](?:位居|居|排名|排|列)?[^，,；;。\d]{0,12}?第[一二三四五六七八九十\d]+(?:位|名))*[，,、]\s*(?<yoy>同比|比上年|较上年(?:底|末|同期)?|比去年|较去年(?:底|末|同期)?)?(?:增长|增加|提高|提升|上升)了?(?<minus>[-－−])?(?<n>\d+(?:\.\d+)?%)(?![\d、和])")]
+    // (,比2021年年底增长11.19%: against the end of the year before, named.)
+    [GeneratedRegex(@"^(?:以上|左右)?(?:[，,]占[^，,；;。\d]{1,12}?\d+(?:\.\d+)?%)?(?:[，,](?:位居|居|排名|排|列)?[^，,；;。\d]{0,12}?第[一二三四五六七八九十\d]+(?:位|名))*[，,、]\s*(?<yoy>同比|比上年|较上年(?:底|末|同期)?|比去年|较去年(?:底|末|同期)?|[比较](?<py>(?:19|20)\d\d)年(?:年)?(?:底|末))?(?:增长|增加|提高|提升|上升)了?(?<minus>[-－−])?(?<n>\d+(?:\.\d+)?%)(?![\d、和])")]
     private static partial Regex GrowthAfter();
 
     [GeneratedRegex(@"相比|[较比与](?:“|”|十[一二三四]五|\d{4}年)")]
