@@ -128,4 +128,17 @@ public class PlanReportsHeldOut11Tests
         Assert.Contains(("pct_applications", "baseline", 2022, 46.0), Rows(r));
         Assert.DoesNotContain(Rows(r), x => x.Item2 != "baseline");
     }
+
+    [Fact]
+    public void Dated_figures_in_brackets_after_a_target_are_its_milestones_or_baseline()
+    {
+        var r = Extract("德州市知识产权强市建设推进计划(2024—2026年)\n德州市人民政府办公室\n" +
+            "到2026年,全市有效发明专利拥有量达到9000件(2024年底达7600件、2025年底达8300件)," +
+            "每万人口高价值发明专利拥有量达到6件(2023年为3.9件)。\n");
+        Assert.Contains(("invention_patents_owned", "goal", 2026, 9000.0), Rows(r));
+        Assert.Contains(("invention_patents_owned", "milestone", 2024, 7600.0), Rows(r));
+        Assert.Contains(("invention_patents_owned", "milestone", 2025, 8300.0), Rows(r));
+        Assert.Contains(("hv_invention_patents_per_10k", "baseline", 2023, 3.9), Rows(r));
+        Assert.Empty(r.Unknown);
+    }
 }

@@ -55,6 +55,35 @@ internal static partial class Candidates
 /// right after the name (版权作品登记29.3万件); a growth rate (专利申请量年均增长10%以上); also 从A增加到B and 申请N件、授权M件.</summary>
 public static partial class ProseRule
 {
+    /// <summary>每万人口高价值发明专利拥有量10件(2023年底达3.85件,2024年底达6.22件): dated figures in brackets right after a target
+    /// are the same indicator at those years: milestones before the target's year, baselines before the plan's period.</summary>
+    public static IEnumerable<TargetCandidate> Bracketed(SentenceInput s, IEnumerable<TargetCandidate> read)
+    {
+        var text = s.Text.Value;
+        foreach (var c in read.Where(c => c.Kind is "goal" or "milestone" && c.Measure != "growth_rate" && c.NumberAt >= 0).ToList())
+        {
+            if (c.NumberAt >= text.Length || Quantity.ParsePrefix(text[c.NumberAt..]) is not var (_, length)) continue;
+            var bracket = DatedBracket().Match(text[(c.NumberAt + length)..]);
+            if (!bracket.Success || s.Names.Catalog.FindIndicator(c.IndicatorCode) is not { } indicator) continue;
+            var at = c.NumberAt + length + bracket.Index;
+            foreach (Match item in DatedItem().Matches(bracket.Value))
+            {
+                var year = int.Parse(item.Groups["y"].Value, CultureInfo.InvariantCulture);
+                if (year >= c.TargetYear || Quantity.ParsePrefix(item.Groups["n"].Value) is not var (q, _)) continue;
+                var kind = year < s.Context.SpanStart ? "baseline" : "milestone";
+                if (Candidates.Make(s, indicator, q, "", "bracket", at + item.Groups["n"].Index, year) is { } m)
+                    yield return m with { Kind = kind, Comparator = kind == "baseline" ? "=" : m.Comparator };
+            }
+        }
+    }
+
+    // (以上)(2023年底达3.85件,2024年底达6.22件): a bracket holding only dated figures.
+    [GeneratedRegex(@"^(?:以上|左右)?[（(](?:(?:19|20)\d\d年(?:底|末)?(?:力争|要|将)?(?:达到|达|为|突破|超过)?\d+(?:\.\d+)?(?:万|亿)?[^\d，,、；;（()）]{0,4}(?:以上|左右)?[，,、；;]?)+[)）]")]
+    private static partial Regex DatedBracket();
+
+    [GeneratedRegex(@"(?<y>(?:19|20)\d\d)年(?:底|末)?(?:力争|要|将)?(?:达到|达|为|突破|超过)?(?<n>\d+(?:\.\d+)?(?:万|亿)?[^\d，,、；;（()）]{0,4})")]
+    private static partial Regex DatedItem();
+
     /// <summary>Applies the rule to one sentence.</summary>
     public static IEnumerable<TargetCandidate> Apply(SentenceInput s) => Lists(s).Concat(Single(s));
 

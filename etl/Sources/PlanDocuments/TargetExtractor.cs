@@ -125,6 +125,7 @@ public sealed partial class TargetExtractor(Catalog catalog)
                 found.AddRange(ProseRule.Apply(input));
                 found.AddRange(NumberFirstRule.Apply(input));
                 found.AddRange(BothChanges(search.Value, found.Skip(before).ToList()));
+                found.AddRange(ProseRule.Bracketed(input, found.Skip(before)));
                 var rankedIndicator = mentions.Count == 1 ? mentions[0].Indicator : mentions.Count == 0 ? previousIndicator : null;
                 if (context.Kind == "baseline" && rankedIndicator != null) found.AddRange(RankedCounties(search, rankedIndicator, context, plan));
                 paragraphRegion = InCounties(found, before, search.Value, plan, paragraphRegion);
