@@ -53,6 +53,20 @@ public class PlanReportsHeldOut10Tests
     }
 
     [Fact]
+    public void Jiang_before_the_comparator_still_commits_in_either_script()
+    {
+        var r = Extract("潍坊市知识产权强市建设实施方案(2023-2025年)\n潍坊市人民政府\n一、工作目标\n" +
+            "到2025年,全市有效发明专利拥有量将突破2.5万件,年专利授权量将达到3万件。\n");
+        Assert.Contains(("invention_patents_owned", "goal", 2025, 25000.0), Rows(r));
+        Assert.Contains(("patent_grants", "goal", 2025, 30000.0), Rows(r));
+        // A traditional-script web copy with pinyin after split glyphs (請(qǐng), 發(fā)): the same reading.
+        var traditional = Extract("潍坊市知識產權強市建設實施方案(2023-2025年)\n潍坊市人民政府\n一、工作目標\n" +
+            "到2025年,全市年專利申請(qǐng)量將突破4.2萬件,每萬人口發(fā)明專利擁有量將達(dá)到18件。\n");
+        Assert.Contains(("patent_applications", "goal", 2025, 42000.0), Rows(traditional));
+        Assert.Contains(("invention_patents_per_10k", "goal", 2025, 18.0), Rows(traditional));
+    }
+
+    [Fact]
     public void Jieshi_takes_the_target_year_named_before_it()
     {
         var r = Extract("德州市知识产权发展规划(2021-2025年)\n德州市人民政府\n二、发展目标\n" +
@@ -65,5 +79,66 @@ public class PlanReportsHeldOut10Tests
         var traditional = Extract("德州市知識產權發展規劃(2021-2025年)\n德州市人民政府\n二、發展目標\n" +
             "到2023年,全市知識產權工作取得明顯進展。屆時,全市專利授權量突破1.1萬件。\n");
         Assert.Contains(("patent_grants", "milestone", 2023, 11000.0), Rows(traditional));
+    }
+
+    [Fact]
+    public void A_list_from_an_earlier_plans_end_has_that_years_baselines_and_each_ones_growth_over_the_period()
+    {
+        var r = Extract("(漳州市知识产权工作综述)\n闽南日报(记者 某某,2021-04-26)\n" +
+            "近年来,全市发明专利申请量、授权量分别从“十二五”末的1320件、410件增长到2020年的3050件、980件,占全省的两成,年均分别增长18.3%和19.0%。\n");
+        Assert.Contains(("invention_applications", "baseline", 2015, 1320.0), Rows(r));
+        Assert.Contains(("invention_grants", "baseline", 2015, 410.0), Rows(r));
+        Assert.Contains(("invention_grants", "baseline", 2020, 980.0), Rows(r));
+        Assert.Contains(r.Targets, t => t is { IndicatorCode: "invention_applications", Kind: "baseline", Measure: "growth_rate", Value: 18.3,
+            TargetYear: 2020, SpanStart: 2016 });
+        Assert.Contains(r.Targets, t => t is { IndicatorCode: "invention_grants", Measure: "growth_rate", Value: 19.0 });
+        // Among goals, one growth-rate target per listed name.
+        var goals = Extract("漳州市知识产权强市建设方案(2024-2026年)\n漳州市人民政府\n一、工作目标\n" +
+            "到2026年,发明专利申请量、授权量年均分别增长12%和10%以上。\n");
+        Assert.Contains(goals.Targets, t => t is { IndicatorCode: "invention_applications", Kind: "goal", Measure: "growth_rate", Value: 12.0 });
+        Assert.Contains(goals.Targets, t => t is { IndicatorCode: "invention_grants", Kind: "goal", Measure: "growth_rate", Value: 10.0 });
+    }
+
+    [Fact]
+    public void A_level_compared_after_ranks_is_its_years_baseline_with_the_growth_since()
+    {
+        var r = Extract("嘉兴市知识产权“十四五”规划\n嘉兴市人民政府\n一、发展基础\n" +
+            "2020年,全市每万人口发明专利拥有量达到28.4件,在全省11个设区市中位列第三位,较“十二五”末的9.6件年均增长24.2%。\n");
+        Assert.Contains(("invention_patents_per_10k", "baseline", 2020, 28.4), Rows(r));
+        Assert.Contains(("invention_patents_per_10k", "baseline", 2015, 9.6), Rows(r));
+        Assert.Contains(r.Targets, t => t is { IndicatorCode: "invention_patents_per_10k", Measure: "growth_rate", Value: 24.2,
+            Kind: "baseline", TargetYear: 2020, SpanStart: 2016 });
+    }
+
+    [Fact]
+    public void A_measure_word_after_a_comma_continues_the_name_before_it()
+    {
+        var r = Extract("衡水市知识产权强市建设实施方案(2023-2025年)\n衡水市人民政府\n一、工作目标\n" +
+            "到2025年,全市发明专利申请量达到1.5万件,授权量达到6000件,商标品牌建设取得新成效。\n");
+        Assert.Contains(("invention_applications", "goal", 2025, 15000.0), Rows(r));
+        Assert.Contains(("invention_grants", "goal", 2025, 6000.0), Rows(r));
+        Assert.DoesNotContain(Rows(r), x => x.Item1 == "patent_grants");
+    }
+
+    [Fact]
+    public void A_number_per_ten_thousand_people_after_a_counts_name_is_the_rate()
+    {
+        var r = Extract("九江市知识产权强市建设方案(2023-2025年)\n九江市人民政府\n一、工作目标\n" +
+            "到2025年,全市发明专利拥有量达到每万人25件以上,每万人口力争拥有8件高价值发明专利。\n");
+        Assert.Contains(("invention_patents_per_10k", "goal", 2025, 25.0), Rows(r));
+        Assert.Contains(("hv_invention_patents_per_10k", "goal", 2025, 8.0), Rows(r));
+        Assert.DoesNotContain(Rows(r), x => x.Item1 == "invention_patents_owned");
+    }
+
+    [Fact]
+    public void Geographical_indications_registered_and_recorded_are_all_of_them()
+    {
+        var r = Extract("丽江市知识产权强市建设方案(2023-2025年)\n丽江市人民政府\n一、工作目标\n" +
+            "到2025年,全市注册、登记的地理标志达到22个,受保护的地理标志产品达到9个。\n");
+        Assert.Contains(("gi_trademarks", "goal", 2025, 22.0), Rows(r));
+        Assert.Contains(("gi_protected_products", "goal", 2025, 9.0), Rows(r));
+        // A 的-phrase that narrows the name (涉及专利的) still makes it unknown.
+        var narrowed = Extract("丽江市知识产权强市建设方案(2023-2025年)\n丽江市人民政府\n一、工作目标\n到2025年,涉及专利的技术合同成交额达到20亿元。\n");
+        Assert.DoesNotContain(narrowed.Targets, t => t.Value == 200000.0 || t.Value == 20.0);
     }
 }
