@@ -25,6 +25,17 @@ public class PlanReportsHeldOut10Tests
     }
 
     [Fact]
+    public void A_news_page_naming_a_plan_before_the_verb_that_issued_it_takes_that_plans_span()
+    {
+        var r = Extract("(《襄阳市知识产权保护工作方案(2023-2025年)》出台)\n襄阳晚报(记者 某某)\n" +
+            "记者从市知识产权局获悉,《襄阳市知识产权保护工作方案(2023-2025年)》(以下简称《方案》)近日印发。" +
+            "《方案》明确,到2024年,全市专利授权量达到1.2万件;到2025年,全市专利授权量达到1.5万件。\n");
+        Assert.Equal((2023, 2025), (r.Header.StartYear, r.Header.EndYear));
+        Assert.Contains(("patent_grants", "milestone", 2024, 12000.0), Rows(r));
+        Assert.Contains(("patent_grants", "goal", 2025, 15000.0), Rows(r));
+    }
+
+    [Fact]
     public void A_news_pages_figures_for_a_year_before_its_date_are_results_even_inside_the_plans_period()
     {
         var r = Extract("(《常德市知识产权“十四五”规划》发布)\n常德日报(记者 某某,2022-06-18)\n" +

@@ -109,7 +109,8 @@ public sealed partial record PlanHeader(Region Region, int StartYear, int EndYea
     [GeneratedRegex(@"(?<!\d)(?<y>20\d\d)-(?:0?[1-9]|1[0-2])(?:-\d{1,2})?(?!\d)")]
     private static partial Regex PageDate();
 
-    /// <summary>A news report's first paragraph naming the plan it announces (印发《合肥市…行动方案(2024—2026年)》): that title's span.</summary>
+    /// <summary>A news report's first paragraph naming the plan it announces (印发《合肥市…行动方案(2024—2026年)》, 《…》已印发): that
+    /// title's span.</summary>
     private static (int Start, int End)? Announced(string head)
     {
         foreach (Match m in AnnouncedTitle().Matches(head))
@@ -117,7 +118,8 @@ public sealed partial record PlanHeader(Region Region, int StartYear, int EndYea
         return null;
     }
 
-    [GeneratedRegex(@"(?:印发|出台|发布|制定|公布)了?《(?<t>[^《》]*)》")]
+    // The verb may follow the title too: 《…规划(2018-2020年)》(下称《规划》)已印发.
+    [GeneratedRegex(@"(?:印发|出台|发布|制定|公布)了?《(?<t>[^《》]*)》|《(?<t>[^《》]*)》(?:[（(][^（()）]{0,12}[)）])?(?:已经|已|正式|近日)?(?:印发|出台|发布|公布)")]
     private static partial Regex AnnouncedTitle();
 
     /// <summary>A long-range outline or its implementation (纲要(2021—2035年), 贯彻《…纲要(2021—2035年)》的实施方案) that sets goals for
