@@ -46,6 +46,11 @@ public class PlanReportsHeldOut10Tests
         Assert.Contains(("gi_trademarks", "baseline", 2021, 35.0), Rows(r));
         Assert.Contains(("hv_invention_patents_per_10k", "goal", 2025, 4.0), Rows(r));
         Assert.DoesNotContain(Rows(r), x => x.Item2 == "milestone");
+        // The page's date written in words (2022年3月15日) dates it as well.
+        var worded = Extract("(《南阳市知识产权“十四五”规划》出台)\n南阳日报 2022年3月15日\n" +
+            "记者从市市场监管局获悉,《南阳市知识产权“十四五”规划》近日印发,明确了今后五年的主要目标。\n" +
+            "2021年,全市专利授权量达到8200件。\n");
+        Assert.Contains(("patent_grants", "baseline", 2021, 8200.0), Rows(worded));
     }
 
     [Fact]

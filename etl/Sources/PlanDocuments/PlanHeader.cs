@@ -59,9 +59,12 @@ public sealed partial record PlanHeader(Region Region, int StartYear, int EndYea
             // Five years from the issue date only for a page that calls itself a plan: a dated news page or a report
             // (…亮出年度“成绩单”, 舟山日报 2025年12月11日) that names no plan, not even one it cites, has no plan period: it reports one year.
             ?? (TitleWord().IsMatch(opening) || DocumentNumberYear().IsMatch(head) ? IssueSpan(head) : null);
-        var published = PublishedYear(opening);
         // 本报讯(记者…): the first paragraph of a news page may be the first place it says so.
         var isNews = NewsWord().IsMatch(opening) || NewsWord().IsMatch(head[opening.Length..Math.Min(head.Length, opening.Length + 12)]);
+        // 南阳日报 2022年3月15日: a news page's own date may be written in words too (a plan's opening dates its issue that way,
+        // so only for news).
+        var published = PublishedYear(opening) ?? (isNews && NewsDate().Match(opening) is { Success: true } d
+            ? int.Parse(d.Groups["y"].Value, CultureInfo.InvariantCulture) : null);
         if (span is { } plan)
             return new PlanHeader(region, plan.Start, plan.End, title) { Published = published, IsNews = isNews };
         // No plan period: a report of one year, so losing the whole document is left for a page that states no year at all.
@@ -104,6 +107,9 @@ public sealed partial record PlanHeader(Region Region, int StartYear, int EndYea
 
     [GeneratedRegex("新闻|报道|记者|日报|晚报|[网社报]讯|电（|电\\(")]
     private static partial Regex NewsWord();
+
+    [GeneratedRegex(@"(?<!\d)(?<y>20\d\d)年\d{1,2}月\d{1,2}日")]
+    private static partial Regex NewsDate();
 
     // 2022-08-15, 2026-01: a page's date, never a year range (2021-2025).
     [GeneratedRegex(@"(?<!\d)(?<y>20\d\d)-(?:0?[1-9]|1[0-2])(?:-\d{1,2})?(?!\d)")]
