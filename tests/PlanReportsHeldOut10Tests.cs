@@ -105,13 +105,15 @@ public class PlanReportsHeldOut10Tests
         Assert.Contains(("invention_applications", "baseline", 2015, 1320.0), Rows(r));
         Assert.Contains(("invention_grants", "baseline", 2015, 410.0), Rows(r));
         Assert.Contains(("invention_grants", "baseline", 2020, 980.0), Rows(r));
-        Assert.Contains(r.Targets, t => t is { IndicatorCode: "invention_applications", Kind: "baseline", Measure: "growth_rate", Value: 18.3,
+        Assert.Contains(r.Targets, t => t is
+            { IndicatorCode: "invention_applications", Kind: "baseline", Measure: "growth_rate", Value: 18.3,
             TargetYear: 2020, SpanStart: 2016 });
         Assert.Contains(r.Targets, t => t is { IndicatorCode: "invention_grants", Measure: "growth_rate", Value: 19.0 });
         // Among goals, one growth-rate target per listed name.
         var goals = Extract("漳州市知识产权强市建设方案(2024-2026年)\n漳州市人民政府\n一、工作目标\n" +
             "到2026年,发明专利申请量、授权量年均分别增长12%和10%以上。\n");
-        Assert.Contains(goals.Targets, t => t is { IndicatorCode: "invention_applications", Kind: "goal", Measure: "growth_rate", Value: 12.0 });
+        Assert.Contains(goals.Targets, t => t is
+            { IndicatorCode: "invention_applications", Kind: "goal", Measure: "growth_rate", Value: 12.0 });
         Assert.Contains(goals.Targets, t => t is { IndicatorCode: "invention_grants", Kind: "goal", Measure: "growth_rate", Value: 10.0 });
     }
 
@@ -144,6 +146,8 @@ public class PlanReportsHeldOut10Tests
         Assert.Contains(("invention_patents_per_10k", "goal", 2025, 25.0), Rows(r));
         Assert.Contains(("hv_invention_patents_per_10k", "goal", 2025, 8.0), Rows(r));
         Assert.DoesNotContain(Rows(r), x => x.Item1 == "invention_patents_owned");
+        var thingFirst = Extract("九江市知识产权强市建设方案(2023-2025年)\n九江市人民政府\n一、工作目标\n到2025年,全市每万人力争拥有发明专利26件。\n");
+        Assert.Contains(("invention_patents_per_10k", "goal", 2025, 26.0), Rows(thingFirst));
     }
 
     [Fact]

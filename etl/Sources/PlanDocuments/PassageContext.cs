@@ -132,7 +132,8 @@ public sealed partial record PassageContext(string Kind, int Year, int SpanStart
         new(year >= plan.EndYear ? "goal" : "milestone", year, Math.Min(plan.StartYear, year), year);
 
     /// <summary>Whether a sentence gives its own date: a year, or the present (今年, 目前, 截至…).</summary>
-    public static bool NamesItsDate(string sentence) => OwnYears(sentence).Count > 0 || Today().IsMatch(sentence) || AsOfNow().IsMatch(sentence);
+    public static bool NamesItsDate(string sentence) =>
+        OwnYears(sentence).Count > 0 || Today().IsMatch(sentence) || AsOfNow().IsMatch(sentence);
 
     /// <summary>The years a sentence dates its figures by: not a base it compares with (比2019年, 较2016年, 是2010年的3.3倍) or
     /// a start (自1985年, 从2015年), which leave the figure at the date of the passage it stands in.</summary>

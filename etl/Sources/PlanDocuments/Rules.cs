@@ -58,8 +58,8 @@ public static partial class ProseRule
     /// <summary>Applies the rule to one sentence.</summary>
     public static IEnumerable<TargetCandidate> Apply(SentenceInput s) => Lists(s).Concat(Single(s)).Concat(PerHead(s));
 
-    /// <summary>每万人力争拥有12件发明专利: a number per 10,000 people before the thing held is the rate the dictionary names
-    /// 万人 + thing + 拥有量; a thing it does not name so (每万人拥有10件专利) is left to the rejects.</summary>
+    /// <summary>每万人力争拥有12件发明专利 (or …拥有发明专利12件): a number per 10,000 people of a thing held is the rate the
+    /// dictionary names 万人 + thing + 拥有量; a thing it does not name so (每万人拥有10件专利) is left to the rejects.</summary>
     private static IEnumerable<TargetCandidate> PerHead(SentenceInput s)
     {
         foreach (Match m in PerHeadHeld().Matches(s.Text.Value))
@@ -68,8 +68,10 @@ public static partial class ProseRule
                 yield return c;
     }
 
-    // 每万人(口)力争拥有12件(以上)发明专利, up to the end of the clause.
-    [GeneratedRegex(@"每万(?:人口|人|名)(?<v>(?:力争|将|要)?(?:拥有|达到|达))(?<n>\d+(?:\.\d+)?件(?:以上)?)(?<x>[\u4e00-\u9fff]{2,8}?)(?=[，,；;。、]|$)")]
+    // 每万人(口)力争拥有12件(以上)发明专利, up to the end of the clause; or the thing first: 每万人力争拥有发明专利12件.
+    [GeneratedRegex(@"每万(?:人口|人|名)(?<v>(?:力争|将|要)?(?:拥有|达到|达))" +
+        @"(?:(?<n>\d+(?:\.\d+)?件(?:以上)?)(?<x>[\u4e00-\u9fff]{2,8}?)(?=[，,；;。、]|$)" +
+        @"|(?<x>[\u4e00-\u9fff]{2,8}?)(?:达到|达|为)?(?<n>\d+(?:\.\d+)?件))")]
     private static partial Regex PerHeadHeld();
 
     // 达到每万人: the words before a number given per 10,000 people.
@@ -105,7 +107,8 @@ public static partial class ProseRule
                         yield return ends[k] with
                         {
                             Measure = "growth_rate", Value = double.Parse(g.Groups["r"].Captures[k].Value, CultureInfo.InvariantCulture),
-                            Comparator = ends[k].Kind == "baseline" ? "=" : ">=", SpanStart = Math.Min(FromYear(s, fromTo) + 1, ends[k].TargetYear),
+                            Comparator = ends[k].Kind == "baseline" ? "=" : ">=",
+                            SpanStart = Math.Min(FromYear(s, fromTo) + 1, ends[k].TargetYear),
                             SpanEnd = ends[k].TargetYear, Rule = "growth", ExplicitMeasure = true,
                             NumberAt = s.Mentions[j].End + clauseEnd + g.Groups["r"].Captures[k].Index,
                         };
@@ -118,7 +121,8 @@ public static partial class ProseRule
             {
                 for (var k = i; k <= j; k++)
                     if (!s.Mentions[k].Qualified && Quantity.ParsePrefix(rg.Groups["r"].Captures[k - i].Value) is var (qg, _))
-                        yield return Candidates.Growth(s, s.Mentions[k].Indicator, qg, rg.Value, s.Mentions[j].End + rg.Groups["r"].Captures[k - i].Index);
+                        yield return Candidates.Growth(s, s.Mentions[k].Indicator, qg, rg.Value,
+                            s.Mentions[j].End + rg.Groups["r"].Captures[k - i].Index);
                 i = j;
                 continue;
             }
@@ -362,7 +366,8 @@ public static partial class ProseRule
                 if (level is { Kind: "baseline" } && compared.Groups["r"].Success && cy2 < level.TargetYear)
                     yield return level with
                     {
-                        Measure = "growth_rate", Comparator = "=", Value = double.Parse(compared.Groups["r"].Value, CultureInfo.InvariantCulture),
+                        Measure = "growth_rate", Comparator = "=",
+                        Value = double.Parse(compared.Groups["r"].Value, CultureInfo.InvariantCulture),
                         SpanStart = cy2 + 1, SpanEnd = level.TargetYear, Rule = "growth", ExplicitMeasure = true,
                         NumberAt = m.End + lead.Length + skip + length + compared.Groups["r"].Index,
                     };
@@ -548,7 +553,8 @@ public static partial class ProseRule
     // ,比2018年底万人有效量2.92件: a level at an earlier year (not a change: 比2018年增长2倍 has a verb before its number);
     // 比“十一五”末的3.72件: at the last year of an earlier five-year plan; ranks may stand before it (,在全国35个城市中排名第六位),
     // and its average yearly growth since may follow (年均增长29.3%).
-    [GeneratedRegex(@"^(?:[，,][^，,；;。]{0,20}?第[一二三四五六七八九十\d]+(?:位|名))*[，,]\s*(?:比|较)(?:(?<y>(?:19|20)\d\d)年(?:底|末)?|“?十(?<p>[一二三四五])五”?(?:期末|末))的?" +
+    [GeneratedRegex(@"^(?:[，,][^，,；;。]{0,20}?第[一二三四五六七八九十\d]+(?:位|名))*" +
+        @"[，,]\s*(?:比|较)(?:(?<y>(?:19|20)\d\d)年(?:底|末)?|“?十(?<p>[一二三四五])五”?(?:期末|末))的?" +
         @"[^\d，,。；;增提减降多上翻长高低]{0,8}?(?<n>\d[\d.,]*(?:万|亿)?(?:件|家|个|项))(?:[，,]?(?:年均|年平均)增长(?<r>\d+(?:\.\d+)?)%)?")]
     private static partial Regex ComparedLevel();
 

@@ -112,7 +112,8 @@ public sealed partial class TargetExtractor(Catalog catalog)
                 // A report's sentence giving a period of its own (2022至2023年期间,…) dates the undated ones after it.
                 else if (plan.IsReport && context.Kind == "baseline" && context.SpanStart < context.SpanEnd && context.Year != plan.EndYear) reported = context;
                 else if (!PassageContext.Undated(sentence)) reported = null;
-                if (namedTarget is { } then && sentence.TrimStart().StartsWith("届时", StringComparison.Ordinal)) context = PassageContext.At(then, plan);
+                if (namedTarget is { } then && sentence.TrimStart().StartsWith("届时", StringComparison.Ordinal))
+                    context = PassageContext.At(then, plan);
                 if (context.Kind != "baseline" && PassageContext.TargetYear(sentence) is { } named) namedTarget = named;
                 var mentions = _names.Find(search.Value, places);
                 // 2023年，万人发明专利拥有量达到60件；2024年，达到66件: a clause that only gives a year and a number continues the
