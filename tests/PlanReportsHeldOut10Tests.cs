@@ -22,6 +22,10 @@ public class PlanReportsHeldOut10Tests
         Assert.True(rise.Header.IsReport);
         Assert.Contains(("invention_patents_owned", "baseline", 2022, 9800.0), Rows(rise));
         Assert.DoesNotContain(Rows(rise), x => x.Item2 != "baseline");
+        // A plan's own years written from-to (从2024年到2026年) still give its goal year.
+        var plan = Extract("济宁市知识产权强市建设行动计划\n济宁市人民政府\n" +
+            "从2024年到2026年,用三年时间,全市有效发明专利拥有量达到2万件,知识产权保护水平明显提升。\n");
+        Assert.Contains(("invention_patents_owned", "goal", 2026, 20000.0), Rows(plan));
     }
 
     [Fact]

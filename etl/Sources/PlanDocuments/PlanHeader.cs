@@ -215,8 +215,8 @@ public sealed partial record PlanHeader(Region Region, int StartYear, int EndYea
     private static partial Regex YearRange();
 
     // A goal year (到2027年); not a reporting date (截至2024年) nor a day (征求意见至2025年9月25日), nor the end of a term
-    // (有效期自2018年5月至2021年5月) or of a rise already made (从A增长到2015年的B).
-    [GeneratedRegex(@"(?<!截|\d|[自从]\d{4}年(?:\d{1,2}月)?|增长|增加|提高|提升|上升|[增升])(?:到|至)(20\d\d)年(?!\d{1,2}月\d{1,2}日)")]
+    // given to the month (有效期自2018年5月至2021年5月) or of a rise already made (从A增长到2015年的B).
+    [GeneratedRegex(@"(?<!截|\d|[自从]\d{4}年\d{1,2}月|增长|增加|提高|提升|上升|[增升])(?:到|至)(20\d\d)年(?!\d{1,2}月\d{1,2}日)")]
     private static partial Regex ByYear();
 
     [GeneratedRegex(@"([两二三四五2-5])年行动")]
