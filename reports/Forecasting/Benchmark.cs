@@ -26,12 +26,18 @@ public static class Benchmark
     {
         using var reader = new StreamReader(path);
         var rows = CsvRecords.Read(reader).Skip(1).Where(r => r.Fields.Length >= 4 && r.Fields[0].Length > 0)
-            .Select(r => (Id: r.Fields[0], Part: r.Fields[1], T: int.Parse(r.Fields[2], CultureInfo.InvariantCulture), V: double.Parse(r.Fields[3], CultureInfo.InvariantCulture)));
+            .Select(r => (Id: r.Fields[0], Part: r.Fields[1], T: (int)Number(path, r, 2), V: Number(path, r, 3)))
+            .ToList();
         return rows.GroupBy(r => r.Id).Select(g => (g.Key,
                 g.Where(r => r.Part == "train").OrderBy(r => r.T).Select(r => r.V).ToArray(),
                 g.Where(r => r.Part == "test").OrderBy(r => r.T).Select(r => r.V).ToArray()))
             .ToList();
     }
+
+    /// <summary>Field <paramref name="i"/> of a row as a number, or an error naming file, line and value.</summary>
+    private static double Number(string path, CsvRecord r, int i) =>
+        double.TryParse(r.Fields[i].Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) ? v
+            : throw new InvalidDataException($"{path}:{r.Line}: “{r.Fields[i]}” is not a number (series {r.Fields[0]}, column {i + 1})");
 
     /// <summary>Reads series_id → category from a meta CSV with columns series_id and category (M3's m3yearly_meta.csv).</summary>
     public static Dictionary<string, string> ReadCategories(string path)

@@ -71,6 +71,10 @@ public sealed partial class IndicatorNames
         return forms.Skip(1);
     }
 
+    /// <summary>The rate per 10,000 people of what <paramref name="name"/> counts (发明专利拥有量 → 万人发明专利拥有量), or null.</summary>
+    public Indicator? PerTenThousand(string name) =>
+        Fold(name).Text is var f && !f.StartsWith("万人", StringComparison.Ordinal) ? _folded.GetValueOrDefault("万人" + f) : null;
+
     /// <summary>The catalog the names come from.</summary>
     public Catalog Catalog { get; }
 
@@ -272,8 +276,11 @@ public sealed partial class IndicatorNames
 
     // The tail of a name standing alone after a list joint: 、授权量 / 和有效量 / 、示范企业20家 (not a name of its own);
     // 和项目数, 和授权量年均增长: a count's 数 and a shared growth rate after it too.
-    [GeneratedRegex(@"^(?:[\d.]+(?:万|亿)?[件家个项人次名所座条]{1,2}(?:以上|左右)?)?(?:、|和|及|与)" +
-        @"(?<w>[\u4e00-\u9fff]{1,4}[量数]|[\u4e00-\u9fff]{2,6}?(?=\d))(?=[、和及与分从由达为突增]|年均|\d)")]
+    // 申请量达3.5万件,授权量达2.1万件: after a comma only a measure word (…量) with its own number continues the name.
+    [GeneratedRegex(@"^(?:(?:力争|将)?(?:达到|达|为|突破|超过)?[\d.]+(?:万|亿)?[件家个项人次名所座条]{1,2}(?:以上|左右)?)?(?:、|和|及|与)" +
+        @"(?<w>[\u4e00-\u9fff]{1,4}[量数]|[\u4e00-\u9fff]{2,6}?(?=\d))(?=[、和及与分从由达为突增]|年均|\d)" +
+        @"|^(?:力争|将)?(?:达到|达|为|突破|超过)?[\d.]+(?:万|亿)?[件家个项]{1,2}(?:以上|左右)?[，,]" +
+        @"(?<w>[\u4e00-\u9fff]{1,3}量)(?=(?:力争|将)?(?:达到|达|为|突破|超过)?\d)")]
     private static partial Regex ElidedTail();
 
     /// <summary>Resolves a table cell such as 累计PCT专利申请量（件）: strips the unit in brackets and leading qualifiers.
@@ -338,6 +345,8 @@ public sealed partial class IndicatorNames
         "通过", "新通过",
         // 已拥有, 已经获得: a result reached, not a kind of the thing counted
         "已", "已经",
+        // 注册和登记的地理标志: the acts that protect a thing (as 登记 and 备案 above), and the 的 that joins them to it
+        "注册", "的",
     ];
 
     /// <summary>Verbs after which a new noun phrase starts: what stands before them never qualifies the name.</summary>

@@ -33,9 +33,7 @@ public sealed partial record PassageContext(string Kind, int Year, int SpanStart
                 if (to - from is > 0 and <= 5) return new PassageContext("baseline", to, from, to);
             }
             // 比2019年增长2倍, 较2016年, 自1985年…以来: a base compared with or a start is not the year a figure is for.
-            var stated = ExplicitYears().Matches(sentence).Where(m => m.Index == 0 || "比较与自从".IndexOf(sentence[m.Index - 1]) < 0)
-                .Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture))
-                .Where(y => y <= plan.EndYear).ToList();
+            var stated = OwnYears(sentence).Where(y => y <= plan.EndYear).ToList();
             var at = ReportYear(sentence, plan) ?? (stated.Count > 0 ? stated.Max() : plan.EndYear);
             return new PassageContext("baseline", at, at, at);
         }
@@ -58,6 +56,12 @@ public sealed partial record PassageContext(string Kind, int Year, int SpanStart
         }
         // 截至2023年底 / 截至今年上半年 / 目前 in a plan starting later: figures reported at that date.
         if (ReportYear(sentence, plan) is { } reportedAt) return new PassageContext("baseline", reportedAt, reportedAt, reportedAt);
+        // 2017年,全市专利申请达到20879件 on a news page of 2018: what a news page states for a year before its own date, without a
+        // word of commitment, was reached then, even inside the period of the plan it reports on. (到2017年 stays a target: a
+        // repost may carry a later date than the plan it quotes.)
+        if (plan.IsNews && plan.Published is { } published && !Commitment().IsMatch(sentence) && !GoalYear().IsMatch(sentence)
+            && OwnYears(sentence) is { Count: > 0 } own && own.Max() < published)
+            return new PassageContext("baseline", own.Max(), own.Max(), own.Max());
         // 2021年,全省专利授权15.5万件,同比增长40.93%: figures compared with the year before are results, not commitments.
         if (sentence.Contains("同比") && ExplicitYears().Matches(sentence).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture))
                 .Where(y => y <= plan.StartYear && !ByYear().IsMatch(sentence)).ToList() is { Count: > 0 } reported)
@@ -122,9 +126,23 @@ public sealed partial record PassageContext(string Kind, int Year, int SpanStart
     [GeneratedRegex(@"(\d{4})年(?:1[-—–~至到](?:\d{1,2})月|1月(?:份)?(?:至|到|[-—–~])\d{1,2}月|上半年|前[一二三]季度)")]
     private static partial Regex ReportPeriod();
 
+    /// <summary>The target year a sentence names (到2023年), or null.</summary>
+    public static int? TargetYear(string sentence) =>
+        GoalYear().Match(sentence) is { Success: true } m ? int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : null;
+
+    /// <summary>A target at <paramref name="year"/>: the plan's goal at its last year (or after), a milestone before.</summary>
+    public static PassageContext At(int year, PlanHeader plan) =>
+        new(year >= plan.EndYear ? "goal" : "milestone", year, Math.Min(plan.StartYear, year), year);
+
     /// <summary>Whether a sentence gives its own date: a year, a part of one (2018年1—9月), or the present (今年, 目前, 截至…).</summary>
     public static bool NamesItsDate(string sentence) =>
-        ExplicitYears().IsMatch(sentence) || ReportPeriod().IsMatch(sentence) || Today().IsMatch(sentence) || AsOfNow().IsMatch(sentence);
+        OwnYears(sentence).Count > 0 || ReportPeriod().IsMatch(sentence) || Today().IsMatch(sentence) || AsOfNow().IsMatch(sentence);
+
+    /// <summary>The years a sentence dates its figures by: not a base it compares with (比2019年, 较2016年, 是2010年的3.3倍) or
+    /// a start (自1985年, 从2015年), which leave the figure at the date of the passage it stands in.</summary>
+    public static List<int> OwnYears(string sentence) =>
+        ExplicitYears().Matches(sentence).Where(m => m.Index == 0 || "比较与自从是".IndexOf(sentence[m.Index - 1]) < 0)
+            .Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToList();
 
     /// <summary>Whether a sentence of a report commits (力争, 计划, 年内, 到2027年).</summary>
     public static bool CommitsInReport(string sentence) => ReportCommitment().IsMatch(sentence);
@@ -134,7 +152,7 @@ public sealed partial record PassageContext(string Kind, int Year, int SpanStart
 
     /// <summary>Whether a sentence names no year and no commitment, so it may continue the report of the sentence before it.</summary>
     public static bool Undated(string sentence) =>
-        !ExplicitYears().IsMatch(sentence) && !ReportPeriod().IsMatch(sentence) && !Commitment().IsMatch(sentence) && !Now().IsMatch(sentence);
+        OwnYears(sentence).Count == 0 && !ReportPeriod().IsMatch(sentence) && !Commitment().IsMatch(sentence) && !Now().IsMatch(sentence);
 
     [GeneratedRegex(@"(?:截至|截止到?)(?:今年|目前|当前|本年|去年|\d{1,2}月)|今年(?:上半年|以来|前[一二三四五六七八九十]+个?月)|^[^，,]{0,6}?(?:目前|现已)[，,]|^[^，,]{0,6}?(?:目前|当前)[^，,；;。\d]{0,8}?已|^[^，,\d]{0,3}?去年" +
         "|已达|已经达到|已突破" +
@@ -167,6 +185,10 @@ public sealed partial record PassageContext(string Kind, int Year, int SpanStart
     // 2014年PCT专利申请190件: a year opening a sentence, with or without a comma, but not a range (2014—2016年) or a year's part.
     [GeneratedRegex(@"^\s*(20\d\d)年(?![\d\-—–~至到]|[1-9]月|度?[上下]半年|前[一二三]季度)")]
     private static partial Regex PastYearOpening();
+
+    // 到2025年, 力争2026年 as a target date: not 截至2023年, nor the end of a rise already made (增长到2015年的B).
+    [GeneratedRegex(@"(?<!截|增长|增加|提高|提升|上升|[增升])(?:到|至|力争|确保|争取)(\d{4})年")]
+    private static partial Regex GoalYear();
 
     // 到2025年, 截至2023年, 力争2026年: the year a figure is for.
     [GeneratedRegex(@"(?:到|至|截至|力争|确保|争取)(\d{4})年")]

@@ -59,9 +59,12 @@ public sealed partial record PlanHeader(Region Region, int StartYear, int EndYea
             // Five years from the issue date only for a page that calls itself a plan: a dated news page or a report
             // (…亮出年度“成绩单”, 舟山日报 2025年12月11日) that names no plan, not even one it cites, has no plan period: it reports one year.
             ?? (TitleWord().IsMatch(opening) || DocumentNumberYear().IsMatch(head) ? IssueSpan(head) : null);
-        var published = PublishedYear(opening);
         // 本报讯(记者…): the first paragraph of a news page may be the first place it says so.
         var isNews = NewsWord().IsMatch(opening) || NewsWord().IsMatch(head[opening.Length..Math.Min(head.Length, opening.Length + 12)]);
+        // 南阳日报 2022年3月15日: a news page's own date may be written in words too (a plan's opening dates its issue that way,
+        // so only for news).
+        var published = PublishedYear(opening) ?? (isNews && NewsDate().Match(opening) is { Success: true } d
+            ? int.Parse(d.Groups["y"].Value, CultureInfo.InvariantCulture) : null);
         if (span is { } plan)
             return new PlanHeader(region, plan.Start, plan.End, title) { Published = published, IsNews = isNews };
         // No plan period: a report of one year, so losing the whole document is left for a page that states no year at all.
@@ -105,11 +108,15 @@ public sealed partial record PlanHeader(Region Region, int StartYear, int EndYea
     [GeneratedRegex("新闻|报道|记者|日报|晚报|[网社报]讯|电（|电\\(")]
     private static partial Regex NewsWord();
 
+    [GeneratedRegex(@"(?<!\d)(?<y>20\d\d)年\d{1,2}月\d{1,2}日")]
+    private static partial Regex NewsDate();
+
     // 2022-08-15, 2026-01: a page's date, never a year range (2021-2025).
     [GeneratedRegex(@"(?<!\d)(?<y>20\d\d)-(?:0?[1-9]|1[0-2])(?:-\d{1,2})?(?!\d)")]
     private static partial Regex PageDate();
 
-    /// <summary>A news report's first paragraph naming the plan it announces (印发《合肥市…行动方案(2024—2026年)》): that title's span.</summary>
+    /// <summary>A news report's first paragraph naming the plan it announces (印发《合肥市…行动方案(2024—2026年)》, 《…》已印发): that
+    /// title's span.</summary>
     private static (int Start, int End)? Announced(string head)
     {
         foreach (Match m in AnnouncedTitle().Matches(head))
@@ -130,7 +137,8 @@ public sealed partial record PlanHeader(Region Region, int StartYear, int EndYea
         return head[..Math.Min(end, head.Length)];
     }
 
-    [GeneratedRegex(@"(?:印发|出台|发布|制定|公布)了?《(?<t>[^《》]*)》")]
+    // The verb may follow the title too: 《…规划(2018-2020年)》(下称《规划》)已印发.
+    [GeneratedRegex(@"(?:印发|出台|发布|制定|公布)了?《(?<t>[^《》]*)》|《(?<t>[^《》]*)》(?:[（(][^（()）]{0,12}[)）])?(?:已经|已|正式|近日)?(?:印发|出台|发布|公布)")]
     private static partial Regex AnnouncedTitle();
 
     /// <summary>A long-range outline or its implementation (纲要(2021—2035年), 贯彻《…纲要(2021—2035年)》的实施方案) that sets goals for
@@ -219,8 +227,9 @@ public sealed partial record PlanHeader(Region Region, int StartYear, int EndYea
     [GeneratedRegex(@"[（(]\s*(?<a>\d{4})\s*(?:年)?\s*[-—–～~至到]+\s*(?<b>\d{4})\s*年?\s*[）)]|(?<a>\d{4})\s*年?\s*[-—–～~至到]+\s*(?<b>\d{4})\s*年")]
     private static partial Regex YearRange();
 
-    // A goal year (到2027年); not a reporting date (截至2024年) nor a day (征求意见至2025年9月25日).
-    [GeneratedRegex(@"(?<!截|\d)(?:到|至)(20\d\d)年(?!\d{1,2}月\d{1,2}日)")]
+    // A goal year (到2027年); not a reporting date (截至2024年) nor a day (征求意见至2025年9月25日), nor the end of a term
+    // given to the month (有效期自2018年5月至2021年5月) or of a rise already made (从A增长到2015年的B).
+    [GeneratedRegex(@"(?<!截|\d|[自从]\d{4}年\d{1,2}月|增长|增加|提高|提升|上升|[增升])(?:到|至)(20\d\d)年(?!\d{1,2}月\d{1,2}日)")]
     private static partial Regex ByYear();
 
     [GeneratedRegex(@"([两二三四五2-5])年行动")]

@@ -85,7 +85,27 @@ public static partial class ProseRule
     private static partial Regex DatedItem();
 
     /// <summary>Applies the rule to one sentence.</summary>
-    public static IEnumerable<TargetCandidate> Apply(SentenceInput s) => Lists(s).Concat(Single(s));
+    public static IEnumerable<TargetCandidate> Apply(SentenceInput s) => Lists(s).Concat(Single(s)).Concat(PerHead(s));
+
+    /// <summary>每万人力争拥有12件发明专利 (or …拥有发明专利12件): a number per 10,000 people of a thing held is the rate the
+    /// dictionary names 万人 + thing + 拥有量; a thing it does not name so (每万人拥有10件专利) is left to the rejects.</summary>
+    private static IEnumerable<TargetCandidate> PerHead(SentenceInput s)
+    {
+        foreach (Match m in PerHeadHeld().Matches(s.Text.Value))
+            if (s.Names.PerTenThousand(m.Groups["x"].Value + "拥有量") is { } rate && Quantity.ParsePrefix(m.Groups["n"].Value) is var (q, _)
+                && Candidates.Make(s, rate, q, m.Groups["v"].Value, "per-10k", m.Groups["n"].Index) is { } c)
+                yield return c;
+    }
+
+    // 每万人(口)力争拥有12件(以上)发明专利, up to the end of the clause; or the thing first: 每万人力争拥有发明专利12件.
+    [GeneratedRegex(@"每万(?:人口|人|名)(?<v>(?:力争|将|要)?(?:拥有|达到|达))" +
+        @"(?:(?<n>\d+(?:\.\d+)?件(?:以上)?)(?<x>[\u4e00-\u9fff]{2,8}?)(?=[，,；;。、]|$)" +
+        @"|(?<x>[\u4e00-\u9fff]{2,8}?)(?:达到|达|为)?(?<n>\d+(?:\.\d+)?件))")]
+    private static partial Regex PerHeadHeld();
+
+    // 达到每万人: the words before a number given per 10,000 people.
+    [GeneratedRegex(@"^(?:力争|将)?(?:达到|达|为|超过|突破|不低于|不少于)?每万(?:人口|人|名)(?=\d)")]
+    private static partial Regex PerTenThousand();
 
     /// <summary>A list of names and then 分别 and as many numbers: 发明专利授权量、PCT专利申请量分别达到3000件、200件.</summary>
     private static IEnumerable<TargetCandidate> Lists(SentenceInput s)
@@ -103,7 +123,35 @@ public static partial class ProseRule
             var clauseEnd = rest.IndexOfAny(['，', ',', '；', ';', '。']);
             if (unknownItems == 0 && RespectivelyFromTo().Match(clauseEnd < 0 ? rest : rest[..clauseEnd]) is { Success: true } fromTo)
             {
-                foreach (var c in ListFromTo(s, i, j, fromTo)) yield return c;
+                var ends = new List<TargetCandidate>();
+                foreach (var c in ListFromTo(s, i, j, fromTo))
+                {
+                    if (c.Rule == "from-to-end") ends.Add(c);
+                    yield return c with { Rule = "from-to" };
+                }
+                // …增长到2015年的A、B,年均分别增长26%和23%: each one's average yearly growth over the period just stated.
+                if (clauseEnd >= 0 && ends.Count == j - i + 1 && PeriodGrowths().Match(rest[clauseEnd..]) is { Success: true } g
+                    && g.Groups["r"].Captures.Count == ends.Count)
+                    for (var k = 0; k < ends.Count; k++)
+                        yield return ends[k] with
+                        {
+                            Measure = "growth_rate", Value = double.Parse(g.Groups["r"].Captures[k].Value, CultureInfo.InvariantCulture),
+                            Comparator = ends[k].Kind == "baseline" ? "=" : ">=",
+                            SpanStart = Math.Min(FromYear(s, fromTo) + 1, ends[k].TargetYear),
+                            SpanEnd = ends[k].TargetYear, Rule = "growth", ExplicitMeasure = true,
+                            NumberAt = s.Mentions[j].End + clauseEnd + g.Groups["r"].Captures[k].Index,
+                        };
+                i = j;
+                continue;
+            }
+            // 专利申请量、授权量年均分别增长12%和10%: one growth-rate target for each name (results' past growth is not loaded).
+            if (unknownItems == 0 && s.Context.Kind != "baseline" && RespectiveGrowth().Match(rest) is { Success: true } rg
+                && rg.Groups["r"].Captures.Count == j - i + 1)
+            {
+                for (var k = i; k <= j; k++)
+                    if (!s.Mentions[k].Qualified && Quantity.ParsePrefix(rg.Groups["r"].Captures[k - i].Value) is var (qg, _))
+                        yield return Candidates.Growth(s, s.Mentions[k].Indicator, qg, rg.Value,
+                            s.Mentions[j].End + rg.Groups["r"].Captures[k - i].Index);
                 i = j;
                 continue;
             }
@@ -155,17 +203,24 @@ public static partial class ProseRule
         var lasts = QuantityList(fromTo.Groups["b"].Value, origin + fromTo.Groups["b"].Index, count);
         if (lasts.Count != count) yield break;
         int? yearB = fromTo.Groups["yb"].Success ? int.Parse(fromTo.Groups["yb"].Value, CultureInfo.InvariantCulture) : null;
+        var yearA = FromYear(s, fromTo);
         for (var k = i; k <= j; k++)
         {
             var m = s.Mentions[k];
             if (m.Qualified) continue;
             var (first, firstAt) = firsts.Count == count ? firsts[k - i] : default;
-            if (firsts.Count == count && Candidates.Make(s, m.Indicator, first, "", "from-to", firstAt, s.Context.SpanStart - 1) is { } a)
+            if (firsts.Count == count && Candidates.Make(s, m.Indicator, first, "", "from-to", firstAt, yearA) is { } a)
                 yield return a with { Kind = "baseline", Comparator = "=" };
             if (Candidates.Make(s, m.Indicator, lasts[k - i].Q, "", "from-to", lasts[k - i].At, yearB) is { } b)
-                yield return EndPoint(s, b, yearB);
+                yield return EndPoint(s, b, yearB) with { Rule = "from-to-end" };
         }
     }
+
+    /// <summary>The year of the first list of 分别从“十一五”末的A1、A2 / 分别从2015年的A1、A2: its own date, else the year before the
+    /// plan's period.</summary>
+    private static int FromYear(SentenceInput s, Match fromTo) =>
+        fromTo.Groups["ya"].Success ? int.Parse(fromTo.Groups["ya"].Value, CultureInfo.InvariantCulture)
+        : PlanNumber().Match(fromTo.Groups["pre"].Value) is { Success: true } pn ? PlanEnd(pn.Groups[1].Value) : s.Context.SpanStart - 1;
 
     /// <summary>万人发明专利拥有量2017年达到4.5件,2020年达到7.5件: each clause that gives only a year and a number after a dated one
     /// is the same indicator at that year.</summary>
@@ -310,6 +365,13 @@ public static partial class ProseRule
             // 首次突破万件,达12022件: the clause runs on past the threshold to the figure (Lead reads the threshold as its first words).
             if (Threshold().Match(tail) is { Success: true } threshold && ClauseEnd(tail[threshold.Length..]) is var afterThreshold)
                 clause = afterThreshold >= 0 ? tail[..(threshold.Length + afterThreshold)] : tail;
+            // 发明专利拥有量达到每万人10件: a count's name, then a number per 10,000 people, is the rate of the same thing.
+            if (PerTenThousand().Match(clause) is { Success: true } per && s.Names.PerTenThousand(m.Name) is { } perHead
+                && Quantity.ParsePrefix(clause[per.Length..]) is var (qp, _) && qp.Unit.Length > 0)
+            {
+                if (Candidates.Make(s, perHead, qp, before + m.Name + per.Value, "per-10k", m.End + per.Length) is { } pc) yield return pc;
+                continue;
+            }
             var lead = Lead().Match(clause);
             if (!lead.Success) continue;
             var rest = clause[lead.Length..];
@@ -349,7 +411,18 @@ public static partial class ProseRule
                     : 1955 + 5 * (11 + "一二三四五".IndexOf(compared.Groups["p"].Value[0], StringComparison.Ordinal))) is var cy2
                 && Candidates.Make(s, m.Indicator, qc, "", "compared", m.End + lead.Length + skip + length + compared.Groups["n"].Index, cy2)
                     is { } cl)
+            {
                 yield return cl with { Kind = "baseline", Comparator = "=" };
+                // 较“十一五”末的1.9件年均增长29.3%: the result's average yearly growth since the level it is compared with.
+                if (level is { Kind: "baseline" } && compared.Groups["r"].Success && cy2 < level.TargetYear)
+                    yield return level with
+                    {
+                        Measure = "growth_rate", Comparator = "=",
+                        Value = double.Parse(compared.Groups["r"].Value, CultureInfo.InvariantCulture),
+                        SpanStart = cy2 + 1, SpanEnd = level.TargetYear, Rule = "growth", ExplicitMeasure = true,
+                        NumberAt = m.End + lead.Length + skip + length + compared.Groups["r"].Index,
+                    };
+            }
             // 申请各类专利77件,其中发明专利30件: the part after 其中 is the invention patents of the same count.
             var part = InventionPart().Match(after);
             if (part.Success && m.Indicator.IndicatorCode is "patent_applications" or "patent_grants"
@@ -454,7 +527,7 @@ public static partial class ProseRule
     internal static readonly char[] ClauseBreaks = ['，', ',', '；', ';', '。', '、', '：', ':'];
 
     // Between the name and its number: a goal date (到2027年), how it accumulates (累计, 三年累计, 每年, 新增), a ranking
-    // (在全省率先) and a comparator (达到, 力争达到, 突破, 不低于).
+    // (在全省率先) and a comparator (达到, 力争达到, 将突破, 不低于).
     // A bare year after the name (万人发明专利拥有量2017年达到4.5件) dates the number itself.
     // 首次突破万件,达12022件: a round threshold in words before the figure itself is skipped.
     // 突破两万大关,共22479件: the threshold may be written in numerals of words without 件.
@@ -465,7 +538,7 @@ public static partial class ProseRule
 
     [GeneratedRegex(@"^(?:(?:首次)?(?:突破|超过|迈上|跨过)[一二两三四五六七八九十百千万亿]*[十百千万亿](?:件)?(?:大关)?[，,]?" +
         @"|(?:呈现|保持|继续保持|延续)了?[^，,；;。\d]{0,10}?(?:势头|态势)[，,](?=达到|达|为))?(?:(?:到|至|于)20\d\d年(?:底|末|前)?|(?<y>20\d\d)年(?:底|末)?)?" +
-        @"(?:力争|确保|预计|已经|已|现已|新增|在全[国省市区县](?:率先|首次)?|(?:[两三四五\d]年)?累计|" +
+        @"(?:力争|确保|预计|将|已经|已|现已|新增|在全[国省市区县](?:率先|首次)?|(?:[两三四五\d]年)?累计|" +
         @"共计|合计|共|每年|年均|年度|全年|总数|总量|总额|数量|人数|家数|个数|件数|注册量|拥有量|有效量|金额|规模|登记金额|累计金额|有效|稳定|年内|当年)*" +
         @"(?:达到|达|约为|为|约|近|超过|超|不低于|不少于|不超过|不高于|突破|保持在|稳定在|控制在|提高到|提高至|提升到|提升至|增加到|增加至|增长到|增长至|增至|" +
         @"上升到|上升至|逾|实现|到|至少|至)?(?=\d|[两二三四五六七八九十][件家个项户名人所篇])")]
@@ -484,7 +557,7 @@ public static partial class ProseRule
     [GeneratedRegex(@"^(?:、|和|及|以及|与)$")]
     private static partial Regex JointOnly();
 
-    [GeneratedRegex(@"^(?:总数|总量|数量|每年|年均|累计|力争)*分别(?:达到|达|为|超过|突破|不低于|不少于|增加到|提高到|保持在)?")]
+    [GeneratedRegex(@"^(?:总数|总量|数量|每年|年均|累计|力争|将)*分别(?:达到|达|为|超过|突破|不低于|不少于|增加到|提高到|保持在)?")]
     private static partial Regex Respectively();
 
     [GeneratedRegex(@"^(?:累计|总量|总数|数量|拥有量|有效量|注册量)?[从由]" +
@@ -499,8 +572,20 @@ public static partial class ProseRule
     // The verbs of 从A增长到B.
     private const string Rises = "增加到|增加至|提高到|提高至|增长到|增长至|提升到|提升至|上升到|上升至|增至|升至";
 
+    // 十一五 in “十一五”末: the number of a five-year plan.
+    [GeneratedRegex("十([一二三四])五")]
+    private static partial Regex PlanNumber();
+
+    // ,占全省1/3强,年均分别增长26.1%和23.2%: growth rates after a from-to list, past one aside clause.
+    [GeneratedRegex(@"^[，,](?:[^，,；;。]{0,12}[，,])?(?:年均|年平均|平均每年)分别(?:增长|递增|提高)了?(?:(?<r>\d+(?:\.\d+)?)%(?:和|、|与|及)?){2,}")]
+    private static partial Regex PeriodGrowths();
+
+    // 年均分别增长12%和10%以上 / 分别年均增长…: one growth rate per listed name.
+    [GeneratedRegex(@"^(?:力争|将)?(?:年均|年平均|平均每年|每年)?分别(?:年均)?(?:增长|递增|增幅|增速)(?:达到|为|保持在)?(?:(?<r>\d+(?:\.\d+)?%)(?:以上|左右)?(?:和|、|与|及)?){2,}")]
+    private static partial Regex RespectiveGrowth();
+
     // 分别从A1、A2增长至2020年的B1、B2: the two lists of a from-to statement about a list of names.
-    [GeneratedRegex(@"^(?:每年|年均|累计)?分别[从由][^\d]{0,10}?(?<a>\d[^增提上]*?)(?:" + Rises +
+    [GeneratedRegex(@"^(?:每年|年均|累计)?分别[从由](?:(?<ya>(?:19|20)\d\d)年(?:底|末)?的?)?(?<pre>[^\d]{0,10}?)(?<a>\d[^增提上]*?)(?:" + Rises +
         @")(?:(?<yb>(?:19|20)\d\d)年(?:底|末)?的?)?(?<b>\d.*)$")]
     private static partial Regex RespectivelyFromTo();
 
@@ -520,9 +605,11 @@ public static partial class ProseRule
     private static partial Regex NotAQuantity();
 
     // ,比2018年底万人有效量2.92件: a level at an earlier year (not a change: 比2018年增长2倍 has a verb before its number);
-    // 比“十一五”末的3.72件: at the last year of an earlier five-year plan.
-    [GeneratedRegex(@"^[，,]\s*(?:比|较)(?:(?<y>(?:19|20)\d\d)年(?:底|末)?|“?十(?<p>[一二三四五])五”?(?:期末|末))的?" +
-        @"[^\d，,。；;增提减降多上翻长高低]{0,8}?(?<n>\d[\d.,]*(?:万|亿)?(?:件|家|个|项))")]
+    // 比“十一五”末的3.72件: at the last year of an earlier five-year plan; ranks may stand before it (,在全国35个城市中排名第六位),
+    // and its average yearly growth since may follow (年均增长29.3%).
+    [GeneratedRegex(@"^(?:[，,][^，,；;。]{0,20}?第[一二三四五六七八九十\d]+(?:位|名))*" +
+        @"[，,]\s*(?:比|较)(?:(?<y>(?:19|20)\d\d)年(?:底|末)?|“?十(?<p>[一二三四五])五”?(?:期末|末))的?" +
+        @"[^\d，,。；;增提减降多上翻长高低]{0,8}?(?<n>\d[\d.,]*(?:万|亿)?(?:件|家|个|项))(?:[，,]?(?:年均|年平均)增长(?<r>\d+(?:\.\d+)?)%)?")]
     private static partial Regex ComparedLevel();
 
     // 授权专利8761件,同比增长67.26%,其中发明专利950件: the part may follow the whole's growth rate.

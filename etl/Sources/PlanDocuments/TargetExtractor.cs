@@ -28,6 +28,7 @@ public sealed partial class TargetExtractor(Catalog catalog)
         // 截至2023年底，…；…分别达19.6件、4.74件: a report date carries on through its paragraph, and on to the paragraphs after it
         // that name no date and no commitment (a news report goes on listing results); a heading ends it.
         PassageContext? reported = null;
+        int? namedTarget = null; // the year the last target named (到2023年), which 届时 (by then) refers back to
 
         var offset = 0;
         foreach (var rawLine in text.Split('\n'))
@@ -61,6 +62,7 @@ public sealed partial class TargetExtractor(Catalog catalog)
                 else if (section != Section.Schedule || h.Groups["top"].Success || !h.Success) section = Section.Goals;
                 table.Reset();
                 reported = null;
+                namedTarget = null;
                 continue;
             }
 
@@ -113,6 +115,9 @@ public sealed partial class TargetExtractor(Catalog catalog)
                 // report's (a page of 2019 on 2018's results), for the undated sentences and clauses after it.
                 else if (plan.IsReport && context.Kind == "baseline" && context.Year < plan.EndYear && DatedResult().IsMatch(sentence)) reported = context;
                 else if (!PassageContext.Undated(sentence)) reported = null;
+                if (namedTarget is { } then && sentence.TrimStart().StartsWith("届时", StringComparison.Ordinal))
+                    context = PassageContext.At(then, plan);
+                if (context.Kind != "baseline" && PassageContext.TargetYear(sentence) is { } named) namedTarget = named;
                 var mentions = _names.Find(search.Value, places);
                 // 2023年，万人发明专利拥有量达到60件；2024年，达到66件: a clause that only gives a year and a number continues the
                 // indicator of the sentence before it.
