@@ -107,7 +107,7 @@ public sealed partial record PassageContext(string Kind, int Year, int SpanStart
         if (Years(ByYear(), sentence) is { Count: > 0 } years) return years.Max() < plan.StartYear ? years.Max() : null;
         // 2023年，…: that year's; so is 2019年技术合同交易额…, a year before the plan opening the sentence without a comma.
         var opening = Years(SentenceYear(), sentence) is [var withComma] ? withComma
-            : Years(PastYearOpening(), sentence) is [var bare] ? bare : (int?)null;
+            : Years(PastYearOpening(), sentence) is [var bare] && !SinceYear().IsMatch(sentence) ? bare : (int?)null;
         if (opening < plan.StartYear) return opening;
         if (!Now().IsMatch(sentence) || committed) return null;
         var now = plan.Published is { } published && published <= plan.EndYear + 1 ? published : plan.StartYear;
@@ -181,6 +181,10 @@ public sealed partial record PassageContext(string Kind, int Year, int SpanStart
     // 2023年，… / 2023年底，… / 2015年末广西…: a year at the start of a sentence (年底/年末 need no comma after them).
     [GeneratedRegex(@"^\s*(20\d\d)年(?:(?:底|末)[，,：:]?|[，,：:])")]
     private static partial Regex SentenceYear();
+
+    // 2021年以来, 2019年起: a year a stretch of time starts from, not the year of a figure.
+    [GeneratedRegex(@"^\s*20\d\d年(?:以来|起|开始|至今)")]
+    private static partial Regex SinceYear();
 
     // 2014年PCT专利申请190件: a year opening a sentence, with or without a comma, but not a range (2014—2016年) or a year's part.
     [GeneratedRegex(@"^\s*(20\d\d)年(?![\d\-—–~至到]|[1-9]月|度?[上下]半年|前[一二三]季度)")]
