@@ -26,6 +26,10 @@ public class PlanReportsHeldOut11Tests
         Assert.Contains(("patent_applications", "baseline", 2020, 9000.0), Rows(r));
         // A part of a year names its own date: it does not take the year before.
         Assert.Contains(("patent_grants", "baseline", 2021, 800.0), Rows(r));
+        // A year a stretch of time starts from dates nothing after it.
+        var since = Extract("岳阳市2021年一季度知识产权工作新闻\n岳阳日报 2021-04-10\n" +
+            "2019年以来,该市累计办理专利侵权案件120件。全市有效发明专利达2500件。\n");
+        Assert.Contains(("invention_patents_owned", "baseline", 2021, 2500.0), Rows(since));
     }
 
     [Fact]

@@ -301,8 +301,9 @@ public sealed partial class TargetExtractor(Catalog catalog)
     [GeneratedRegex(@"^[^，,]{0,12}?(?:去年|目前|截至|截止|20\d\d年(?:底|末))[^，,]*[，,](?=力争|确保|争取)")]
     private static partial Regex ReportClause();
 
-    // A year a report's sentence states its results for (2018年,… / 据统计,2018年…), at its start: not a base (比2017年) or a start (自2015年).
-    [GeneratedRegex(@"^[^，,；;。\d]{0,6}?[，,]?(?<![比较自从与是])(?:19|20)\d\d年(?:底|末|度|全年)?[，,]?")]
+    // A year a report's sentence states its results for (2018年,… / 据统计,2018年…), at its start: not a base (比2017年) or a start
+    // (自2015年, 2019年以来).
+    [GeneratedRegex(@"^[^，,；;。\d]{0,6}?[，,]?(?<![比较自从与是])(?:19|20)\d\d年(?!以来|起|开始|至今)(?:底|末|度|全年)?[，,]?")]
     private static partial Regex DatedResult();
 
     [GeneratedRegex(@"\[(?:bookmark|footnoteRef)[^\]]*\]")]
