@@ -39,12 +39,20 @@ public static class ForecastCommands
             var all = Benchmark.Read(path);
             var metaPath = r.GetValue(meta)
                 ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, Path.GetFileNameWithoutExtension(path) + "_meta.csv");
+            if (r.GetValue(meta) != null && !File.Exists(metaPath)) throw new FileNotFoundException($"--meta {metaPath}: no such file");
             var categories = File.Exists(metaPath) ? Benchmark.ReadCategories(metaPath) : new Dictionary<string, string>();
+            if (categories.Count > 0 && all.Count(s => !categories.ContainsKey(s.Id)) is var unknown and > 0)
+                Console.WriteLine($"note: {unknown} series not in {metaPath}: grouped as “?” (e.g. {all.First(s => !categories.ContainsKey(s.Id)).Id})");
             var held = Benchmark.HeldOutHalf(all.Select(s => s.Id), categories);
             var part = r.GetValue(split);
             var series = part == "all" ? all : all.Where(s => held.Contains(s.Id) == (part == "holdout")).ToList();
             if (r.GetValue(backdate) is { } back) series = Benchmark.Backdate(series, back);
             if (r.GetValue(truncate) is { } n) series = Benchmark.Truncate(series, n);
+            series = Benchmark.Scorable(series, out var skipped);
+            if (skipped.Count > 0)
+                Console.WriteLine($"note: {skipped.Count} series skipped, too short to forecast (fewer than {Calibration.MinimumLength} training "
+                    + $"points) or without a test part: {string.Join(", ", skipped.Take(5))}{(skipped.Count > 5 ? ", …" : "")}");
+            if (series.Count == 0) throw new InvalidDataException($"{path}: no series left to score");
             var h = r.GetValue(horizon);
             var fmt = r.GetValue(format)!;
             var label = $"{series.Count} series ({part}{(r.GetValue(backdate) is { } b ? $", {b} years earlier" : "")}"
@@ -147,15 +155,20 @@ public static class ForecastCommands
         foreach (var (name, scores, inGroup) in groups)
         {
             var summary = scores.Select(s => Benchmark.Summarise(s.Method, s.Points.Where(inGroup), s.Seconds)).ToList();
+            if (summary[^1].Series == 0) continue; // a band no series reaches (test parts shorter than the horizon)
             header ??= ["group", "series", .. summary.Select(x => x.Method), "best single", "default vs best", "coverage80", "coverage95"];
             var best = summary.Where(x => singles.Contains(x.Method)).MinBy(x => x.Smape)!;
             var ours = summary[^1];
             rows.Add([name, $"{ours.Series}", .. summary.Select(x => F(x.Smape, "0.00")), best.Method,
-                F(ours.Smape / best.Smape - 1, "+0.0%;-0.0%;0.0%"),
+                best.Smape > 0 ? F(ours.Smape / best.Smape - 1, "+0.0%;-0.0%;0.0%") : "-",
                 F(ours.Coverage80, "0.0%"), F(ours.Coverage95, "0.0%")]);
         }
-        Emit(fmt, title + " (sMAPE)", header!, rows);
+        if (header != null) Emit(fmt, title + " (sMAPE)", header, rows);
     }
+
+    /// <summary>A CSV field, quoted when it holds a comma, quote or line break.</summary>
+    private static string Csv(string field) =>
+        field.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + field.Replace("\"", "\"\"") + "\"" : field;
 
     /// <summary>Prints a table as a console table, CSV or a Markdown table (for the README).</summary>
     private static void Emit(string fmt, string title, string[] header, IEnumerable<string[]> rows)
@@ -164,8 +177,8 @@ public static class ForecastCommands
         {
             case "csv":
                 Console.WriteLine("# " + title);
-                Console.WriteLine(string.Join(",", header));
-                foreach (var row in rows) Console.WriteLine(string.Join(",", row));
+                Console.WriteLine(string.Join(",", header.Select(Csv)));
+                foreach (var row in rows) Console.WriteLine(string.Join(",", row.Select(Csv)));
                 break;
             case "markdown":
                 Console.WriteLine($"**{title}**");

@@ -98,6 +98,65 @@ public class PublicCollectionTests
 
 public class BenchmarkFileTests
 {
+    private static string Write(string text)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"bench-{Guid.NewGuid():N}.csv");
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    [Theory]
+    [InlineData("series_id,part,t,value\nA,train,1,1\nA,train,2,2\nA,train,2,9\n", ":4:", "given twice")]
+    [InlineData("series_id,part,t,value\nA,train,1,1\nA,train,2\n", ":3:", "3 fields")]
+    [InlineData("series_id,part,t,value\nA,train,1,1\nA,train,2,2,7\n", ":3:", "5 fields")]
+    [InlineData("series_id,part,t,value\nA,forecast,1,1\n", ":2:", "neither train nor test")]
+    [InlineData("series_id,part,t,value\nA,train,1,1\nA,train,2,1\nA,train,7,1\n", ":4:", "jumps from t=2 to t=7")]
+    [InlineData("series_id,part,t,value\nA,train,1.5,1\n", ":2:", "whole number")]
+    [InlineData("series_id;part;t;value\nA;train;1;1\n", ":1:", "no column series_id")]
+    [InlineData("", "", "empty")]
+    public void A_file_that_would_be_read_wrongly_is_refused_naming_the_line(string text, string line, string reason)
+    {
+        var path = Write(text);
+        try
+        {
+            var e = Assert.Throws<InvalidDataException>(() => Benchmark.Read(path));
+            Assert.Contains(path + line, e.Message);
+            Assert.Contains(reason, e.Message);
+        }
+        finally { File.Delete(path); }
+    }
+
+    [Fact]
+    public void Columns_are_found_by_name_and_series_too_short_to_forecast_are_set_aside()
+    {
+        var path = Write("value,t,part,series_id\r\n\r\n1,1,train,A\r\n2,2,train,A\r\n3,3,train,A\r\n5,4,train,A\r\n6,1,test,A\r\n"
+            + "1,1,train,B\r\n2,2,train,B\r\n3,1,test,B\r\n");
+        try
+        {
+            var series = Benchmark.Read(path);
+            Assert.Equal([1.0, 2, 3, 5], series[0].Train);
+            Assert.Equal([6.0], series[0].Test);
+            var kept = Benchmark.Scorable(series, out var skipped);
+            Assert.Equal("A", Assert.Single(kept).Id);
+            Assert.Equal("B (2 training points)", Assert.Single(skipped));
+        }
+        finally { File.Delete(path); }
+    }
+
+    [Fact]
+    public void A_series_of_zeros_or_a_constant_history_leaves_the_averages_defined()
+    {
+        var series = new List<(string, double[], double[])>
+        {
+            ("zeros", [0, 0, 0, 0, 0], [0, 0]), ("flat", [5, 5, 5, 5, 5], [6, 7]), ("rising", [1, 2, 3, 4, 5], [6, 7]),
+        };
+        var naive = Benchmark.Run(series, 2, [new Naive()]).Single();
+        Assert.True(double.IsFinite(naive.Smape) && double.IsFinite(naive.Mase) && double.IsFinite(naive.Msis95), $"{naive}");
+        // zeros forecast exactly: sMAPE 0, not 0/0; the zeros and the flat history have no MASE scale and are left out of it.
+        Assert.Equal((0 + (200.0 / 11 + 400.0 / 12) / 2 + (200.0 / 11 + 400.0 / 12) / 2) / 3, naive.Smape, 9);
+        Assert.Equal(1.5, naive.Mase, 9);
+    }
+
     [Fact]
     public void A_value_that_is_no_number_is_refused_with_file_line_and_series()
     {

@@ -21,17 +21,71 @@ public sealed record MethodScores(string Method, double Seconds, PointScore[] Po
 /// <summary>Runs every method on series given as series_id,part,t,value (part = train/test) and scores the test part.</summary>
 public static class Benchmark
 {
-    /// <summary>Reads the benchmark CSV: (id, train, test) per series.</summary>
+    /// <summary>Reads the benchmark CSV (columns series_id, part, t, value by header name; part train or test; t the
+    /// consecutive whole years of each part): (id, train, test) per series, in file order. Anything else is refused
+    /// naming file and line, because a dropped or doubled row would change every score without a word.</summary>
     public static List<(string Id, double[] Train, double[] Test)> Read(string path)
     {
         using var reader = new StreamReader(path);
-        var rows = CsvRecords.Read(reader).Skip(1).Where(r => r.Fields.Length >= 4 && r.Fields[0].Length > 0)
-            .Select(r => (Id: r.Fields[0], Part: r.Fields[1], T: (int)Number(path, r, 2), V: Number(path, r, 3)))
-            .ToList();
-        return rows.GroupBy(r => r.Id).Select(g => (g.Key,
-                g.Where(r => r.Part == "train").OrderBy(r => r.T).Select(r => r.V).ToArray(),
-                g.Where(r => r.Part == "test").OrderBy(r => r.T).Select(r => r.V).ToArray()))
-            .ToList();
+        var records = CsvRecords.Read(reader).Where(r => r.Fields.Any(f => f.Trim().Length > 0)).ToList();
+        if (records.Count == 0) throw new InvalidDataException($"{path}: empty; expected a header series_id,part,t,value and rows");
+        var header = records[0].Fields.Select(f => f.Trim().TrimStart('\uFEFF').Trim('"').ToLowerInvariant()).ToList();
+        int Column(string name) => header.IndexOf(name) is var i and >= 0 ? i
+            : throw new InvalidDataException($"{path}:{records[0].Line}: no column {name}; expected comma-separated series_id,part,t,value, "
+                + $"found “{string.Join(",", records[0].Fields)}”");
+        int id = Column("series_id"), part = Column("part"), t = Column("t"), value = Column("value");
+        var order = new List<string>();
+        var seen = new HashSet<string>();
+        var parts = new Dictionary<(string Id, string Part), SortedDictionary<int, (double Value, int Line)>>();
+        foreach (var r in records.Skip(1))
+        {
+            string At() => $"{path}:{r.Line}";
+            if (r.Fields.Length != header.Count) throw new InvalidDataException($"{At()}: {r.Fields.Length} fields, the header has {header.Count}");
+            var sid = r.Fields[id].Trim();
+            if (sid.Length == 0) throw new InvalidDataException($"{At()}: no series_id");
+            var which = r.Fields[part].Trim().ToLowerInvariant();
+            if (which is not ("train" or "test")) throw new InvalidDataException($"{At()}: part “{r.Fields[part]}” is neither train nor test");
+            var year = Number(path, r, t);
+            if (year != Math.Floor(year) || year < 1 || year > 100_000)
+                throw new InvalidDataException($"{At()}: t “{r.Fields[t]}” is not a whole number from 1 (series {sid})");
+            if (!parts.TryGetValue((sid, which), out var points))
+            {
+                parts[(sid, which)] = points = new SortedDictionary<int, (double, int)>();
+                if (seen.Add(sid)) order.Add(sid);
+            }
+            if (points.TryGetValue((int)year, out var first))
+                throw new InvalidDataException($"{At()}: series {sid} {which} t={year} given twice (first on line {first.Line})");
+            points[(int)year] = (Number(path, r, value), r.Line);
+        }
+        double[] Values(string sid, string which)
+        {
+            if (!parts.TryGetValue((sid, which), out var points)) return [];
+            var (lo, hi) = (points.Keys.First(), points.Keys.Last());
+            if (hi - lo + 1 != points.Count)
+            {
+                var gap = points.Keys.Zip(points.Keys.Skip(1)).First(p => p.Second != p.First + 1);
+                throw new InvalidDataException($"{path}:{points[gap.Second].Line}: series {sid} {which} jumps from t={gap.First} to t={gap.Second}");
+            }
+            return points.Values.Select(v => v.Value).ToArray();
+        }
+        return order.Select(sid => (sid, Values(sid, "train"), Values(sid, "test"))).ToList();
+    }
+
+    /// <summary>The series that can be scored (at least <see cref="Calibration.MinimumLength"/> training points and a test
+    /// part), and the ids of the others with why.</summary>
+    public static List<(string Id, double[] Train, double[] Test)> Scorable(IEnumerable<(string Id, double[] Train, double[] Test)> series,
+        out List<string> skipped)
+    {
+        var left = new List<string>();
+        var kept = series.Where(s =>
+        {
+            var why = s.Train.Length < Calibration.MinimumLength ? $"{s.Id} ({s.Train.Length} training points)"
+                : s.Test.Length == 0 ? $"{s.Id} (no test part)" : null;
+            if (why != null) left.Add(why);
+            return why == null;
+        }).ToList();
+        skipped = left;
+        return kept;
     }
 
     /// <summary>Field <paramref name="i"/> of a row as a number, or an error naming file, line and value.</summary>
@@ -86,14 +140,16 @@ public static class Benchmark
                 var (_, train, test) = series[i];
                 var h = Math.Min(horizon, test.Length);
                 var f = Calibration.Forecast(run, train, h);
-                var scale = Stats.MeanAbsDiff(train);
+                // A training part that never changes has no scale: its MASE and MSIS are left out of the averages (NaN).
+                var scale = Stats.MeanAbsDiff(train) is var d && d > 0 ? d : double.NaN;
                 scores[i] = new PointScore[h];
                 for (var k = 0; k < h; k++)
                 {
                     var y = test[k];
                     var interval = f.Hi95[k] - f.Lo95[k] + 2 / 0.05 * Math.Max(0, f.Lo95[k] - y) + 2 / 0.05 * Math.Max(0, y - f.Hi95[k]);
                     var error = Math.Abs(y - f.Mean[k]);
-                    scores[i][k] = new PointScore(i, k + 1, 200 * error / (Math.Abs(y) + Math.Abs(f.Mean[k])), error / scale,
+                    var both = Math.Abs(y) + Math.Abs(f.Mean[k]);
+                    scores[i][k] = new PointScore(i, k + 1, both > 0 ? 200 * error / both : 0, error / scale,
                         y >= f.Lo80[k] && y <= f.Hi80[k], y >= f.Lo95[k] && y <= f.Hi95[k], interval / scale);
                 }
             });
@@ -111,7 +167,9 @@ public static class Benchmark
     {
         var list = points as IReadOnlyCollection<PointScore> ?? points.ToList();
         var bySeries = list.GroupBy(p => p.Series).ToList();
-        double SeriesMean(Func<PointScore, double> f) => bySeries.Average(g => g.Average(f));
+        // Series whose measure is undefined (a constant training part has no MASE scale) are left out of that average.
+        double SeriesMean(Func<PointScore, double> f) =>
+            bySeries.Select(g => g.Average(f)).Where(double.IsFinite).DefaultIfEmpty(double.NaN).Average();
         return new BenchmarkRow(method, bySeries.Count, SeriesMean(p => p.Smape), SeriesMean(p => p.Ase),
             (double)list.Count(p => p.In80) / list.Count, (double)list.Count(p => p.In95) / list.Count, SeriesMean(p => p.Is95), seconds);
     }

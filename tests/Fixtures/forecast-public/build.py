@@ -12,7 +12,10 @@ World Bank aggregates (regions, income groups) are left out: countries only. Eac
 test part and up to 34 years before them as training (M3's yearly series have 14-41 training points); series with fewer
 than 14 training points, or with a value <= 0, are left out. 100 series are drawn per source (all 21 of fx), seed 2026.
 Output: public_yearly.csv (series_id, part, t, value) and public_yearly_meta.csv, in the M3 file layout.
-Usage: python3 build.py /work/.mirror
+Usage: python3 build.py MIRROR, where MIRROR/datasets+<name>/repo is a git clone of github.com/datasets/<name> (the layout of
+the tool that fetched them here, /work/.mirror). The files are read at the commits in PINNED, so a rebuild gives the same
+bytes however the upstream data moves on; to refresh the collection, change the pins and score the result as a new
+first look.
 """
 import csv, io, random, subprocess, sys
 from collections import defaultdict
@@ -20,12 +23,14 @@ from collections import defaultdict
 AGGREGATES = set("""AFE AFW ARB CEB CSS EAP EAR EAS ECA ECS EMU EUU FCS HIC HPC IBD IBT IDA IDB IDX INX LAC LCN LDC LIC LMC
 LMY LTE MEA MIC MNA NAC OED OSS PRE PSS PST SAS SSA SSF SST TEA TEC TLA TMN TSA TSS UMC WLD""".split())
 H, MAX_TRAIN, MIN_TRAIN, PER_SOURCE = 6, 34, 14, 100
+PINNED = {"gdp": "822019c", "population": "425fc44", "co2-fossil-by-nation": "8545c9b", "cpi": "3750e45", "exchange-rates": "fa7d949"}
 
 
 def read(mirror, repo, path):
-    text = subprocess.run(["git", "-C", f"{mirror}/datasets+{repo}/repo", "show", f"HEAD:{path}"],
+    pin = PINNED[repo]
+    text = subprocess.run(["git", "-C", f"{mirror}/datasets+{repo}/repo", "show", f"{pin}:{path}"],
                           check=True, capture_output=True, text=True).stdout
-    commit = subprocess.run(["git", "-C", f"{mirror}/datasets+{repo}/repo", "log", "-1", "--format=%h %cs"],
+    commit = subprocess.run(["git", "-C", f"{mirror}/datasets+{repo}/repo", "log", "-1", "--format=%h %cs", pin],
                             check=True, capture_output=True, text=True).stdout.strip()
     return list(csv.DictReader(io.StringIO(text))), f"datasets/{repo} {commit}"
 
