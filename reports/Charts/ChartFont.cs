@@ -1,3 +1,4 @@
+using ScottPlot;
 using SkiaSharp;
 
 namespace Warehouse.Reports.Charts;
@@ -12,6 +13,28 @@ public static class ChartFont
 
     /// <summary>The regular or bold face; throws with install instructions when the CJK font is missing.</summary>
     public static SKTypeface Face(bool bold = false) => bold ? Faces.Value.Bold : Faces.Value.Regular;
+
+    /// <summary>Sets an axis's tick labels in the chart face at <paramref name="size"/>, placed on their ticks.</summary>
+    /// <remarks>ScottPlot 5 puts a label's baseline by the font's lowest descender (ScottPlot issues #5036, #5213). Noto Sans CJK's
+    /// reaches about an em below the baseline, so y-axis numbers sat about 0.7 em above their gridlines and x-axis years ran into
+    /// the tick marks. The offset moves the digits' middle onto the gridline (left, right) and their top just under the tick
+    /// (bottom), from the face's own metrics, so another CJK face is placed right too.</remarks>
+    public static void StyleTickLabels(IAxis axis, float size)
+    {
+        var style = axis.TickLabelStyle;
+        style.Font = Face();
+        style.FontSize = size;
+        using var font = new SKFont(style.Font, size);
+        var lineHeight = font.GetFontMetrics(out var m);
+        style.OffsetY = axis.Edge switch
+        {
+            Edge.Left or Edge.Right => m.CapHeight / 2 - lineHeight / 2 + m.Bottom,
+            Edge.Bottom => m.CapHeight - lineHeight + m.Bottom + size * 0.15f,
+            _ => 0,
+        };
+        // The bottom axis title keeps its distance from the labels moved down.
+        if (axis.Edge == Edge.Bottom) axis.Label.OffsetY = style.OffsetY;
+    }
 
     /// <summary>Resolves <paramref name="family"/> and checks it really draws Chinese; throws with install instructions otherwise.</summary>
     /// <remarks>Skia silently falls back to another family (or to boxes) when a font is missing, so the check compares the family it got

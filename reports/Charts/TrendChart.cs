@@ -197,8 +197,7 @@ public static class TrendChart
         p.Layout.Fixed(new PixelPadding(120, 30, 56, 30)); // room for the half of the top tick label above the data area
         foreach (var axis in p.Axes.GetAxes())
         {
-            axis.TickLabelStyle.Font = ChartFont.Face();
-            axis.TickLabelStyle.FontSize = Figure.MinText;
+            ChartFont.StyleTickLabels(axis, Figure.MinText);
             axis.TickLabelStyle.ForeColor = Color.FromHex(Palette.Muted);
             axis.Label.Font = ChartFont.Face();
             axis.Label.FontSize = Figure.MinText;

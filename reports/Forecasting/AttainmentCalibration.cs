@@ -143,8 +143,7 @@ public static class AttainmentCalibration
         var plot = new Plot();
         foreach (var axis in plot.Axes.GetAxes())
         {
-            axis.TickLabelStyle.Font = ChartFont.Face();
-            axis.TickLabelStyle.FontSize = Figure.MinText;
+            ChartFont.StyleTickLabels(axis, Figure.MinText);
             axis.Label.Font = ChartFont.Face();
             axis.Label.FontSize = Figure.MinText;
         }
