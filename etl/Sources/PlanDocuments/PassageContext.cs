@@ -23,6 +23,11 @@ public sealed partial record PassageContext(string Kind, int Year, int SpanStart
 
     private static PassageContext ForSentence(string sentence, Section section, PlanHeader plan, int? scheduleYear)
     {
+        // 2015年,全市发明专利申请达到9000件 on a page of 2013: nothing is reached in a year still to come, so a report's sentence
+        // opening with a later year than its own states a target for that year.
+        if (plan.IsReport && SentenceYear().Match(sentence) is { Success: true } ahead
+            && int.Parse(ahead.Groups[1].Value, CultureInfo.InvariantCulture) is var future && future > plan.EndYear)
+            return new PassageContext("goal", future, plan.EndYear + 1, future);
         // A report has no goals of its own: what it states without committing is a result of the year it names, or of its own year.
         if (plan.IsReport && !ReportCommitment().IsMatch(sentence))
         {

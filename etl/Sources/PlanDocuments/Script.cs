@@ -50,6 +50,15 @@ public static partial class Script
     [GeneratedRegex(@"(?<=[一-鿿])[(（](?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿ]{1,7}[)）]")]
     private static partial Regex Pinyin();
 
+    /// <summary>The text with spaces inside years closed up: web copies print 2015 年 or 2025 年底, which every date rule reads as
+    /// 2015年. The spaces move before the digits, so the text keeps its length and every offset still points into the
+    /// document.</summary>
+    public static string WithYearsClosed(string text) =>
+        SpacedYear().Replace(text, m => m.Groups["gap"].Value + m.Groups["year"].Value);
+
+    [GeneratedRegex(@"(?<!\d)(?<year>(?:19|20)\d\d)(?<gap>[ \u00A0\u3000]+)(?=年)")]
+    private static partial Regex SpacedYear();
+
     /// <summary>How many characters of the text are traditional-only (for telling the user the text was converted).</summary>
     public static int TraditionalCount(string text) => text.Count(Map.Value.ContainsKey);
 }

@@ -18,6 +18,7 @@ public sealed partial class TargetExtractor(Catalog catalog)
         text = Script.WithoutPinyin(text); // 发(fā)明 → 发    明: pinyin annotations of a web copy, blanked (matching skips spaces)
         text = Script.ToSimplified(text); // traditional characters: one for one, so offsets still point into the document
         text = Script.ToMainlandTerms(text); // 智慧财产权 → 知识产权: Taiwan terms, padded so offsets stay valid
+        text = Script.WithYearsClosed(text); // 2015 年 → " 2015年": a web copy's spaced year, same length
         var plan = PlanHeader.Read(text, catalog, _divisions, fileName);
         var places = Places(plan);
         var found = new List<TargetCandidate>();
