@@ -155,11 +155,19 @@ public sealed partial record PassageContext(string Kind, int Year, int SpanStart
     [GeneratedRegex(@"截至|截止")]
     private static partial Regex AsOfNow();
 
+    /// <summary>Whether the rest of the sentence from <paramref name="at"/> compares a figure with the year before (同比): a result.</summary>
+    public static bool ComparedWithYearBefore(string text, int at)
+    {
+        var end = text.IndexOfAny(['。', '；', ';', '\n'], at);
+        return text.AsSpan(at, (end < 0 ? text.Length : end) - at).Contains("同比", StringComparison.Ordinal);
+    }
+
     /// <summary>Whether a sentence names no year and no commitment, so it may continue the report of the sentence before it.</summary>
     public static bool Undated(string sentence) =>
         OwnYears(sentence).Count == 0 && !ReportPeriod().IsMatch(sentence) && !Commitment().IsMatch(sentence) && !Now().IsMatch(sentence);
 
-    [GeneratedRegex(@"(?:截至|截止到?)(?:今年|目前|当前|本年|去年|\d{1,2}月)|今年(?:上半年|以来|前[一二三四五六七八九十]+个?月)|^[^，,]{0,6}?(?:目前|现已)[，,]|^[^，,]{0,6}?(?:目前|当前)[^，,；;。\d]{0,8}?已|^[^，,\d]{0,3}?去年" +
+    // 今年一季度, 今年1—4月 on a page dated after the year it reports (a 2018 page on 2017's ranking): the page's own year.
+    [GeneratedRegex(@"(?:截至|截止到?)(?:今年|目前|当前|本年|去年|\d{1,2}月)|今年(?:上半年|以来|前[一二三四五六七八九十]+个?月|第?[一二三]季度|前[一二三]季度|1?\d(?:[-—–~至到]1?\d)?月)|^[^，,]{0,6}?(?:目前|现已)[，,]|^[^，,]{0,6}?(?:目前|当前)[^，,；;。\d]{0,8}?已|^[^，,\d]{0,3}?去年" +
         "|已达|已经达到|已突破" +
         // 据悉,全市现有有效发明专利…: 现有 before a subject's figure, not 依托现有平台.
         @"|^(?:[^，,]{0,4}[，,])?[^，,；;。\d]{0,6}?现有(?!的|基础|平台|资源|政策)")]
@@ -177,7 +185,8 @@ public sealed partial record PassageContext(string Kind, int Year, int SpanStart
     // 年内培育15家 in a yearly meeting's report: a commitment for the year; 圆满完成…提出的1.09件目标 reports a target met.
     // 以创建示范城市为目标 names the purpose of what was done, not a target of its own.
     // 向…强市建设目标再进一步 names where the results lead, not a target either.
-    [GeneratedRegex(@"力争|确保|计划|(?<!完成[^，,；;。]*|向[^，,；;。]*|为)目标|预计|争取|年内|(?<!截|\d)(?:到|至)\d{4}年")]
+    // 至2022年末,…同比增长35.9%: a date whose figure is compared with the year before dates a result, as 截至 does.
+    [GeneratedRegex(@"力争|确保|计划|(?<!完成[^，,；;。]*|向[^，,；;。]*|为)目标|预计|争取|年内|(?<!截|\d)(?:到|至)\d{4}年(?![^。；;]*同比)")]
     private static partial Regex ReportCommitment();
 
     [GeneratedRegex(@"(\d{4})年(?!\d)")]

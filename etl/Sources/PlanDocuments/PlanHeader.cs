@@ -161,8 +161,9 @@ public sealed partial record PlanHeader(Region Region, int StartYear, int EndYea
     /// <summary>An action plan without a range in its title: the goal year (到2027年) and its length (三年行动计划) or issue date.</summary>
     private static (int Start, int End)? SpanFromGoals(string text, string opening)
     {
-        var by = ByYear().Match(WithoutCitations(text));
-        if (!by.Success) return null;
+        // 至2022年末,全市…5783件,同比增长35.9%: a date compared with the year before is a result's, not a goal year.
+        var by = ByYear().Matches(WithoutCitations(text)).FirstOrDefault(m => !PassageContext.ComparedWithYearBefore(text, m.Index + m.Length));
+        if (by == null) return null;
         var end = int.Parse(by.Groups[1].Value, CultureInfo.InvariantCulture);
         var years = YearsLong().Match(opening);
         if (years.Success) return (end - ChineseNumber(years.Groups[1].Value) + 1, end);

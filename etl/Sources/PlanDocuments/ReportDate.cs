@@ -20,6 +20,7 @@ public static partial class ReportDate
         var published = FirstYear(Dated(), opening) ?? FirstYear(Dated(), preamble) ?? FirstYear(Dated(), tail) ?? ChineseDate(opening)
             ?? ChineseDate(tail)
             ?? FirstYear(YearMonth(), opening) // 西藏日报(…,2025年12月): a month of publication
+            ?? FirstYear(DashMonth(), preamble) // 寿光融媒 (sgnet.cn) 2025-10: the month written with a dash
             ?? FirstYear(SourceYear(), preamble); // 中山网(记者…), 2022: a source line giving only the year
         var first = LatestYear(FirstParagraph(text, opening));
         // A page published in spring on last year's results (2023-02-17: 2022年，全省…; “十二五”期间… on 2016-02-02) reports
@@ -96,6 +97,10 @@ public static partial class ReportDate
 
     [GeneratedRegex(@"(?<!\d)(?<y>(?:19|20)\d\d)年\d{1,2}月")]
     private static partial Regex YearMonth();
+
+    // 2025-10: a year and month with a dash, not a range of years (2021-2025) nor a full date's start.
+    [GeneratedRegex(@"(?<![\d\-])(?<y>20\d\d)-(?:0?[1-9]|1[0-2])(?![\d\-])")]
+    private static partial Regex DashMonth();
 
     // A line of the opening ending in a bare year after a comma (…信息, 2022), not a year range or a number in a title.
     // A remark in brackets may follow (…, 2024 (转载)).
