@@ -62,4 +62,26 @@ public class PlanReportsHeldOut11bTests
         Assert.Contains(("gi_protected_products", "baseline", 2024, 6.0), Rows(r));
         Assert.Contains(("gi_trademarks", "baseline", 2024, 9.0), Rows(r));
     }
+
+    [Fact]
+    public void Domestic_inside_a_name_narrows_nothing_but_domestic_and_foreign_does()
+    {
+        var r = Extract("（烟台市知识产权工作新闻）\n烟台日报 2023-04-10\n" +
+            "据介绍,2022年,全市共授权国内专利7431件;全市国内外发明专利申请量2600件。\n");
+        Assert.Contains(("patent_grants", "baseline", 2022, 7431.0), Rows(r));
+        Assert.DoesNotContain(Rows(r), x => x.Item4 == 2600.0);
+    }
+
+    [Fact]
+    public void A_sentence_opening_with_of_which_goes_on_with_the_count_the_sentence_before_named()
+    {
+        var r = Extract("（烟台市知识产权工作新闻）\n烟台日报 2023-04-10\n" +
+            "据介绍,2022年,全市专利授权量7431件,同比增长5.2%。其中发明专利1620件,同比增长11.3%。\n");
+        Assert.Contains(("invention_grants", "baseline", 2022, 1620.0), Rows(r));
+        Assert.Contains(r.Targets, t => t.IndicatorCode == "invention_grants" && t.Measure == "growth_rate" && t.Value == 11.3);
+        // A rate has no parts: 其中 after it goes back to a count further up, which this reading does not guess.
+        var rate = Extract("（烟台市知识产权工作新闻）\n烟台日报 2023-04-10\n" +
+            "据介绍,2022年,全市专利申请量15000件,每万人发明专利拥有量达12.5件。其中发明专利4100件,同比增长9.1%。\n");
+        Assert.DoesNotContain(Rows(rate), x => x.Item4 == 4100.0);
+    }
 }

@@ -191,6 +191,25 @@ public sealed partial class IndicatorNames
         return result;
     }
 
+    /// <summary>2022年,全市授权专利8931件。其中发明专利1846件: a sentence opening with 其中 names a part of the whole the sentence
+    /// before it named (<paramref name="whole"/>), as <see cref="WithParts"/> reads it inside one sentence; null when the part with
+    /// the whole's measure is no indicator.</summary>
+    public Mention? PartOfPrevious(string text, Indicator whole)
+    {
+        // A rate (每万人口发明专利拥有量1.34件。其中发明专利…) has no parts: the 其中 goes back to a count further up.
+        var part = Part().Match(text);
+        if (whole.Measure == "ratio" || !part.Success || text[..part.Index].Any(c => !char.IsWhiteSpace(c) && c is not ('，' or ',' or '；' or ';'))) return null;
+        var word = part.Groups["w"];
+        int start = word.Index, end = part.Groups["share"].Success ? part.Groups["share"].Index + 1 : word.Index + word.Length;
+        var name = Fold(whole.IndicatorName).Text;
+        var w = Fold(word.Value).Text;
+        var candidates = part.Groups["share"].Success
+            ? new[] { name, name.EndsWith('量') ? name : name + "量" }.Select(n => w + "占" + n + "比重")
+            : Enumerable.Range(1, Math.Max(0, name.Length - 2)).Select(cut => w + name[cut..]).Where(n => n.Length > w.Length + 1);
+        var indicator = candidates.Select(n => _folded.GetValueOrDefault(n)).FirstOrDefault(i => i != null && i != whole);
+        return indicator == null ? null : new Mention(start, end, text[start..end], indicator);
+    }
+
     // 新增注册商标, 全年注册商标, 当年新注册商标: words that make a bare name the year's flow.
     [GeneratedRegex(@"(?:新增|新|全年|当年|年度|每年|年均|本年)$")]
     private static partial Regex FlowWordBefore();
@@ -412,6 +431,9 @@ public sealed partial class IndicatorNames
             if (c == '口' && prev == '人' && i >= 2 && s[i - 2] == '万') continue;          // 万人口 → 万人
             if (c == '名' && prev == '万' && next is not '称') { Put('人', i); continue; }  // 每万名 → 万人
             if (c == '的') continue;
+            // 授权国内专利, 国内有效发明专利: a region counts domestic filings (as against filings from abroad), so 国内 inside or
+            // before a name narrows nothing (国内外 does: it adds the foreign ones).
+            if (c == '国' && next == '内' && i + 2 < s.Length && "专发商有".Contains(s[i + 2])) { i++; continue; }
             if (c == '著' && next == '作' && i + 2 < s.Length && s[i + 2] == '权')           // 著作权 → 版权
             {
                 Put('版', i);

@@ -120,6 +120,9 @@ public sealed partial class TargetExtractor(Catalog catalog)
                     context = PassageContext.At(then, plan);
                 if (context.Kind != "baseline" && PassageContext.TargetYear(sentence) is { } named) namedTarget = named;
                 var mentions = _names.Find(search.Value, places);
+                // 授权专利8931件。其中发明专利1846件: a sentence opening with 其中 goes on with the whole the sentence before named.
+                if (mentions.Count == 0 && lastIndicator != null && _names.PartOfPrevious(search.Value, lastIndicator) is { } part)
+                    mentions = [part];
                 // 2023年，万人发明专利拥有量达到60件；2024年，达到66件: a clause that only gives a year and a number continues the
                 // indicator of the sentence before it.
                 if (mentions.Count == 0 && lastIndicator != null && Continuation().Match(search.Value) is { Success: true } cont)
