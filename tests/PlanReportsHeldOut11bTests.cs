@@ -84,4 +84,18 @@ public class PlanReportsHeldOut11bTests
             "据介绍,2022年,全市专利申请量15000件,每万人发明专利拥有量达12.5件。其中发明专利4100件,同比增长9.1%。\n");
         Assert.DoesNotContain(Rows(rate), x => x.Item4 == 4100.0);
     }
+
+    [Fact]
+    public void Common_wordings_of_RD_intensity_international_marks_and_GI_output_are_their_indicators()
+    {
+        var r = Extract("（绵阳市科技创新新闻）\n绵阳日报 2022-05-12\n" +
+            "据介绍,全社会R&D经费支出占GDP比重从2016年的6.2%提升到2021年的7.1%。\n" +
+            "截至2021年底,全市国际注册商标860件;2021年,地理标志年度产值95.5亿元。\n");
+        Assert.Contains(("rd_intensity", "baseline", 2016, 6.2), Rows(r));
+        Assert.Contains(("rd_intensity", "baseline", 2021, 7.1), Rows(r));
+        Assert.Contains(("madrid_registrations", "baseline", 2021, 860.0), Rows(r));
+        Assert.Contains(("gi_product_output", "baseline", 2021, 95.5), Rows(r));
+        var plan = Extract("绵阳市科技创新发展规划(2021—2025年)\n到2025年,研发经费投入强度达到7.5%。\n");
+        Assert.Contains(("rd_intensity", "goal", 2025, 7.5), Rows(plan));
+    }
 }

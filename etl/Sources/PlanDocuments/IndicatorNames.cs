@@ -446,6 +446,12 @@ public sealed partial class IndicatorNames
             if (prev == '占' && i + 1 < s.Length && s[i] == '全' && "省市区县".Contains(next)) { i++; continue; } // 占全省GDP → 占GDP
             if (c == '数' && next == '量') continue;                                       // 数量 → 量
             if (c == '数') { Put('量', i); continue; }                                     // 机构数 → 机构量
+            if (c == '年' && next == '度' && i + 2 < s.Length && IsWordChar(prev) && !char.IsAsciiLetter(prev) && !YearKeepsBefore.Contains(prev)
+                && !"本上该各".Contains(prev) && IsWordChar(s[i + 2]) && !YearKeepsAfter.Contains(s[i + 2]))
+            {
+                i++;                                                                       // 地理标志年度产值 → 地理标志产值
+                continue;
+            }
             if (c == '年' && IsWordChar(prev) && !char.IsAsciiLetter(prev) && IsWordChar(next) && !YearKeepsBefore.Contains(prev) && !YearKeepsAfter.Contains(next))
                 continue;                                                                  // 发明专利年申请量 → 发明专利申请量
             Put(c, i);
