@@ -98,4 +98,13 @@ public class PlanReportsHeldOut11bTests
         var plan = Extract("绵阳市科技创新发展规划(2021—2025年)\n到2025年,研发经费投入强度达到7.5%。\n");
         Assert.Contains(("rd_intensity", "goal", 2025, 7.5), Rows(plan));
     }
+
+    [Fact]
+    public void A_total_of_registrations_between_a_marks_name_and_its_number_is_a_measure_word()
+    {
+        var r = Extract("（绵阳市商标品牌工作新闻）\n绵阳日报 2022-05-12\n" +
+            "据介绍,截至2021年底,全市马德里国际注册商标有效累计注册总量640件,地理标志商标累计注册总量38件。\n");
+        Assert.Contains(("madrid_registrations", "baseline", 2021, 640.0), Rows(r));
+        Assert.Contains(("gi_trademarks", "baseline", 2021, 38.0), Rows(r));
+    }
 }
