@@ -107,4 +107,16 @@ public class PlanReportsHeldOut11bTests
         Assert.Contains(("madrid_registrations", "baseline", 2021, 640.0), Rows(r));
         Assert.Contains(("gi_trademarks", "baseline", 2021, 38.0), Rows(r));
     }
+
+    [Fact]
+    public void Patent_pledge_financing_is_the_pledge_financing_a_region_reports_but_never_the_whole_again_after_of_which()
+    {
+        var r = Extract("（绵阳市知识产权金融工作新闻）\n绵阳日报 2022-05-12\n" +
+            "据介绍,2021年,全市完成专利质押贷款6.4亿元,惠及企业85家。\n");
+        Assert.Contains(("ip_pledge_financing", "baseline", 2021, 6.4), Rows(r));
+        var part = Extract("（绵阳市知识产权金融工作新闻）\n绵阳日报 2022-05-12\n" +
+            "据介绍,2021年,全市知识产权质押融资9.8亿元,其中专利质押融资6.4亿元。\n");
+        Assert.Contains(("ip_pledge_financing", "baseline", 2021, 9.8), Rows(part));
+        Assert.DoesNotContain(Rows(part), x => x.Item4 == 6.4);
+    }
 }

@@ -108,6 +108,11 @@ public sealed partial class IndicatorNames
             var floor = i > 0 ? found[i - 1].End : 0;
             var qualifier = QualifierBefore(text, found[i].Start, floor, places);
             if (qualifier.Length == 0) qualifier = OtherLevel(text, found[i], floor);
+            // 知识产权质押融资12.5亿元,其中专利质押融资8.5亿元: a part after 其中 that the dictionary reads as the very indicator the
+            // whole before it is (a synonym in wider use) is a part of it, never the whole again.
+            if (qualifier.Length == 0 && i > 0 && found[i - 1].Indicator == found[i].Indicator
+                && text[floor..found[i].Start].Contains("其中", StringComparison.Ordinal))
+                qualifier = "其中";
             // 每万人专利申请量和授权量: an item that borrows its head borrows what qualifies the head too (每万人 … 授权量 is a rate
             // the dictionary may not know, never the plain count).
             if (qualifier.Length == 0 && heads.TryGetValue(found[i].Start, out var headStart)
