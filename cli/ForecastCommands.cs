@@ -125,7 +125,7 @@ public static class ForecastCommands
                         b.Cases > 0 ? F(100 * (b.Observed - b.MeanProbability), "+0.0;-0.0;0.0") : "-" }));
                 if (r.GetValue(png) is { } file)
                 {
-                    AttainmentCalibration.WriteReliabilityPng(report, file, label);
+                    AttainmentCalibration.WriteReliabilityPng(report, file, $"{Path.GetFileName(path)} · {label}");
                     Console.WriteLine($"reliability diagram: {file}");
                 }
             }
