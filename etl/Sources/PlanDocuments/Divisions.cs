@@ -110,6 +110,26 @@ public sealed partial class Divisions
         return government != null ? Choose(government, chosen, everything) : chosen;
     }
 
+    /// <summary>The development zone the text names first (南宁高新区, 西安经开区), or null: a division's name followed at once by a
+    /// zone word names a zone it hosts, whose figures are not the division's. Curated regions and their aliases (常州国家高新区)
+    /// are never zones here.</summary>
+    public string? ZoneNamed(string text)
+    {
+        var mentions = Mentions(text);
+        if (mentions.Count == 0) return null;
+        var (start, end) = (mentions[0].Start, mentions[0].End);
+        foreach (var m in mentions)
+        {
+            if (m.Start > end) break;
+            if (m.Candidates.Any(c => _curated.Contains(c.Code))) return null;
+            end = m.End;
+        }
+        return Zone().Match(text, end) is { Success: true } zone ? text[start..(end + zone.Length)] : null;
+    }
+
+    [GeneratedRegex(@"\G(?:国家级?)?(?:高新技术产业开发区|高新技术产业园区|经济技术开发区|经济开发区|高新区|经开区|开发区|工业园区|保税区|新区|科技城)")]
+    private static partial Regex Zone();
+
     private Division Choose(List<Division> candidates, Division? parent, HashSet<Division> mentioned) =>
         candidates.OrderByDescending(c => parent != null && c.ParentCode == parent.Code)
             .ThenByDescending(c => _curated.Contains(c.Code))
