@@ -131,16 +131,8 @@ public sealed partial record PlanHeader(Region Region, int StartYear, int EndYea
 
     /// <summary>The opening and the first paragraph of prose after it: where a news page says which plan it announces. Plans a
     /// later paragraph lists among the year's work (出台了《…“十四五”发展规划》《…推进计划》等) are not the page's subject.</summary>
-    private static string ThroughFirstParagraph(string head, string opening)
-    {
-        var end = opening.Length;
-        foreach (var line in head[opening.Length..].Split('\n'))
-        {
-            end += line.Length + 1;
-            if (line.Contains('。')) break;
-        }
-        return head[..Math.Min(end, head.Length)];
-    }
+    private static string ThroughFirstParagraph(string head, string opening) =>
+        head[..Math.Min(ReportDate.FirstParagraphBounds(head, opening).End, head.Length)];
 
     // The verb may follow the title too: 《…规划(2018-2020年)》(下称《规划》)已印发.
     [GeneratedRegex(@"(?:印发|出台|发布|制定|公布)了?《(?<t>[^《》]*)》|《(?<t>[^《》]*)》(?:[（(][^（()）]{0,12}[)）])?(?:已经|已|正式|近日)?(?:印发|出台|发布|公布)")]

@@ -63,24 +63,32 @@ public static partial class ReportDate
         return int.Parse(digits, CultureInfo.InvariantCulture);
     }
 
-    /// <summary>The lines before the first paragraph of prose (the opening included).</summary>
-    private static string Preamble(string text, string opening)
+    /// <summary>Where the first paragraph of prose after <paramref name="opening"/> starts and ends in <paramref name="text"/> (its
+    /// line and that line's break): the first line holding a 。 — a source line with a long address is not it. Both are the
+    /// text's length when no line does.</summary>
+    internal static (int Start, int End) FirstParagraphBounds(string text, string opening)
     {
-        var end = opening.Length;
+        var start = opening.Length;
         foreach (var line in text[opening.Length..].Split('\n'))
         {
-            if (line.Trim().Contains('。')) break;
-            end += line.Length + 1;
+            if (line.Contains('。')) return (start, Math.Min(start + line.Length + 1, text.Length));
+            start += line.Length + 1;
         }
-        return text[..Math.Min(Math.Min(end, text.Length), PreambleLength)];
+        return (text.Length, text.Length);
     }
+
+    /// <summary>The lines before the first paragraph of prose (the opening included).</summary>
+    private static string Preamble(string text, string opening) =>
+        text[..Math.Min(FirstParagraphBounds(text, opening).Start, PreambleLength)];
 
     /// <summary>How far a page's furniture before its first paragraph is looked through for its date.</summary>
     private const int PreambleLength = 600;
 
-    private static string FirstParagraph(string text, string opening) =>
-        text[opening.Length..].Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0)
-            .FirstOrDefault(l => l.Contains('。')) ?? ""; // a source line with a long address is not the first paragraph
+    private static string FirstParagraph(string text, string opening)
+    {
+        var (start, end) = FirstParagraphBounds(text, opening);
+        return text[start..end].Trim();
+    }
 
     // 2024年, 2024-07-19: a year not inside a longer number.
     [GeneratedRegex(@"(?<!\d)(?<y>(?:19|20)\d\d)(?:年|-(?:0?[1-9]|1[0-2])\b)")]
