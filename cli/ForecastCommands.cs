@@ -41,8 +41,8 @@ public static class ForecastCommands
                 ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, Path.GetFileNameWithoutExtension(path) + "_meta.csv");
             if (r.GetValue(meta) != null && !File.Exists(metaPath)) throw new FileNotFoundException($"--meta {metaPath}: no such file");
             var categories = File.Exists(metaPath) ? Benchmark.ReadCategories(metaPath) : new Dictionary<string, string>();
-            if (categories.Count > 0 && all.Count(s => !categories.ContainsKey(s.Id)) is var unknown and > 0)
-                Console.WriteLine($"note: {unknown} series not in {metaPath}: grouped as “?” (e.g. {all.First(s => !categories.ContainsKey(s.Id)).Id})");
+            if (categories.Count > 0 && all.Where(s => !categories.ContainsKey(s.Id)).ToList() is { Count: > 0 } unknown)
+                Console.WriteLine($"note: {unknown.Count} series not in {metaPath}: grouped as “?” (e.g. {unknown[0].Id})");
             var held = Benchmark.HeldOutHalf(all.Select(s => s.Id), categories);
             var part = r.GetValue(split);
             var series = part == "all" ? all : all.Where(s => held.Contains(s.Id) == (part == "holdout")).ToList();

@@ -160,8 +160,7 @@ public class BenchmarkFileTests
     [Fact]
     public void A_value_that_is_no_number_is_refused_with_file_line_and_series()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"bench-{Guid.NewGuid():N}.csv");
-        File.WriteAllText(path, "series_id,part,t,value\r\nA,train,1,3.5\r\nA,train,2,NA\r\n");
+        var path = Write("series_id,part,t,value\r\nA,train,1,3.5\r\nA,train,2,NA\r\n");
         try
         {
             var e = Assert.Throws<InvalidDataException>(() => Benchmark.Read(path));

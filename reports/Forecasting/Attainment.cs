@@ -104,7 +104,7 @@ public static class Attainment
         // target beyond the 80% range with more than 10%.
         var centre = mean + MedianShift(t.Measure, needed, lastYear, forecast);
         var floor = lo95 >= 0 ? values.Where(v => v.Sigma == 0).Sum(v => t.Measure == "increment" ? 0 : v.Mean) : double.NegativeInfinity;
-        var outcome = new PredictiveDistribution(centre, sigma80 * 1.2815515655446004, sigma * 1.96);
+        var outcome = new PredictiveDistribution(centre, sigma80 * PredictiveDistribution.Z80, sigma * 1.96);
         double Quantile(double q) => Math.Max(floor, outcome.Quantile(q));
         (lo80, hi80, lo95, hi95) = (Quantile(0.10), Quantile(0.90), Quantile(0.025), Quantile(0.975));
         gap = higher ? t.Value - centre : centre - t.Value;

@@ -76,15 +76,14 @@ public static class Benchmark
     public static List<(string Id, double[] Train, double[] Test)> Scorable(IEnumerable<(string Id, double[] Train, double[] Test)> series,
         out List<string> skipped)
     {
-        var left = new List<string>();
-        var kept = series.Where(s =>
+        var kept = new List<(string Id, double[] Train, double[] Test)>();
+        skipped = [];
+        foreach (var s in series)
         {
-            var why = s.Train.Length < Calibration.MinimumLength ? $"{s.Id} ({s.Train.Length} training points)"
-                : s.Test.Length == 0 ? $"{s.Id} (no test part)" : null;
-            if (why != null) left.Add(why);
-            return why == null;
-        }).ToList();
-        skipped = left;
+            if (s.Train.Length < Calibration.MinimumLength) skipped.Add($"{s.Id} ({s.Train.Length} training points)");
+            else if (s.Test.Length == 0) skipped.Add($"{s.Id} (no test part)");
+            else kept.Add(s);
+        }
         return kept;
     }
 

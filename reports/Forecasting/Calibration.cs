@@ -126,5 +126,5 @@ public static class Calibration
 
     /// <summary>Standard deviation implied by an 80% interval around <paramref name="mean"/> (the wider half, as
     /// <see cref="SigmaFrom95(double, double, double)"/>).</summary>
-    public static double SigmaFrom80(double mean, double lo80, double hi80) => Math.Max(hi80 - mean, mean - lo80) / 1.2815515655446004;
+    public static double SigmaFrom80(double mean, double lo80, double hi80) => Math.Max(hi80 - mean, mean - lo80) / PredictiveDistribution.Z80;
 }

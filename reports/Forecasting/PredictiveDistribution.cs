@@ -13,7 +13,10 @@ namespace Warehouse.Reports.Forecasting;
 /// </remarks>
 public sealed record PredictiveDistribution(double Centre, double Half80, double Half95)
 {
-    private const double Z80 = 1.2815515655446004, Z95 = 1.959963984540054;
+    /// <summary>Standard normal deviate of the 80% interval's upper bound (the 90% quantile).</summary>
+    public const double Z80 = 1.2815515655446004;
+
+    private const double Z95 = 1.959963984540054;
 
     /// <summary>The wider of the two half-widths' implied outer stretch (never narrower than the inner one).</summary>
     private double Outer => Math.Max(Half95, Half80 * Z95 / Z80) - Half80;

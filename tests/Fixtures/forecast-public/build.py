@@ -56,7 +56,7 @@ def consecutive_tail(years_values):
 
 
 def main(mirror):
-    sources, out = [], []
+    out, meta = [], []
     gdp, s1 = read(mirror, "gdp", "data/gdp.csv")
     pop, s2 = read(mirror, "population", "data/population.csv")
     co2, s3 = read(mirror, "co2-fossil-by-nation", "data/fossil-fuel-co2-emissions-by-nation.csv")
@@ -97,7 +97,7 @@ def main(mirror):
             for i, y in enumerate(years):
                 out.append((sid, "train" if i < train else "test", i + 1 if i < train else i - train + 1, series[(country, code)][y]))
             desc = f"{name}: {country}" + (f" ({code})" if code else "")
-            yield_meta.append((sid, name, category, train, H, years[0], desc))
+            meta.append((sid, name, category, train, H, years[0], desc))
     with open("public_yearly.csv", "w", newline="") as f:
         w = csv.writer(f)
         w.writerow(["series_id", "part", "t", "value"])
@@ -106,12 +106,11 @@ def main(mirror):
     with open("public_yearly_meta.csv", "w", newline="") as f:
         w = csv.writer(f, quoting=csv.QUOTE_ALL)
         w.writerow(["series_id", "source", "category", "n", "h", "start_year", "description"])
-        w.writerows(yield_meta)
+        w.writerows(meta)
     with open("SOURCES.txt", "w") as f:
         f.write("Snapshots read (repository, commit, commit date):\n" + "\n".join(sources) + "\n")
     print(f"{n} series written", file=sys.stderr)
 
 
-yield_meta = []
 if __name__ == "__main__":
     main(sys.argv[1] if len(sys.argv) > 1 else "/work/.mirror")
