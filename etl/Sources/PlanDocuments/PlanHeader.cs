@@ -43,11 +43,12 @@ public sealed partial record PlanHeader(Region Region, int StartYear, int EndYea
         // A title the opening quotes (《2014年镇江市知识产权发展与保护状况》白皮书发布) names the region before anything in the body
         // does; a plan citing a national one finds no region there and reads on.
         // 南宁高新区获批…: a zone's figures loaded for its city would enter the city's scorecard, so a zone nobody has placed is refused.
-        if (divisions.ZoneNamed(Text.Key(ownOpening)) is { } zone)
+        var ownKey = Text.Key(ownOpening);
+        if (divisions.ZoneNamed(ownKey) is { } zone)
             throw new InvalidDataException($"{fileName}: “{zone}”是开发区或园区，不是行政区划 / “{zone}” is a development zone, not an " +
                 "administrative division: add it to seeds/regions.csv as an alias of the county that administers it (or as a region " +
                 "of its own) and ingest again");
-        var division = divisions.Find(Text.Key(ownOpening)) ?? divisions.Find(Text.Key(opening))
+        var division = divisions.Find(ownKey) ?? divisions.Find(Text.Key(opening))
             ?? divisions.Find(Text.Key(WithoutCitations(head)))
             ?? divisions.Find(Text.Key(WithoutCitations(signature)))
             ?? throw new InvalidDataException($"{fileName}: 无法从发文机关或标题识别地区 / cannot tell the region: no province, prefecture or " +
