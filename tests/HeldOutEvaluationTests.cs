@@ -28,6 +28,12 @@ public class HeldOutEvaluationTests(ITestOutputHelper output)
         /// <summary>Rows right in indicator, kind, year and value but loaded for another region.</summary>
         public int WrongRegion { get; init; }
 
+        /// <summary>Labels of commitments (goals and milestones), what plans are loaded for; the rest are reported figures.</summary>
+        public int Goals { get; init; }
+
+        /// <summary>Commitment labels matched.</summary>
+        public int GoalsMatched { get; init; }
+
         /// <summary>Matched labels over all labels.</summary>
         public double Recall => (double)Matched / Labels;
 
@@ -101,7 +107,11 @@ public class HeldOutEvaluationTests(ITestOutputHelper output)
             output.WriteLine($"{(wrong.Contains(e) ? "WRONG:     " : wrongRegion.Contains(e) ? $"REGION {e.Region}:" : "unlabelled:")} {e.File[..2]} {e.Indicator} {e.Kind} {e.Year} {e.Value} ({e.Measure}) « {e.Evidence} »");
         foreach (var r in rejects) output.WriteLine($"rejected:  {r.File[..2]} {r.Text}");
         return new Score(labels.Count, labels.Count - unknownLabels.Count, extracted.Count, matched.Count, wrong.Count, unknownRejected, unknownLabels.Count)
-            { WrongRegion = wrongRegion.Count };
+        {
+            WrongRegion = wrongRegion.Count,
+            Goals = labels.Count(l => l.Kind != "baseline"),
+            GoalsMatched = matched.Count(l => l.Kind != "baseline"),
+        };
     }
 
     /// <summary>The same region by name: labellers since set 4 write a county with its prefecture before it (河源市连平县), as
@@ -145,7 +155,7 @@ public class HeldOutEvaluationTests(ITestOutputHelper output)
             output.WriteLine($"{set} ({name}): labels {s.Labels} ({s.InDictionary} with an indicator in the dictionary), extracted {s.Extracted}, " +
                 $"matched {s.Matched}: recall {s.Recall:P1} (of dictionary indicators {s.RecallInDictionary:P1}), precision {s.Precision:P1}, " +
                 $"wrong indicator {s.WrongIndicator}, wrong region {s.WrongRegion}, labels outside the dictionary reported as rejects "
-                + $"{s.UnknownRejected}/{s.UnknownLabels}");
+                + $"{s.UnknownRejected}/{s.UnknownLabels}; commitments (goals, milestones) {s.GoalsMatched}/{s.Goals}");
             Assert.True(s.Labels > 0);
         }
     }

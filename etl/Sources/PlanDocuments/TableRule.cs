@@ -91,7 +91,12 @@ public sealed partial class TableRule(IndicatorNames names, PlanHeader plan, Div
     /// (a serial number stands before the indicator; unit and attribute cells are not numbers), so merged cells do not shift them.</summary>
     private IEnumerable<(TargetCandidate?, string?)> Row(IReadOnlyList<string> raw, List<TableColumn> header, PassageContext context, int offset)
     {
-        var cells = raw.Select(c => c.Trim()).Where(c => c.Length > 0).ToList();
+        // A row as wide as its header lines up with it: its serial-number and category cells are dropped by position, so a
+        // category cell before the serial number (类别 | 序号 | 指标) passes neither for the indicator nor the number for a figure.
+        var aligned = raw.Count == header.Count;
+        var cells = raw.Select((c, i) => aligned && header[i] is { Role: ColumnRole.SerialNumber } or { Role: ColumnRole.Other, Kind: "" }
+                ? "" : c.Trim())
+            .Where(c => c.Length > 0).ToList();
         (Indicator Indicator, string Qualifiers, string UnitHint)? indicator = null;
         string indicatorCell = "", unit = "";
         var values = new List<Quantity?>();
