@@ -24,4 +24,24 @@ public class PlanTableLayoutTests
         Assert.Equal(6, rows.Count);
         Assert.Empty(r.Unknown);
     }
+
+    [Fact]
+    public void A_bracketed_figure_is_a_sum_over_the_span_when_the_plan_notes_so_under_its_table()
+    {
+        const string table = "序号\t指标\t单位\t2025年\t2030年\t属性\n" +
+            "1\t技术合同成交额\t亿元\t18\t〔120〕\t预期性\n" +
+            "2\t专利转让许可次数\t次\t900\t[5500]\t预期性\n" +
+            "3\t有效注册商标量\t件\t40000\t60000\t预期性\n";
+        var noted = Rows(Extract(Head + table + "注：〔〕、[]中数据为“十五五”期间累计数。\n"));
+        Assert.Contains(("tech_contract_turnover", "goal", 2030, 120.0), noted);
+        var r = Extract(Head + table + "注：〔〕、[]中数据为“十五五”期间累计数。\n");
+        string Measure(string code) => r.Targets.Single(t => t.IndicatorCode == code && t.Kind == "goal").Measure;
+        Assert.Equal("cumulative", Measure("tech_contract_turnover"));
+        Assert.Equal("cumulative", Measure("patent_transfers_licences"));
+        Assert.Equal("annual", r.Targets.Single(t => t.IndicatorCode == "tech_contract_turnover" && t.Kind == "baseline").Measure);
+        Assert.Equal("stock", Measure("registered_trademarks"));
+        // Without the note a bracket says nothing about the measure.
+        var plain = Extract(Head + table);
+        Assert.Equal("annual", plain.Targets.Single(t => t.IndicatorCode == "tech_contract_turnover" && t.Kind == "goal").Measure);
+    }
 }

@@ -16,6 +16,16 @@ public sealed record TableColumn(ColumnRole Role, string Kind = "", int Year = 0
 /// with the value columns by position. Without a header, an indicator cell takes the next value cell in the passage's context.</summary>
 public sealed partial class TableRule(IndicatorNames names, PlanHeader plan, Divisions divisions)
 {
+    /// <summary>Whether a figure in brackets (〔80〕, [4000]) is a sum over the plan's span, as five-year plans note under their
+    /// tables (注：〔 〕内为五年累计数); set from the whole document, because the note comes after the table.</summary>
+    public bool BracketsAreSums { get; init; }
+
+    /// <summary>Whether the document notes that bracketed figures are sums over the span.</summary>
+    public static bool NotesBracketedSums(string text) => BracketedSumsNote().IsMatch(text);
+
+    [GeneratedRegex(@"[〔\[［【]\s*[〕\]］】][^。\n]{0,20}?累计")]
+    private static partial Regex BracketedSumsNote();
+
     // A table by region (县(市、区) | 商标申请量 | 商标注册量 …): one column per indicator, its level or its growth rate.
     private List<(Indicator Indicator, bool Growth)>? _byRegion;
     private bool _byRegionSubHeader; // the row under a by-region header may split each indicator into 完成值 | 同比增长
@@ -100,19 +110,20 @@ public sealed partial class TableRule(IndicatorNames names, PlanHeader plan, Div
         (Indicator Indicator, string Qualifiers, string UnitHint)? indicator = null;
         string indicatorCell = "", unit = "";
         var values = new List<Quantity?>();
+        var sums = new List<bool>();
         foreach (var cell in cells)
         {
             var key = Text.Key(cell);
             // — / 无 / ／ in a value column: no figure there, but the column still counts, so later figures keep their years.
             if (Placeholder(cell))
             {
-                if (indicatorCell.Length > 0) values.Add(null);
+                if (indicatorCell.Length > 0) { values.Add(null); sums.Add(false); }
                 continue;
             }
             if (key.Length == 0) continue;
             if (Value(key) is { } q)
             {
-                if (indicatorCell.Length > 0) values.Add(q);
+                if (indicatorCell.Length > 0) { values.Add(q); sums.Add(BracketsAreSums && Bracketed(key)); }
                 continue;
             }
             if (IsAttributeOrUnit(key))
@@ -137,7 +148,8 @@ public sealed partial class TableRule(IndicatorNames names, PlanHeader plan, Div
         {
             if (values[k] is not { } value) continue;
             var ctx = valueColumns.Count == 0 ? context : ContextOf(valueColumns[k], context);
-            yield return (Make(ind, indicatorCell, unit.Length > 0 ? unit : ind.UnitHint, value, ctx, offset), null);
+            var words = sums[k] ? (ind.Indicator, "累计" + ind.Qualifiers, ind.UnitHint) : ind;
+            yield return (Make(words, indicatorCell, unit.Length > 0 ? unit : ind.UnitHint, value, ctx, offset), null);
         }
     }
 
@@ -250,7 +262,8 @@ public sealed partial class TableRule(IndicatorNames names, PlanHeader plan, Div
             {
                 var valueColumns = _header?.Where(c => c.Role == ColumnRole.Value).ToList() ?? [];
                 var ctx = p.NextValue < valueColumns.Count ? ContextOf(valueColumns[p.NextValue], context) : context;
-                yield return (Make((p.Indicator, p.Qualifiers, p.UnitHint), p.Cell, p.UnitHint, q, ctx, p.Offset), null);
+                var words = BracketsAreSums && Bracketed(cell) ? "累计" + p.Qualifiers : p.Qualifiers;
+                yield return (Make((p.Indicator, words, p.UnitHint), p.Cell, p.UnitHint, q, ctx, p.Offset), null);
                 _pending = p.NextValue + 1 < valueColumns.Count ? p with { NextValue = p.NextValue + 1 } : null;
             }
             else if (_unknown != null) yield return (null, _unknown + "：" + cell);
@@ -281,7 +294,7 @@ public sealed partial class TableRule(IndicatorNames names, PlanHeader plan, Div
         var quantity = q.Unit.Length == 0 && unitHint.Length > 0 && Quantity.ParseUnit(unitHint) is { } hint
             ? q with { Unit = hint.Unit, Scale = hint.Scale }
             : q;
-        var evidence = $"{cell}：{q.Value.ToString(CultureInfo.InvariantCulture)}{q.Scale}{quantity.Unit}";
+        var evidence = $"{cell}：{q.Value.ToString(CultureInfo.InvariantCulture)}{quantity.Scale}{quantity.Unit}";
         var s = new SentenceInput(new SearchText(evidence, offset), context, names, []);
         return Candidates.Make(s, r.Indicator, quantity, r.Qualifiers + Text.Key(cell), "table", -1);
     }
@@ -334,11 +347,15 @@ public sealed partial class TableRule(IndicatorNames names, PlanHeader plan, Div
 
     private static Quantity? Value(string key)
     {
-        var k = Comparison().Replace(key, "");
+        // A figure in brackets (〔120〕, [5500]) is still a figure; what the brackets mean is the plan's note's to say.
+        var k = Comparison().Replace(Bracketed(key) ? key[1..^1].Trim() : key, "");
         return Quantity.ParsePrefix(k) is var (q, length) && length == k.Length && !YearOnly().IsMatch(k) ? q : null;
     }
 
     private static bool IsNumber(string key) => Value(key) != null;
+
+    private static bool Bracketed(string key) =>
+        key.Length > 2 && (key[0], key[^1]) is ('[', ']') or ('〔', '〕') or ('［', '］') or ('【', '】');
 
     private static bool IsAttributeOrUnit(string cell) =>
         AttributeValue().IsMatch(cell) || Quantity.ParseUnit(cell) is { Complete: true } || cell is "—" or "-" or "/" or "——" or "…";

@@ -23,7 +23,7 @@ public sealed partial class TargetExtractor(Catalog catalog)
         var places = Places(plan);
         var found = new List<TargetCandidate>();
         var unknown = new List<UnknownMention>();
-        var table = new TableRule(_names, plan, _divisions);
+        var table = new TableRule(_names, plan, _divisions) { BracketsAreSums = TableRule.NotesBracketedSums(text) };
         var section = Section.Goals;
         int? scheduleYear = null;
         // 截至2023年底，…；…分别达19.6件、4.74件: a report date carries on through its paragraph, and on to the paragraphs after it
