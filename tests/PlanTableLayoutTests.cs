@@ -44,4 +44,31 @@ public class PlanTableLayoutTests
         var plain = Extract(Head + table);
         Assert.Equal("annual", plain.Targets.Single(t => t.IndicatorCode == "tech_contract_turnover" && t.Kind == "goal").Measure);
     }
+
+    [Fact]
+    public void Columns_headed_by_five_year_periods_take_the_periods_last_years_and_a_yearly_growth_column_is_a_growth_goal()
+    {
+        var r = Extract(Head + "指标\t单位\t“十四五”期末\t“十五五”期末\t年均增速（%）\t属性\n" +
+            "有效注册商标量\t件\t52000\t76000\t8\t预期性\n" +
+            "技术合同成交额\t亿元\t30\t55\t—\t预期性\n");
+        var rows = Rows(r);
+        Assert.Contains(("registered_trademarks", "baseline", 2025, 52000.0), rows);
+        Assert.Contains(("registered_trademarks", "goal", 2030, 76000.0), rows);
+        Assert.Contains(("tech_contract_turnover", "baseline", 2025, 30.0), rows);
+        Assert.Contains(("tech_contract_turnover", "goal", 2030, 55.0), rows);
+        var growth = Assert.Single(r.Targets, t => t.Measure == "growth_rate");
+        Assert.Equal(("registered_trademarks", "goal", 2030, 8.0), (growth.IndicatorCode, growth.Kind, growth.TargetYear, growth.Value));
+        Assert.Equal(5, rows.Count);
+    }
+
+    [Fact]
+    public void The_same_columns_one_cell_per_line()
+    {
+        var r = Extract(Head + "指标\n单位\n十四五末\n十五五末\n年均增长\n有效注册商标量\n件\n52000\n76000\n8\n");
+        var rows = Rows(r);
+        Assert.Contains(("registered_trademarks", "baseline", 2025, 52000.0), rows);
+        Assert.Contains(("registered_trademarks", "goal", 2030, 76000.0), rows);
+        Assert.Contains(("registered_trademarks", "goal", 2030, 8.0), rows);
+        Assert.Equal("growth_rate", r.Targets.Single(t => t.Value == 8.0).Measure);
+    }
 }

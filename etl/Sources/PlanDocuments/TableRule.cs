@@ -147,6 +147,11 @@ public sealed partial class TableRule(IndicatorNames names, PlanHeader plan, Div
         for (var k = 0; k < values.Count && (k < valueColumns.Count || valueColumns.Count == 0 && k == 0); k++)
         {
             if (values[k] is not { } value) continue;
+            if (valueColumns.Count > 0 && valueColumns[k].Kind == "growth")
+            {
+                yield return (Growth(ind.Indicator, indicatorCell, value, offset), null);
+                continue;
+            }
             var ctx = valueColumns.Count == 0 ? context : ContextOf(valueColumns[k], context);
             var words = sums[k] ? (ind.Indicator, "累计" + ind.Qualifiers, ind.UnitHint) : ind;
             yield return (Make(words, indicatorCell, unit.Length > 0 ? unit : ind.UnitHint, value, ctx, offset), null);
@@ -261,9 +266,11 @@ public sealed partial class TableRule(IndicatorNames names, PlanHeader plan, Div
             if (_pending is { } p)
             {
                 var valueColumns = _header?.Where(c => c.Role == ColumnRole.Value).ToList() ?? [];
-                var ctx = p.NextValue < valueColumns.Count ? ContextOf(valueColumns[p.NextValue], context) : context;
+                var at = p.NextValue < valueColumns.Count ? valueColumns[p.NextValue] : null;
                 var words = BracketsAreSums && Bracketed(cell) ? "累计" + p.Qualifiers : p.Qualifiers;
-                yield return (Make((p.Indicator, words, p.UnitHint), p.Cell, p.UnitHint, q, ctx, p.Offset), null);
+                yield return at is { Kind: "growth" }
+                    ? (Growth(p.Indicator, p.Cell, q, p.Offset), null)
+                    : (Make((p.Indicator, words, p.UnitHint), p.Cell, p.UnitHint, q, at == null ? context : ContextOf(at, context), p.Offset), null);
                 _pending = p.NextValue + 1 < valueColumns.Count ? p with { NextValue = p.NextValue + 1 } : null;
             }
             else if (_unknown != null) yield return (null, _unknown + "：" + cell);
@@ -287,6 +294,11 @@ public sealed partial class TableRule(IndicatorNames names, PlanHeader plan, Div
             _unknown = cell;
         }
     }
+
+    /// <summary>A yearly growth rate the plan sets over its span, from a 年均增长 column.</summary>
+    private TargetCandidate Growth(Indicator indicator, string cell, Quantity q, int offset) =>
+        new(indicator.IndicatorCode, "goal", "growth_rate", "=", q.Value, plan.EndYear, plan.StartYear, plan.EndYear,
+            $"{cell}：年均增长{q.Value.ToString(CultureInfo.InvariantCulture)}%", offset, "table", true);
 
     private TargetCandidate? Make((Indicator Indicator, string Qualifiers, string UnitHint) r, string cell, string unitHint, Quantity q,
         PassageContext context, int offset)
@@ -334,8 +346,17 @@ public sealed partial class TableRule(IndicatorNames names, PlanHeader plan, Div
         if (AttributeHeader().IsMatch(key)) return new TableColumn(ColumnRole.Attribute);
         if (IndicatorHeader().IsMatch(key)) return new TableColumn(ColumnRole.Indicator);
         if (CategoryHeader().IsMatch(key)) return new TableColumn(ColumnRole.Other);
+        // 年均增长（%）beside the target: the yearly growth the plan sets over its span.
+        if (GrowthHeader().IsMatch(key)) return new TableColumn(ColumnRole.Value, "growth", plan.EndYear);
         var year = YearIn().Match(key);
         var y = year.Success ? int.Parse(year.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
+        // “十四五”末 | “十五五”末: a five-year plan period names the year it ends (十四五 → 2025).
+        if (!year.Success && PeriodEnd().Match(key) is { Success: true } period)
+        {
+            y = 2010 + 5 * "一二三四五六七".IndexOf(period.Groups[1].Value[0], StringComparison.Ordinal);
+            if (y < plan.StartYear) return new TableColumn(ColumnRole.Value, "baseline", y);
+            return new TableColumn(ColumnRole.Value, y >= plan.EndYear ? "goal" : "milestone", y);
+        }
         var baseline = BaselineWord().IsMatch(key);
         var goal = GoalWord().IsMatch(key);
         if (!year.Success && !baseline && !goal) return null;
@@ -383,6 +404,12 @@ public sealed partial class TableRule(IndicatorNames names, PlanHeader plan, Div
 
     [GeneratedRegex(@"(20\d\d)年?")]
     private static partial Regex YearIn();
+
+    [GeneratedRegex(@"^十([一二三四五六七])五(?:时期|期间|规划)?(?:期?末|目标|目标值|末目标值?|末期?值?)$")]
+    private static partial Regex PeriodEnd();
+
+    [GeneratedRegex(@"^(?:年均|年平均|每年)(?:增长|增速|增幅|增长率)(?:率)?(?:[（(]%[)）]|%)?$")]
+    private static partial Regex GrowthHeader();
 
     [GeneratedRegex("基数|现状|基期|基准|基础值|完成情况|完成值|实际|现值|当前")]
     private static partial Regex BaselineWord();
