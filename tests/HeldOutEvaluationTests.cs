@@ -138,6 +138,7 @@ public class HeldOutEvaluationTests(ITestOutputHelper output)
     [InlineData("heldout10")]
     [InlineData("heldout11")]
     [InlineData("heldout12")]
+    [InlineData("heldout13")]
     public void HeldOut_plans_recall_and_precision(string set)
     {
         var docs = Docs(set);
