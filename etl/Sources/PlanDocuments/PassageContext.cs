@@ -67,8 +67,9 @@ public sealed partial record PassageContext(string Kind, int Year, int SpanStart
         if (plan.IsNews && plan.Published is { } published && !Commitment().IsMatch(sentence) && !GoalYear().IsMatch(sentence)
             && OwnYears(sentence) is { Count: > 0 } own && own.Max() < published)
             return new PassageContext("baseline", own.Max(), own.Max(), own.Max());
-        // 2021年,全省专利授权15.5万件,同比增长40.93%: figures compared with the year before are results, not commitments.
-        if (sentence.Contains("同比") && ExplicitYears().Matches(sentence).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture))
+        // 2021年,全省专利授权15.5万件,同比增长40.93%: figures compared with the year before are results, not commitments
+        // (in a plan's own text, 2026年，力争发明专利授权1500件，同比增长10% commits to both).
+        if (sentence.Contains("同比") && !(!plan.IsNews && !plan.IsReport && ReportCommitment().IsMatch(sentence)) && ExplicitYears().Matches(sentence).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture))
                 .Where(y => y <= plan.StartYear && !ByYear().IsMatch(sentence)).ToList() is { Count: > 0 } reported)
             return new PassageContext("baseline", reported.Max(), reported.Max(), reported.Max());
         // 2025年，全市商标申请量9万件 (or 2014年PCT专利申请190件) in a plan starting 2026: a sentence opening with a past year reports it.

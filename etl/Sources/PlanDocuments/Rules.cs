@@ -441,13 +441,17 @@ public static partial class ProseRule
     }
 
     /// <summary>有效发明专利3072件,同比增长30.56%: a result followed by its change over the year before (同比, 比上年, 较上年底, or
-    /// 增长 alone) is also that indicator's growth rate in the same year. Only for results: a target's growth is read by
-    /// <see cref="Growth"/>, and a change against an earlier period (较“十二五”末增长) or a multiple is not a yearly rate.</summary>
+    /// 增长 alone) is also that indicator's growth rate in the same year. Only for results and a yearly plan's targets (同比 only): a
+    /// multi-year target's growth is read by <see cref="Growth"/>, and a change against an earlier period (较“十二五”末增长) or a
+    /// multiple is not a yearly rate.</summary>
     internal static TargetCandidate? ReportedGrowth(SentenceInput s, TargetCandidate level, string after, int afterAt)
     {
-        if (level.Kind != "baseline") return null;
+        // A yearly plan's target for its one year (2026年，力争…1500件以上，同比增长10%) sets that year's growth over the year before too.
+        var yearlyTarget = level.Kind != "baseline" && level.SpanStart == level.SpanEnd && PassageContext.CommitsInReport(s.Text.Value);
+        if (level.Kind != "baseline" && !yearlyTarget) return null;
         var g = GrowthAfter().Match(after);
         if (!g.Success || Quantity.ParsePrefix(g.Groups["n"].Value) is not var (q, _) || q.Unit != "%") return null;
+        if (yearlyTarget && !g.Groups["yoy"].Success) return null;
         // 比2021年年底增长: only the end of the year before the result's is a year's growth.
         if (g.Groups["py"].Success && int.Parse(g.Groups["py"].Value, CultureInfo.InvariantCulture) != level.TargetYear - 1) return null;
         // 同比增长-28.5%: a bulletin writes a fall as a negative growth.

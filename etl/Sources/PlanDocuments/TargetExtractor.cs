@@ -19,6 +19,7 @@ public sealed partial class TargetExtractor(Catalog catalog)
         text = Script.ToSimplified(text); // traditional characters: one for one, so offsets still point into the document
         text = Script.ToMainlandTerms(text); // 智慧财产权 → 知识产权: Taiwan terms, padded so offsets stay valid
         text = Script.WithYearsClosed(text); // 2015 年 → " 2015年": a web copy's spaced year, same length
+        text = string.Join('\n', text.Split('\n').Select(ColonJoined)); // 1.万人发明专利拥有量：达到6.5件 — the colon blanked
         var plan = PlanHeader.Read(text, catalog, _divisions, fileName);
         var places = Places(plan);
         var found = new List<TargetCandidate>();
@@ -64,7 +65,8 @@ public sealed partial class TargetExtractor(Catalog catalog)
                 table.Reset();
                 reported = null;
                 namedTarget = null;
-                continue;
+                // （三）发明专利授权量达到500件。— an item numbered like a heading that states a figure is read as well.
+                if (!StatesFigure(trimmed, places)) continue;
             }
 
             // A short line without sentence punctuation may be a table cell written one per line, without tabs.
@@ -145,6 +147,28 @@ public sealed partial class TargetExtractor(Catalog catalog)
             Deduplicate(found).Select(c => c with { Evidence = InDocument(document, text, c.Evidence, c.Offset) }).ToList(),
             unknown.Select(u => u with { Evidence = InDocument(document, text, u.Evidence, u.Offset) }).ToList());
     }
+
+    /// <summary>Whether a line names an indicator and a number other than a year.</summary>
+    private bool StatesFigure(string line, IReadOnlyCollection<string> places) =>
+        FigureNotYear().IsMatch(line) && _names.Find(Text.Key(line), places).Count > 0;
+
+    [GeneratedRegex(@"\d(?![\d.]*年)")]
+    private static partial Regex FigureNotYear();
+
+    /// <summary>1.每万人口高价值发明专利拥有量：达到6.5件 — a list item naming an indicator, a colon, then its figure: the colon
+    /// becomes a space (same length, offsets hold), so the name and its figure are one clause.</summary>
+    private string ColonJoined(string line)
+    {
+        var m = NamedFigure().Match(line);
+        return m.Success && _names.ResolveCell(m.Groups["name"].Value) != null
+            ? string.Concat(line.AsSpan(0, m.Groups["colon"].Index), " ", line.AsSpan(m.Groups["colon"].Index + 1))
+            : line;
+    }
+
+    // An item marker (1. / （一） / 一、), a name without numbers or clause breaks, a colon, then a figure or the words before one.
+    [GeneratedRegex(@"^\s*(?:[（(]?[\d一二三四五六七八九十]{1,3}[)）、.．]\s*)?(?<name>[^：:，,。；;、\t\d]{3,30})(?<colon>[：:])" +
+        @"(?=\s*(?:(?:[一二两三四五六七八九十]年|力争|预计|确保|达到|达|突破|超过|不低于|不少于|年均|累计|新增|每年|保持在|稳定在|提高到|提升到|增长|≥|>)\s*){0,3}\d)")]
+    private static partial Regex NamedFigure();
 
     /// <summary>同比增长排名前三位的县(市、区):西塞山区76.74%、下陆区32.61%: counties ranked by their growth give each one's growth rate of
     /// the indicator the sentence (or the one before it) names; a place that is no division inside the region is left out.</summary>
@@ -236,6 +260,8 @@ public sealed partial class TargetExtractor(Catalog catalog)
             if (NotACommitment().IsMatch(s.Value[(m.Index + m.Length)..])) continue;
             // 约占泉州市的40%, 占全国的三分之一: a share of another total describes, it does not commit.
             if (ShareOf().IsMatch(s.Value[..m.Index])) continue;
+            // 达到3件（全国平均为20件）: a bracketed figure of another place or of the average compares, it does not commit.
+            if (ComparedElsewhere().IsMatch(s.Value[..m.Index])) continue;
             var clauseStart = s.Value.LastIndexOfAny(ProseRule.ClauseBreaks, Math.Max(0, m.Index - 1)) + 1;
             var clauseEnd = s.Value.IndexOfAny(ProseRule.ClauseBreaks, m.Index);
             var phrase = s.Value[clauseStart..(clauseEnd < 0 ? s.Value.Length : clauseEnd)];
@@ -356,6 +382,9 @@ public sealed partial class TargetExtractor(Catalog catalog)
 
     [GeneratedRegex(@"占[\u4e00-\u9fff]{0,12}?的$")]
     private static partial Regex ShareOf();
+
+    [GeneratedRegex(@"[（(](?:全国|全省|全市|国家|同类城市|同级)[\u4e00-\u9fff]{0,8}?(?:平均|均值|水平)[\u4e00-\u9fff]{0,4}?(?:为|是|约)?$")]
+    private static partial Regex ComparedElsewhere();
 
     [GeneratedRegex(@"^(?:[（(]?[一二三四五六七八九十\d]+[)）、.．]\s*)?(?<y>20\d\d)年(?:底|末|度)?(?:[：:，,]|目标|主要目标|工作目标|[)）]|$)")]
     private static partial Regex YearBlock();
