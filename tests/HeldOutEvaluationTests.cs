@@ -17,7 +17,11 @@ public class HeldOutEvaluationTests(ITestOutputHelper output)
     /// <summary>The set's documents: in the fixture folder, or (for texts copied from third-party pages, kept out of git) the
     /// labeller's folder on this machine.</summary>
     private static string? Docs(string set) =>
-        new[] { Path.Combine(Root(set), "docs"), "/work/" + set + "/docs" }.FirstOrDefault(d => Directory.Exists(d) && Directory.GetFiles(d, "*.txt").Length > 0);
+        new[] { Path.Combine(Root(set), "docs"), "/work/" + set + "/docs" }.FirstOrDefault(d => Directory.Exists(d) && DocumentsIn(d).Any());
+
+    /// <summary>The plan documents of a folder: web texts (.txt) and Word files (.docx).</summary>
+    private static IEnumerable<string> DocumentsIn(string folder) =>
+        Directory.GetFiles(folder).Where(p => p.EndsWith(".txt", StringComparison.Ordinal) || p.EndsWith(".docx", StringComparison.Ordinal));
 
     /// <summary>One labelled commitment, its value in the indicator's canonical unit; Year null when the text gives none.</summary>
     public sealed record Label(string File, string Region, string Indicator, string Kind, int? Year, double Value, string Measure, string Sentence);
@@ -74,7 +78,7 @@ public class HeldOutEvaluationTests(ITestOutputHelper output)
         var labels = Labels(set, Catalog.Load(wh.Dialect, c)).Where(l => include(l.File)).ToList();
         var extracted = new List<(string File, string Region, string Indicator, string Kind, int Year, double Value, string Measure, string Evidence)>();
         var rejects = new List<(string File, string Text)>();
-        foreach (var path in Directory.GetFiles(docs, "*.txt").Where(p => include(Path.GetFileName(p))).Order(StringComparer.Ordinal))
+        foreach (var path in DocumentsIn(docs).Where(p => include(Path.GetFileName(p))).Order(StringComparer.Ordinal))
         {
             var file = Path.GetFileName(path);
             var result = loader.Load(path);
@@ -127,6 +131,7 @@ public class HeldOutEvaluationTests(ITestOutputHelper output)
     [Theory]
     [InlineData("heldout")]
     [InlineData("heldout_own")]
+    [InlineData("heldout_own2")]
     [InlineData("heldout2")]
     [InlineData("heldout3")]
     [InlineData("heldout4")]
@@ -151,7 +156,7 @@ public class HeldOutEvaluationTests(ITestOutputHelper output)
         var moved = File.Exists(movedFile) ? File.ReadAllLines(movedFile).Where(l => l.Length > 0 && l[0] != '#').ToHashSet() : [];
         foreach (var (name, include) in new (string, Func<string, bool>)[] { ("still held out", f => !moved.Contains(f)), ("moved to training", moved.Contains) })
         {
-            if (!Directory.GetFiles(docs, "*.txt").Any(p => include(Path.GetFileName(p)))) continue;
+            if (!DocumentsIn(docs).Any(p => include(Path.GetFileName(p)))) continue;
             var s = Evaluate(set, docs, include);
             output.WriteLine($"{set} ({name}): labels {s.Labels} ({s.InDictionary} with an indicator in the dictionary), extracted {s.Extracted}, " +
                 $"matched {s.Matched}: recall {s.Recall:P1} (of dictionary indicators {s.RecallInDictionary:P1}), precision {s.Precision:P1}, " +
