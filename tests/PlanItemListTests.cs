@@ -61,4 +61,12 @@ public class PlanItemListTests
             Rows(r).Order().ToList());
         Assert.Empty(r.Unknown);
     }
+
+    [Fact]
+    public void A_thousands_separator_does_not_leave_the_digits_after_it_as_a_reject()
+    {
+        var r = Extract(Head + "到2028年，全市发明专利授权量达到1,500件左右。\n");
+        Assert.Equal([("invention_grants", "goal", 2028, 1500.0)], Rows(r));
+        Assert.Empty(r.Unknown);
+    }
 }

@@ -257,6 +257,8 @@ public sealed partial class TargetExtractor(Catalog catalog)
         {
             if (consumed.Contains(m.Index)) continue;
             if (m.Index > 0 && (s.Value[m.Index - 1] == '第' || char.IsDigit(s.Value[m.Index - 1]) || s.Value[m.Index - 1] == '.')) continue;
+            // 1,200件: the digits after a thousands separator are the same number's.
+            if (m.Index > 1 && s.Value[m.Index - 1] == ',' && char.IsAsciiDigit(s.Value[m.Index - 2])) continue;
             if (NotACommitment().IsMatch(s.Value[(m.Index + m.Length)..])) continue;
             // 约占泉州市的40%, 占全国的三分之一: a share of another total describes, it does not commit.
             if (ShareOf().IsMatch(s.Value[..m.Index])) continue;
