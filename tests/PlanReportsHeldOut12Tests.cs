@@ -20,4 +20,18 @@ public class PlanReportsHeldOut12Tests
         Assert.Contains(("patent_applications", "baseline", 2018, 18.5), Rows(r));
         Assert.Contains(("invention_grants", "baseline", 2018, 9.2), Rows(r));
     }
+
+    [Fact]
+    public void A_rank_without_its_ordinal_word_may_stand_between_a_result_and_its_growth()
+    {
+        var r = Extract("（修水县知识产权工作新闻）\n九江日报 2016-02-20\n" +
+            "2015年修水县知识产权工作稳步推进,发明专利申请96件,位于全省40位,同比增长88%;商标注册量310件,居全市3位,同比增长12.5%。\n");
+        Assert.Contains(("invention_applications", "baseline", 2015, 96.0), Rows(r));
+        Assert.Contains(("invention_applications", "baseline", 2015, 88.0), Rows(r));
+        Assert.Contains(("trademark_registrations", "baseline", 2015, 12.5), Rows(r));
+        // A count of its own before the growth is no rank: the growth is not the first figure's.
+        var count = Extract("（修水县知识产权工作新闻）\n九江日报 2016-02-20\n" +
+            "2015年,全县发明专利申请96件,新增专利代理师26名,同比增长30%。\n");
+        Assert.DoesNotContain(Rows(count), x => x.Item1 == "invention_applications" && x.Item4 == 30.0);
+    }
 }
