@@ -34,4 +34,15 @@ public class PlanReportsHeldOut12Tests
             "2015年,全县发明专利申请96件,新增专利代理师26名,同比增长30%。\n");
         Assert.DoesNotContain(Rows(count), x => x.Item1 == "invention_applications" && x.Item4 == 30.0);
     }
+
+    [Fact]
+    public void A_figure_written_in_thousands_is_read_at_its_scale()
+    {
+        var r = Extract("（滨州市知识产权工作新闻）\n滨州日报 2017-08-30\n" +
+            "据介绍,2017年前7个月,全市专利申请量近5千件,同比增长21%;有效注册商标达到2.4万件。\n");
+        Assert.Contains(("patent_applications", "baseline", 2017, 5000.0), Rows(r));
+        Assert.Contains(("patent_applications", "baseline", 2017, 21.0), Rows(r));
+        Assert.Contains(("registered_trademarks", "baseline", 2017, 24000.0), Rows(r));
+        Assert.Equal(12_000_000.0, Warehouse.Etl.Normalisation.Quantity.ParsePrefix("1.2千万元")?.Quantity.In("元", ""));
+    }
 }
