@@ -45,4 +45,37 @@ public class PlanReportsHeldOut12Tests
         Assert.Contains(("registered_trademarks", "baseline", 2017, 24000.0), Rows(r));
         Assert.Equal(12_000_000.0, Warehouse.Etl.Normalisation.Quantity.ParsePrefix("1.2千万元")?.Quantity.In("元", ""));
     }
+
+    [Fact]
+    public void Patents_called_national_patents_or_patents_of_every_kind_after_their_verb_are_the_whole_count()
+    {
+        var r = Extract("（衡水市知识产权工作新闻）\n衡水日报 2021-02-26\n" +
+            "2020年,全市专利申请量达5230件,授权国家专利3310件,其中发明专利218件;全市转让许可各类专利460件次。\n");
+        Assert.Contains(("patent_grants", "baseline", 2020, 3310.0), Rows(r));
+        // 其中 after the grants is a part of the grants, no longer of the applications before them.
+        Assert.Contains(("invention_grants", "baseline", 2020, 218.0), Rows(r));
+        Assert.DoesNotContain(Rows(r), x => x.Item1 == "invention_applications");
+        Assert.Contains(("patent_transfers_licences", "baseline", 2020, 460.0), Rows(r));
+        // 国家专利 before another word is another thing (国家专利导航试点), not the patents.
+        var pilot = Extract("（衡水市知识产权工作新闻）\n衡水日报 2021-02-26\n2020年,全市获批国家专利导航试点项目3个。\n");
+        Assert.DoesNotContain(Rows(pilot), x => x.Item1 is "patent_grants" or "patent_applications");
+    }
+
+    [Fact]
+    public void Per_ten_thousand_people_written_with_both_measure_words_is_the_per_capita_rate()
+    {
+        var r = Extract("衡水市科技创新“十三五”规划\n一、发展基础\n“十二五”期间,全市每万名人口发明专利拥有量达1.2件。\n" +
+            "二、发展目标\n到2020年,每万名人口发明专利拥有量达到3件。\n");
+        Assert.Contains(("invention_patents_per_10k", "baseline", 2015, 1.2), Rows(r));
+        Assert.Contains(("invention_patents_per_10k", "goal", 2020, 3.0), Rows(r));
+    }
+
+    [Fact]
+    public void Demonstration_and_advantage_enterprises_in_either_order_of_the_national_and_provincial_levels_are_all_levels()
+    {
+        var r = Extract("（德州市知识产权工作新闻）\n德州日报 2024-04-22\n目前,全市已培育国家、省知识产权示范优势企业58家。\n");
+        Assert.Contains(("ip_advantage_demo_enterprises_all_levels", "baseline", 2024, 58.0), Rows(r));
+        var national = Extract("（德州市知识产权工作新闻）\n德州日报 2024-04-22\n目前,全市共有国家知识产权示范优势企业12家。\n");
+        Assert.Contains(("national_ip_advantage_demo_enterprises", "baseline", 2024, 12.0), Rows(national));
+    }
 }

@@ -434,11 +434,19 @@ public sealed partial class IndicatorNames
             char prev = i > 0 ? s[i - 1] : ' ', next = i + 1 < s.Length ? s[i + 1] : ' ';
             if (c == '每' && next == '万') continue;                                      // 每万人 → 万人
             if (c == '口' && prev == '人' && i >= 2 && s[i - 2] == '万') continue;          // 万人口 → 万人
-            if (c == '名' && prev == '万' && next is not '称') { Put('人', i); continue; }  // 每万名 → 万人
+            if (c == '名' && prev == '万' && next is not '称')                              // 每万名 → 万人
+            {
+                Put('人', i);
+                if (next == '人') i += i + 2 < s.Length && s[i + 2] == '口' ? 2 : 1;      // 每万名人口 → 万人 too
+                continue;
+            }
             if (c == '的') continue;
             // 授权国内专利, 国内有效发明专利: a region counts domestic filings (as against filings from abroad), so 国内 inside or
             // before a name narrows nothing (国内外 does: it adds the foreign ones).
             if (c == '国' && next == '内' && i + 2 < s.Length && "专发商有".Contains(s[i + 2])) { i++; continue; }
+            // 授权国家专利6977件, 转让许可各类专利: 国家专利 is an older word for the patents a region holds, and 各类 (of every kind)
+            // leaves a count of patents whole; only right before a count or its verb, not 国家专利导航… or 各类专利奖.
+            if ((c == '国' && next == '家' || c == '各' && next == '类') && PatentsWhole().IsMatch(s.AsSpan(i + 2))) { i++; continue; }
             if (c == '著' && next == '作' && i + 2 < s.Length && s[i + 2] == '权')           // 著作权 → 版权
             {
                 Put('版', i);
@@ -464,12 +472,17 @@ public sealed partial class IndicatorNames
         return (sb.ToString(), map.ToArray());
     }
 
-    // Wordings of one thing: every level of government listed (国家、省、市) is 各级; 示范或优势 is 优势示范; 许可、转让 is 转让许可.
+    [GeneratedRegex(@"^专利(?:\d|申请|授权|[，,。；;、]|$)")]
+    private static partial Regex PatentsWhole();
+
+    // Wordings of one thing: every level of government listed (国家、省、市; 国家、省 where a county or city names those above it) is
+    // 各级; 示范或优势 (示范优势) is 优势示范; 许可、转让 is 转让许可.
     private static readonly (string From, string To)[] Phrases =
-        new[] { "国家级、省级、市级、县级", "国家、省、市、县", "国家级、省级、市级", "国家、省、市", "省、市、县", "省级、市级、县级" }.Select(f => (f, "各级"))
+        new[] { "国家级、省级、市级、县级", "国家、省、市、县", "国家级、省级、市级", "国家、省、市", "省、市、县", "省级、市级、县级", "国家、省",
+                "国家级、省级" }.Select(f => (f, "各级"))
         // 国家知识产权优势企业和示范企业111家: both kinds named in full, one number for them together.
         .Concat(new[] { "优势企业和示范企业", "优势企业与示范企业", "优势企业及示范企业", "优势企业、示范企业" }.Select(f => (f, "优势示范企业")))
-        .Concat(new[] { "示范或优势", "示范和优势", "示范、优势", "优势或示范", "优势和示范", "优势、示范" }.Select(f => (f, "优势示范")))
+        .Concat(new[] { "示范或优势", "示范和优势", "示范、优势", "优势或示范", "优势和示范", "优势、示范", "示范优势" }.Select(f => (f, "优势示范")))
         // 专利许可、转让次数 = 专利转让许可次数: the two ways a patent changes hands, in either order and with any joint.
         .Concat(new[] { "许可、转让", "许可和转让", "许可与转让", "许可及转让", "转让、许可", "转让和许可", "转让与许可", "转让及许可", "许可转让" }
             .Select(f => (f, "转让许可")))
