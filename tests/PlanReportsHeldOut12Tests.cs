@@ -78,4 +78,13 @@ public class PlanReportsHeldOut12Tests
         var national = Extract("（德州市知识产权工作新闻）\n德州日报 2024-04-22\n目前,全市共有国家知识产权示范优势企业12家。\n");
         Assert.Contains(("national_ip_advantage_demo_enterprises", "baseline", 2024, 12.0), Rows(national));
     }
+
+    [Fact]
+    public void A_gloss_in_brackets_between_the_words_of_a_name_leaves_the_name_whole()
+    {
+        var r = Extract("（烟台市商标品牌工作新闻）\n烟台日报 2023-05-16\n" +
+            "近年来,全市共设立商标品牌(知识产权)指导站21家,有效注册商标达到18万件。\n");
+        Assert.Contains(("ip_workstations", "baseline", 2023, 21.0), Rows(r));
+        Assert.Contains(("registered_trademarks", "baseline", 2023, 180000.0), Rows(r));
+    }
 }

@@ -432,6 +432,13 @@ public sealed partial class IndicatorNames
             }
             var c = s[i];
             char prev = i > 0 ? s[i - 1] : ' ', next = i + 1 < s.Length ? s[i + 1] : ' ';
+            // 商标品牌(知识产权)指导站: a gloss in brackets inside a name, between two of its words, leaves the name whole.
+            if (c is '(' or '（' && IsWordChar(prev) && Gloss().Match(s, i) is { Success: true } gloss && gloss.Index == i
+                && i + gloss.Length < s.Length && IsWordChar(s[i + gloss.Length]))
+            {
+                i += gloss.Length - 1;
+                continue;
+            }
             if (c == '每' && next == '万') continue;                                      // 每万人 → 万人
             if (c == '口' && prev == '人' && i >= 2 && s[i - 2] == '万') continue;          // 万人口 → 万人
             if (c == '名' && prev == '万' && next is not '称')                              // 每万名 → 万人
@@ -471,6 +478,9 @@ public sealed partial class IndicatorNames
         }
         return (sb.ToString(), map.ToArray());
     }
+
+    [GeneratedRegex(@"\G[（(][\u4e00-\u9fff]{1,8}[）)]")]
+    private static partial Regex Gloss();
 
     [GeneratedRegex(@"^专利(?:\d|申请|授权|[，,。；;、]|$)")]
     private static partial Regex PatentsWhole();
