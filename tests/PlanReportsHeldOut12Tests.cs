@@ -87,4 +87,20 @@ public class PlanReportsHeldOut12Tests
         Assert.Contains(("ip_workstations", "baseline", 2023, 21.0), Rows(r));
         Assert.Contains(("registered_trademarks", "baseline", 2023, 180000.0), Rows(r));
     }
+
+    [Fact]
+    public void A_count_followed_by_its_share_of_the_regions_total_names_the_share_the_dictionary_knows()
+    {
+        var r = Extract("（邢台市知识产权工作新闻）\n邢台日报 2020-04-09\n" +
+            "2019年,全市企业专利授权2150件,同比增长14.2%,占全市总授权量的71.3%;" +
+            "发明专利申请980件,占全市专利申请总量的24.6%。\n");
+        Assert.Contains(("enterprise_patent_share", "baseline", 2019, 71.3), Rows(r));
+        Assert.Contains(("invention_share_of_applications", "baseline", 2019, 24.6), Rows(r));
+        Assert.Contains(("invention_applications", "baseline", 2019, 980.0), Rows(r));
+        // A share the dictionary has no name for (发明专利授权 + 占比) stays unread, and the count stays the enterprises'.
+        var other = Extract("（邢台市知识产权工作新闻）\n邢台日报 2020-04-09\n" +
+            "2019年,全市发明专利授权420件,占授权总量的9.8%。\n");
+        Assert.DoesNotContain(Rows(other), x => x.Item4 == 9.8);
+        Assert.DoesNotContain(Rows(r), x => x.Item1 == "patent_grants");
+    }
 }

@@ -220,18 +220,24 @@ public sealed partial class IndicatorNames
     private static partial Regex FlowWordBefore();
 
     /// <summary>全社会研发投入43.6亿元,占GDP比重达2.51%: an amount and then its share of GDP name the share indicator (研发投入 +
-    /// 占GDP比重), at the words of the share, when the dictionary knows it; the longest name before the amount wins.</summary>
+    /// 占GDP比重), at the words of the share, when the dictionary knows it; the longest name before the amount wins. So does a count
+    /// and its share of the region's total (企业专利授权4374件,占全市总授权量的62.5%: 企业专利授权 + 占比).</summary>
     private List<Mention> WithShares(string text, List<Mention> found)
     {
         var result = new List<Mention>(found);
-        foreach (Match share in AmountThenShare().Matches(text))
+        foreach (var (share, suffix) in AmountThenShare().Matches(text).Select(m => (m, (string?)null))
+                     .Concat(CountThenShare().Matches(text).Select(m => (m, (string?)"占比"))))
         {
             var at = share.Groups["share"];
-            if (result.Any(o => o.Start < at.Index + at.Length && at.Index < o.End)) continue;
+            // The whole's name inside the share (占全市专利申请总量的) names the base, not a figure of its own.
+            bool Inside(Mention o) => suffix != null && o.Start >= at.Index && o.End <= at.Index + at.Length;
+            if (result.Any(o => o.Start < at.Index + at.Length && at.Index < o.End && !Inside(o))) continue;
             var head = share.Groups["head"].Value;
             var indicator = Enumerable.Range(0, Math.Max(0, head.Length - 1))
-                .Select(cut => _folded.GetValueOrDefault(Fold(head[cut..] + at.Value).Text)).FirstOrDefault(i => i != null);
-            if (indicator != null) result.Add(new Mention(at.Index, at.Index + at.Length, at.Value, indicator));
+                .Select(cut => _folded.GetValueOrDefault(Fold(head[cut..] + (suffix ?? at.Value)).Text)).FirstOrDefault(i => i != null);
+            if (indicator == null) continue;
+            result.RemoveAll(Inside);
+            result.Add(new Mention(at.Index, at.Index + at.Length, at.Value, indicator));
         }
         result.Sort((a, b) => a.Start.CompareTo(b.Start));
         return result;
@@ -241,6 +247,11 @@ public sealed partial class IndicatorNames
     [GeneratedRegex(@"(?<head>[\u4e00-\u9fff]{2,16})(?:达到|达|为)?\d+(?:\.\d+)?(?:万|亿)?元[，,、]" +
         @"(?<share>占(?:全[省市区县])?(?:GDP|地区生产总值|生产总值)的?(?:比重|比例))")]
     private static partial Regex AmountThenShare();
+
+    // A count (its growth may stand between), then its share of the region's whole: 占全市总授权量的, 占全市专利申请总量的比重.
+    [GeneratedRegex(@"(?<head>[\u4e00-\u9fff]{2,16})(?:达到|达|为)?\d+(?:\.\d+)?(?:万)?件(?:[，,](?:同比|比上年)?增长\d+(?:\.\d+)?%)?[，,]" +
+        @"(?<share>占(?:全[省市区县])?总?[\u4e00-\u9fff]{2,8}?(?:总量|量)的?(?:比重|比例)?)(?=\d)")]
+    private static partial Regex CountThenShare();
 
     // 其中发明专利5000件, 其中发明专利达到5000件, 其中发明专利占30%.
     [GeneratedRegex(@"其中(?<w>[\u4e00-\u9fff]{2,8}?)(?:(?<share>占)|(?=(?:达到|达|为|超过|突破)?\d))")]
