@@ -103,4 +103,15 @@ public class PlanReportsHeldOut12Tests
         Assert.DoesNotContain(Rows(other), x => x.Item4 == 9.8);
         Assert.DoesNotContain(Rows(r), x => x.Item1 == "patent_grants");
     }
+
+    [Fact]
+    public void A_headlines_round_threshold_gives_way_to_the_exact_figure_of_the_body()
+    {
+        var r = Extract("朔州市有效发明专利拥有量突破800件\n朔州日报 2023-07-02\n\n截至6月底,朔州市拥有有效发明专利826件,同比增长20.3%。\n");
+        Assert.Contains(("invention_patents_owned", "baseline", 2023, 826.0), Rows(r));
+        Assert.DoesNotContain(Rows(r), x => x.Item4 == 800.0);
+        // Without the exact figure in the body, the headline's stands.
+        var alone = Extract("朔州市有效发明专利拥有量突破800件\n朔州日报 2023-07-02\n\n据介绍,全市创新能力不断增强,知识产权工作取得新进展。\n");
+        Assert.Contains(("invention_patents_owned", "baseline", 2023, 800.0), Rows(alone));
+    }
 }

@@ -20,7 +20,7 @@ public sealed partial record PlanHeader(Region Region, int StartYear, int EndYea
     public bool IsReport { get; init; }
 
     /// <summary>How far into the document the issuing body and title are looked for.</summary>
-    private const int HeadLength = 900;
+    internal const int HeadLength = 900;
 
     /// <summary>How far from the end the signature (issuing body and date) is looked for.</summary>
     private const int SignatureLength = 300;
