@@ -77,6 +77,8 @@ public class PlanReportsHeldOut12Tests
     {
         var r = Extract("（德州市知识产权工作新闻）\n德州日报 2024-04-22\n目前,全市已培育国家、省知识产权示范优势企业58家。\n");
         Assert.Contains(("ip_advantage_demo_enterprises_all_levels", "baseline", 2024, 58.0), Rows(r));
+        var levels = Extract("（德州市知识产权工作新闻）\n德州日报 2024-04-22\n目前,全市已培育国家、省级知识产权示范优势企业58家。\n");
+        Assert.Contains(("ip_advantage_demo_enterprises_all_levels", "baseline", 2024, 58.0), Rows(levels));
         var national = Extract("（德州市知识产权工作新闻）\n德州日报 2024-04-22\n目前,全市共有国家知识产权示范优势企业12家。\n");
         Assert.Contains(("national_ip_advantage_demo_enterprises", "baseline", 2024, 12.0), Rows(national));
     }

@@ -499,8 +499,8 @@ public sealed partial class IndicatorNames
     // Wordings of one thing: every level of government listed (国家、省、市; 国家、省 where a county or city names those above it) is
     // 各级; 示范或优势 (示范优势) is 优势示范; 许可、转让 is 转让许可.
     private static readonly (string From, string To)[] Phrases =
-        new[] { "国家级、省级、市级、县级", "国家、省、市、县", "国家级、省级、市级", "国家、省、市", "省、市、县", "省级、市级、县级", "国家、省",
-                "国家级、省级" }.Select(f => (f, "各级"))
+        new[] { "国家级、省级、市级、县级", "国家、省、市、县", "国家级、省级、市级", "国家、省、市", "省、市、县", "省级、市级、县级", "国家、省、市级",
+                "国家、省级", "国家、省", "国家级、省级" }.Select(f => (f, "各级"))
         // 国家知识产权优势企业和示范企业111家: both kinds named in full, one number for them together.
         .Concat(new[] { "优势企业和示范企业", "优势企业与示范企业", "优势企业及示范企业", "优势企业、示范企业" }.Select(f => (f, "优势示范企业")))
         .Concat(new[] { "示范或优势", "示范和优势", "示范、优势", "优势或示范", "优势和示范", "优势、示范", "示范优势" }.Select(f => (f, "优势示范")))
