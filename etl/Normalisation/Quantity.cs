@@ -4,15 +4,16 @@ using Warehouse.Store;
 
 namespace Warehouse.Etl.Normalisation;
 
-/// <summary>A number as written, with its scale word (万, 亿) and unit (件, 亿元, %, ...).</summary>
+/// <summary>A number as written, with its scale word (千, 万, 亿) and unit (件, 亿元, %, ...).</summary>
 public sealed record Quantity(double Value, string Scale, string Unit, string Qualifier)
 {
     /// <summary>Units a quantity may carry, longest first so 人次 wins over 人.</summary>
     public const string UnitPattern = "件/万人|件每万人|人次|场次|万元|亿元|元|件|家|个|项|户|名|人|场|次|起|份|%|分|篇|所";
 
     // [0-9], not \d: .NET's \d matches every Unicode digit (Arabic-Indic ١٢٣), which double.Parse then refuses.
+    // 近3千件: news writes round thousands with 千 as it writes ten-thousands with 万.
     private static readonly Regex Pattern = new(
-        @"^(?<num>[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?)\s*(?<pre>余|多)?\s*(?<scale>万|亿)?\s*(?<mid>余|多)?\s*(?<unit>" + UnitPattern +
+        @"^(?<num>[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?)\s*(?<pre>余|多)?\s*(?<scale>千万|万|亿|千)?\s*(?<mid>余|多)?\s*(?<unit>" + UnitPattern +
         @")?\s*(?<q>以上|以内|以下|左右|余|多)?",
         RegexOptions.Compiled);
 
@@ -52,7 +53,7 @@ public sealed record Quantity(double Value, string Scale, string Unit, string Qu
     public double? In(string canonicalUnit, string altUnits)
     {
         var unit = Unit is "件/万人" or "件每万人" ? "件" : Unit;
-        var scale = Scale switch { "万" => 1e4, "亿" => 1e8, _ => 1.0 };
+        var scale = Scale switch { "千" => 1e3, "万" => 1e4, "千万" => 1e7, "亿" => 1e8, _ => 1.0 };
         if (unit is "万元") { unit = "元"; scale *= 1e4; }
         if (unit is "亿元") { unit = "元"; scale *= 1e8; }
         var target = canonicalUnit;

@@ -21,6 +21,7 @@ public sealed partial class Divisions
     private readonly Dictionary<string, Division> _byCode;
     private readonly Dictionary<char, List<Name>> _byFirst = [];
     private readonly HashSet<string> _curated;
+    private readonly HashSet<string> _seeded;
 
     /// <summary>Every division, plus the curated regions of <paramref name="catalog"/> and their aliases.</summary>
     public Divisions(Catalog catalog)
@@ -42,6 +43,9 @@ public sealed partial class Divisions
                 if (alias.Length >= 2 && !alias.All(char.IsAsciiLetterOrDigit)) names.Add(new Name(Text.Key(alias), d, true, false));
         }
         _curated = catalog.Regions.Select(r => r.RegionCode).ToHashSet();
+        // A region the seeds curate carries its aliases; one the loader added from the division list (for an earlier plan) has none,
+        // and must not make a zone of it loadable: what a document loads would hang on what was loaded before it.
+        _seeded = catalog.Regions.Where(r => r.Aliases.Length > 0).Select(r => r.RegionCode).ToHashSet();
         foreach (var g in names.GroupBy(n => n.Text[0]))
             _byFirst[g.Key] = g.OrderByDescending(n => n.Text.Length).ThenByDescending(n => n.Curated).ToList();
     }
@@ -121,7 +125,7 @@ public sealed partial class Divisions
         foreach (var m in mentions)
         {
             if (m.Start > end) break;
-            if (m.Candidates.Any(c => _curated.Contains(c.Code))) return null;
+            if (m.Candidates.Any(c => _seeded.Contains(c.Code))) return null;
             end = m.End;
         }
         return Zone().Match(text, end) is { Success: true } zone ? text[start..(end + zone.Length)] : null;

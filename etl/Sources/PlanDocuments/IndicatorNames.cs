@@ -220,18 +220,24 @@ public sealed partial class IndicatorNames
     private static partial Regex FlowWordBefore();
 
     /// <summary>全社会研发投入43.6亿元,占GDP比重达2.51%: an amount and then its share of GDP name the share indicator (研发投入 +
-    /// 占GDP比重), at the words of the share, when the dictionary knows it; the longest name before the amount wins.</summary>
+    /// 占GDP比重), at the words of the share, when the dictionary knows it; the longest name before the amount wins. So does a count
+    /// and its share of the region's total (企业专利授权4374件,占全市总授权量的62.5%: 企业专利授权 + 占比).</summary>
     private List<Mention> WithShares(string text, List<Mention> found)
     {
         var result = new List<Mention>(found);
-        foreach (Match share in AmountThenShare().Matches(text))
+        foreach (var (share, suffix) in AmountThenShare().Matches(text).Select(m => (m, (string?)null))
+                     .Concat(CountThenShare().Matches(text).Select(m => (m, (string?)"占比"))))
         {
             var at = share.Groups["share"];
-            if (result.Any(o => o.Start < at.Index + at.Length && at.Index < o.End)) continue;
+            // The whole's name inside the share (占全市专利申请总量的) names the base, not a figure of its own.
+            bool Inside(Mention o) => suffix != null && o.Start >= at.Index && o.End <= at.Index + at.Length;
+            if (result.Any(o => o.Start < at.Index + at.Length && at.Index < o.End && !Inside(o))) continue;
             var head = share.Groups["head"].Value;
             var indicator = Enumerable.Range(0, Math.Max(0, head.Length - 1))
-                .Select(cut => _folded.GetValueOrDefault(Fold(head[cut..] + at.Value).Text)).FirstOrDefault(i => i != null);
-            if (indicator != null) result.Add(new Mention(at.Index, at.Index + at.Length, at.Value, indicator));
+                .Select(cut => _folded.GetValueOrDefault(Fold(head[cut..] + (suffix ?? at.Value)).Text)).FirstOrDefault(i => i != null);
+            if (indicator == null) continue;
+            result.RemoveAll(Inside);
+            result.Add(new Mention(at.Index, at.Index + at.Length, at.Value, indicator));
         }
         result.Sort((a, b) => a.Start.CompareTo(b.Start));
         return result;
@@ -241,6 +247,11 @@ public sealed partial class IndicatorNames
     [GeneratedRegex(@"(?<head>[\u4e00-\u9fff]{2,16})(?:达到|达|为)?\d+(?:\.\d+)?(?:万|亿)?元[，,、]" +
         @"(?<share>占(?:全[省市区县])?(?:GDP|地区生产总值|生产总值)的?(?:比重|比例))")]
     private static partial Regex AmountThenShare();
+
+    // A count (its growth may stand between), then its share of the region's whole: 占全市总授权量的, 占全市专利申请总量的比重.
+    [GeneratedRegex(@"(?<head>[\u4e00-\u9fff]{2,16})(?:达到|达|为)?\d+(?:\.\d+)?(?:万)?件(?:[，,](?:同比|比上年)?增长\d+(?:\.\d+)?%)?[，,]" +
+        @"(?<share>占(?:全[省市区县])?总?[\u4e00-\u9fff]{2,8}?(?:总量|量)的?(?:比重|比例)?)(?=\d)")]
+    private static partial Regex CountThenShare();
 
     // 其中发明专利5000件, 其中发明专利达到5000件, 其中发明专利占30%.
     [GeneratedRegex(@"其中(?<w>[\u4e00-\u9fff]{2,8}?)(?:(?<share>占)|(?=(?:达到|达|为|超过|突破)?\d))")]
@@ -432,13 +443,28 @@ public sealed partial class IndicatorNames
             }
             var c = s[i];
             char prev = i > 0 ? s[i - 1] : ' ', next = i + 1 < s.Length ? s[i + 1] : ' ';
+            // 商标品牌(知识产权)指导站: a gloss in brackets inside a name, between two of its words, leaves the name whole.
+            if (c is '(' or '（' && IsWordChar(prev) && Gloss().Match(s, i) is { Success: true } gloss && gloss.Index == i
+                && i + gloss.Length < s.Length && IsWordChar(s[i + gloss.Length]))
+            {
+                i += gloss.Length - 1;
+                continue;
+            }
             if (c == '每' && next == '万') continue;                                      // 每万人 → 万人
             if (c == '口' && prev == '人' && i >= 2 && s[i - 2] == '万') continue;          // 万人口 → 万人
-            if (c == '名' && prev == '万' && next is not '称') { Put('人', i); continue; }  // 每万名 → 万人
+            if (c == '名' && prev == '万' && next is not '称')                              // 每万名 → 万人
+            {
+                Put('人', i);
+                if (next == '人') i += i + 2 < s.Length && s[i + 2] == '口' ? 2 : 1;      // 每万名人口 → 万人 too
+                continue;
+            }
             if (c == '的') continue;
             // 授权国内专利, 国内有效发明专利: a region counts domestic filings (as against filings from abroad), so 国内 inside or
             // before a name narrows nothing (国内外 does: it adds the foreign ones).
             if (c == '国' && next == '内' && i + 2 < s.Length && "专发商有".Contains(s[i + 2])) { i++; continue; }
+            // 授权国家专利6977件, 转让许可各类专利: 国家专利 is an older word for the patents a region holds, and 各类 (of every kind)
+            // leaves a count of patents whole; only right before a count or its verb, not 国家专利导航… or 各类专利奖.
+            if ((c == '国' && next == '家' || c == '各' && next == '类') && PatentsWhole().IsMatch(s.AsSpan(i + 2))) { i++; continue; }
             if (c == '著' && next == '作' && i + 2 < s.Length && s[i + 2] == '权')           // 著作权 → 版权
             {
                 Put('版', i);
@@ -464,12 +490,20 @@ public sealed partial class IndicatorNames
         return (sb.ToString(), map.ToArray());
     }
 
-    // Wordings of one thing: every level of government listed (国家、省、市) is 各级; 示范或优势 is 优势示范; 许可、转让 is 转让许可.
+    [GeneratedRegex(@"\G[（(][\u4e00-\u9fff]{1,8}[）)]")]
+    private static partial Regex Gloss();
+
+    [GeneratedRegex(@"^专利(?:\d|申请|授权|[，,。；;、]|$)")]
+    private static partial Regex PatentsWhole();
+
+    // Wordings of one thing: every level of government listed (国家、省、市; 国家、省 where a county or city names those above it) is
+    // 各级; 示范或优势 (示范优势) is 优势示范; 许可、转让 is 转让许可.
     private static readonly (string From, string To)[] Phrases =
-        new[] { "国家级、省级、市级、县级", "国家、省、市、县", "国家级、省级、市级", "国家、省、市", "省、市、县", "省级、市级、县级" }.Select(f => (f, "各级"))
+        new[] { "国家级、省级、市级、县级", "国家、省、市、县", "国家级、省级、市级", "国家、省、市", "省、市、县", "省级、市级、县级", "国家、省、市级",
+                "国家、省级", "国家、省", "国家级、省级" }.Select(f => (f, "各级"))
         // 国家知识产权优势企业和示范企业111家: both kinds named in full, one number for them together.
         .Concat(new[] { "优势企业和示范企业", "优势企业与示范企业", "优势企业及示范企业", "优势企业、示范企业" }.Select(f => (f, "优势示范企业")))
-        .Concat(new[] { "示范或优势", "示范和优势", "示范、优势", "优势或示范", "优势和示范", "优势、示范" }.Select(f => (f, "优势示范")))
+        .Concat(new[] { "示范或优势", "示范和优势", "示范、优势", "优势或示范", "优势和示范", "优势、示范", "示范优势" }.Select(f => (f, "优势示范")))
         // 专利许可、转让次数 = 专利转让许可次数: the two ways a patent changes hands, in either order and with any joint.
         .Concat(new[] { "许可、转让", "许可和转让", "许可与转让", "许可及转让", "转让、许可", "转让和许可", "转让与许可", "转让及许可", "许可转让" }
             .Select(f => (f, "转让许可")))

@@ -20,7 +20,7 @@ public sealed partial record PlanHeader(Region Region, int StartYear, int EndYea
     public bool IsReport { get; init; }
 
     /// <summary>How far into the document the issuing body and title are looked for.</summary>
-    private const int HeadLength = 900;
+    internal const int HeadLength = 900;
 
     /// <summary>How far from the end the signature (issuing body and date) is looked for.</summary>
     private const int SignatureLength = 300;
@@ -77,8 +77,10 @@ public sealed partial record PlanHeader(Region Region, int StartYear, int EndYea
         var year = ReportDate.Year(text, opening) ?? throw new InvalidDataException($"{fileName}: 无法识别规划期 / cannot tell the plan " +
             "period (no year range, “十四五” or “到2025年” in the title or opening, and no year or date in the title, opening or " +
             "first paragraph)");
+        // A source line too long for the opening (…local news (记者…), 2017-06-14, reposted on …) still dates the page, so that
+        // 去年 on a 2017 page on 2016's figures is 2016.
         return new PlanHeader(region, year, year, title)
-            { Published = published ?? year, IsNews = isNews, IsReport = true };
+            { Published = published ?? ReportDate.Published(text, opening) ?? year, IsNews = isNews, IsReport = true };
     }
 
     /// <summary>The first year range (not a long-range outline such as 2021—2035) or five-year plan named in the text.</summary>

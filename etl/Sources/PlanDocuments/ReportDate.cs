@@ -14,14 +14,7 @@ public static partial class ReportDate
     public static int? Year(string text, string opening)
     {
         var title = opening.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0) ?? "";
-        var tail = text.Length > TailLength ? text[^TailLength..] : text;
-        // The page's furniture between a long source line and the first paragraph (2020-12-16 17:27:36 红网) is dated too.
-        var preamble = Preamble(text, opening);
-        var published = FirstYear(Dated(), opening) ?? FirstYear(Dated(), preamble) ?? FirstYear(Dated(), tail) ?? ChineseDate(opening)
-            ?? ChineseDate(tail)
-            ?? FirstYear(YearMonth(), opening) // 西藏日报(…,2025年12月): a month of publication
-            ?? FirstYear(DashMonth(), preamble) // 寿光融媒 (sgnet.cn) 2025-10: the month written with a dash
-            ?? FirstYear(SourceYear(), preamble); // 中山网(记者…), 2022: a source line giving only the year
+        var published = Published(text, opening);
         var first = LatestYear(FirstParagraph(text, opening));
         // A page published in spring on last year's results (2023-02-17: 2022年，全省…; “十二五”期间… on 2016-02-02) reports
         // the year its first paragraph names, when that is the page's year or the year before.
@@ -31,6 +24,20 @@ public static partial class ReportDate
         // year just ended.
         if (published != null && first == null && YearEndReview(opening, text)) return published - 1;
         return published ?? first;
+    }
+
+    /// <summary>The year the page was published, from a date at its top (the source line and the furniture after it included) or
+    /// its end, or null.</summary>
+    public static int? Published(string text, string opening)
+    {
+        var tail = text.Length > TailLength ? text[^TailLength..] : text;
+        // The page's furniture between a long source line and the first paragraph (2020-12-16 17:27:36 红网) is dated too.
+        var preamble = Preamble(text, opening);
+        return FirstYear(Dated(), opening) ?? FirstYear(Dated(), preamble) ?? FirstYear(Dated(), tail) ?? ChineseDate(opening)
+            ?? ChineseDate(tail)
+            ?? FirstYear(YearMonth(), opening) // 西藏日报(…,2025年12月): a month of publication
+            ?? FirstYear(DashMonth(), preamble) // 寿光融媒 (sgnet.cn) 2025-10: the month written with a dash
+            ?? FirstYear(SourceYear(), preamble); // 中山网(记者…), 2022: a source line giving only the year
     }
 
     private static bool YearEndReview(string opening, string text) =>

@@ -144,7 +144,8 @@ public sealed partial class TargetExtractor(Catalog catalog)
             }
         }
         return new ExtractionResult(plan,
-            Deduplicate(found).Select(c => c with { Evidence = InDocument(document, text, c.Evidence, c.Offset) }).ToList(),
+            Deduplicate(WithoutRoundedHeadlines(found, text))
+                .Select(c => c with { Evidence = InDocument(document, text, c.Evidence, c.Offset) }).ToList(),
             unknown.Select(u => u with { Evidence = InDocument(document, text, u.Evidence, u.Offset) }).ToList());
     }
 
@@ -297,6 +298,23 @@ public sealed partial class TargetExtractor(Catalog catalog)
 
     /// <summary>One candidate per (indicator, kind, year, value): a number stated in prose and again in a table counts once,
     /// and the statement whose wording says how it accumulates (累计, 新增, 每年) wins.</summary>
+    /// <summary>有效发明专利拥有量突破1000件 in a page's headline, 拥有有效发明专利1026件 in its body: a headline's threshold rounds
+    /// the figure the body gives exactly, so where the body has the same indicator at the same date above it, the headline's is
+    /// dropped.</summary>
+    private static List<TargetCandidate> WithoutRoundedHeadlines(List<TargetCandidate> found, string text)
+    {
+        var openingEnd = PlanHeader.Opening(text.Length > PlanHeader.HeadLength ? text[..PlanHeader.HeadLength] : text).Length;
+        bool Rounded(TargetCandidate c) => c.Kind == "baseline" && c.Offset < openingEnd && c.Measure != "growth_rate"
+            && HeadlineThreshold().IsMatch(c.Evidence)
+            && found.Any(b => b.Offset >= openingEnd && b.Kind == "baseline" && b.IndicatorCode == c.IndicatorCode
+                && b.TargetYear == c.TargetYear && b.Measure == c.Measure && b.RegionCode == c.RegionCode && b.Value > c.Value);
+        return found.Where(c => !Rounded(c)).ToList();
+    }
+
+    // 突破1000件, 首破1万件, 超过5000件, 逾3000件: a round threshold, not the figure itself.
+    [GeneratedRegex(@"(?:突破|首破|超过|逾)\d")]
+    private static partial Regex HeadlineThreshold();
+
     private static List<TargetCandidate> Deduplicate(List<TargetCandidate> found) =>
         found.GroupBy(c => (c.IndicatorCode, c.Kind, c.TargetYear, c.Value, c.RegionCode))
             .Select(g => g.FirstOrDefault(c => c.ExplicitMeasure && c.Rule != "table") ?? g.FirstOrDefault(c => c.ExplicitMeasure) ?? g.First())
