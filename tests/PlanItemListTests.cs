@@ -69,4 +69,18 @@ public class PlanItemListTests
         Assert.Equal([("invention_grants", "goal", 2028, 1500.0)], Rows(r));
         Assert.Empty(r.Unknown);
     }
+
+    [Fact]
+    public void Indicators_plans_commonly_set_per_market_entity_for_madrid_applications_and_for_all_patents_in_force_are_known()
+    {
+        var r = Extract(Head + "到2028年，每万户市场主体有效商标拥有量达到1800件，马德里商标国际注册申请量达到120件，全市有效专利总量达到4.5万件，" +
+            "每百户企业注册商标拥有量达到40件。\n");
+        var rows = Rows(r);
+        Assert.Contains(("trademarks_per_10k_market_entities", "goal", 2028, 1800.0), rows);
+        Assert.Contains(("madrid_applications", "goal", 2028, 120.0), rows);
+        Assert.Contains(("valid_patents", "goal", 2028, 45000.0), rows);
+        // Per hundred enterprises is still another indicator the dictionary does not know: a reject, never registered trademarks.
+        Assert.Equal(3, rows.Count);
+        Assert.Contains(r.Unknown, u => u.Phrase.Contains("每百户企业", StringComparison.Ordinal));
+    }
 }
