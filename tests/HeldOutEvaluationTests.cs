@@ -44,8 +44,11 @@ public class HeldOutEvaluationTests(ITestOutputHelper output)
         /// <summary>Matched labels over the labels whose indicator the dictionary holds.</summary>
         public double RecallInDictionary => (double)Matched / InDictionary;
 
+        /// <summary>Extracted rows that match a label (a figure a document states twice has two labels and one row).</summary>
+        public int RowsMatched { get; init; }
+
         /// <summary>Extracted rows that match a label over all extracted rows.</summary>
-        public double Precision => Extracted == 0 ? 1 : (double)Matched / Extracted;
+        public double Precision => Extracted == 0 ? 1 : (double)RowsMatched / Extracted;
     }
 
     /// <summary>Reads labels.csv; NEW: codes map through new_codes.csv to indicators added to the dictionary, else stay NEW.
@@ -113,6 +116,7 @@ public class HeldOutEvaluationTests(ITestOutputHelper output)
         return new Score(labels.Count, labels.Count - unknownLabels.Count, extracted.Count, matched.Count, wrong.Count, unknownRejected, unknownLabels.Count)
         {
             WrongRegion = wrongRegion.Count,
+            RowsMatched = extracted.Count - extra.Count,
             Goals = labels.Count(l => l.Kind != "baseline"),
             GoalsMatched = matched.Count(l => l.Kind != "baseline"),
         };
@@ -144,6 +148,7 @@ public class HeldOutEvaluationTests(ITestOutputHelper output)
     [InlineData("heldout11")]
     [InlineData("heldout12")]
     [InlineData("heldout13")]
+    [InlineData("heldout14")]
     public void HeldOut_plans_recall_and_precision(string set)
     {
         var docs = Docs(set);
