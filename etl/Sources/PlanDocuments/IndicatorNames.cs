@@ -284,7 +284,14 @@ public sealed partial class IndicatorNames
 
     /// <summary>Whether the number right after a name is a count (5万件, 3000件) rather than a rate per 10,000 people.</summary>
     private static bool IsCount(string after) => CountAfter().Match(after) is { Success: true } count
-        && (count.Groups["big"].Success || double.Parse(count.Groups["v"].Value, CultureInfo.InvariantCulture) >= 1000);
+        && (count.Groups["big"].Success || double.Parse(count.Groups["v"].Value, CultureInfo.InvariantCulture) >= 1000)
+        // 万人高价值发明专利拥有量和有效发明专利拥有量分别达到70件和2.8万件: the numbers come after 分别, one of them a count.
+        || RespectiveNumbers().Match(after) is { Success: true } list
+           && list.Groups["n"].Captures.Any(n => n.Value.Contains('万') || n.Value.Contains('亿')
+               || double.Parse(n.Value.TrimEnd('万', '亿'), CultureInfo.InvariantCulture) >= 1000);
+
+    [GeneratedRegex(@"^分别(?:力争)?(?:达到|达|为|突破|超过|不低于|不少于)?(?:(?<n>\d+(?:\.\d+)?(?:万|亿)?)[^\d，,；;。]*?)+(?=[，,；;。]|$)")]
+    private static partial Regex RespectiveNumbers();
 
     // The number right after a name, and whether it counts in 万 or 亿.
     [GeneratedRegex(@"^(?:力争)?(?:达到|达|为|突破|超过)?(?<v>\d+(?:\.\d+)?)(?<big>万|亿)?")]

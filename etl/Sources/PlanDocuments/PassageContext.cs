@@ -89,6 +89,8 @@ public sealed partial record PassageContext(string Kind, int Year, int SpanStart
             var y = int.Parse(by.Groups[1].Value, CultureInfo.InvariantCulture);
             if (y >= plan.StartYear && y < plan.EndYear) return new PassageContext("milestone", y, plan.StartYear, y);
             if (y == plan.EndYear) return new PassageContext("goal", y, plan.StartYear, y);
+            // 展望2035年 / 到2030年 in a plan ending earlier: a target of its own year, not of the plan's last one.
+            if (y > plan.EndYear) return new PassageContext("goal", y, plan.StartYear, y);
         }
         // A news page published after the plan ended looks back: what it states without a commitment was reached by the last year.
         // (A plan's own page may show a later update date, so only news counts.)
@@ -209,7 +211,7 @@ public sealed partial record PassageContext(string Kind, int Year, int SpanStart
     [GeneratedRegex(@"(?<!截|增长|增加|提高|提升|上升|[增升])(?:到|至|力争|确保|争取)(\d{4})年")]
     private static partial Regex GoalYear();
 
-    // 到2025年, 截至2023年, 力争2026年: the year a figure is for.
-    [GeneratedRegex(@"(?:到|至|截至|力争|确保|争取)(\d{4})年")]
+    // 到2025年, 截至2023年, 力争2026年, 展望2035年: the year a figure is for.
+    [GeneratedRegex(@"(?:到|至|截至|力争|确保|争取|展望)(\d{4})年")]
     private static partial Regex ByYear();
 }

@@ -162,9 +162,12 @@ public sealed partial record PlanHeader(Region Region, int StartYear, int EndYea
     private static (int Start, int End)? SpanFromGoals(string text, string opening)
     {
         // 至2022年末,全市…5783件,同比增长35.9%: a date compared with the year before is a result's, not a goal year.
-        var by = ByYear().Matches(WithoutCitations(text)).FirstOrDefault(m => !PassageContext.ComparedWithYearBefore(text, m.Index + m.Length));
-        if (by == null) return null;
-        var end = int.Parse(by.Groups[1].Value, CultureInfo.InvariantCulture);
+        var targets = ByYear().Matches(WithoutCitations(text)).Where(m => !PassageContext.ComparedWithYearBefore(text, m.Index + m.Length))
+            .Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToList();
+        if (targets.Count == 0) return null;
+        // 到2027年…；到2030年…: a stage target first, then the plan's own; the span ends with the last within five years of the first
+        // (到2035年 after 到2025年 is a long-range vision, left to an outline's title).
+        var end = targets.Where(y => y <= targets[0] + 5).Max();
         var years = YearsLong().Match(opening);
         if (years.Success) return (end - ChineseNumber(years.Groups[1].Value) + 1, end);
         var issued = IssueYear().Matches(opening).Concat(DocumentNumberYear().Matches(opening))
