@@ -4,7 +4,8 @@ namespace Warehouse.Tests;
 
 /// <summary>Causes found on the odd documents of held-out set 14 (issue #15, round 15, session 14), with sentences written for
 /// these tests: a plan without a span in its title whose goals name a stage year first; a figure after 分别 that is a count
-/// keeps a per-capita name from carrying over to it.</summary>
+/// keeps a per-capita name from carrying over to it; and, from set 13's odd documents, a target year carried past semicolons
+/// and 商标注册总量 (the total of registrations, a stock).</summary>
 public class PlanReportsHeldOut14Tests
 {
     [Fact]
@@ -39,5 +40,18 @@ public class PlanReportsHeldOut14Tests
         Assert.Contains(("invention_patents_owned", "goal", 2028, 1200.0), rows);
         Assert.DoesNotContain(rows, x => x.Item1 == "invention_patents_per_10k" && x.Item4 == 1200.0);
         Assert.Contains(("hv_invention_patents_per_10k", "goal", 2028, 5.0), rows);
+    }
+
+    [Fact]
+    public void A_target_year_carries_past_semicolons_to_the_full_stop()
+    {
+        var r = Extract("襄城县人民政府\n襄城县知识产权强县建设纲要（2026—2035年）\n二、主要目标\n" +
+            "到2028年，知识产权强县建设取得阶段性成效，有效注册商标量达到1.6万件以上；知识产权质押融资金额3亿元；PCT专利申请量达到20件。\n" +
+            "到2035年，有效注册商标量达到3万件。\n");
+        var rows = Rows(r);
+        Assert.Contains(("registered_trademarks", "milestone", 2028, 16000.0), rows);
+        Assert.Contains(("ip_pledge_financing", "milestone", 2028, 3.0), rows);
+        Assert.Contains(("pct_applications", "milestone", 2028, 20.0), rows);
+        Assert.Contains(("registered_trademarks", "goal", 2035, 30000.0), rows);
     }
 }

@@ -90,6 +90,7 @@ public sealed partial class TargetExtractor(Catalog catalog)
                 && section != Section.Baseline ? yy : (int?)null;
             Indicator? lastIndicator = null;
             string? paragraphRegion = null; // a county a report's paragraph is about (鸠江区…,全区共申请专利940件;其中…)
+            int? clauseYear = null; // 到2025年，…3件以上；商标有效注册量9万件；…: the target year carries past a semicolon to the full stop
             foreach (var (sentence, at) in Sentences(line, lineOffset))
             {
                 // A page flattened into one line (a document preview) keeps its headings inside the line, each opening a
@@ -120,6 +121,11 @@ public sealed partial class TargetExtractor(Catalog catalog)
                 else if (!PassageContext.Undated(sentence)) reported = null;
                 if (namedTarget is { } then && sentence.TrimStart().StartsWith("届时", StringComparison.Ordinal))
                     context = PassageContext.At(then, plan);
+                else if (clauseYear is { } carried && context.Kind != "baseline" && !PassageContext.NamesItsDate(sentence))
+                    context = PassageContext.At(carried, plan);
+                var ownTarget = context.Kind != "baseline" ? PassageContext.TargetYear(sentence) ?? clauseYear : null;
+                // (Only in a plan's own text: a report's semicolons separate results dated by their own paragraph.)
+                clauseYear = !plan.IsNews && !plan.IsReport && sentence.TrimEnd() is [.., '；' or ';'] ? ownTarget : null;
                 if (context.Kind != "baseline" && PassageContext.TargetYear(sentence) is { } named) namedTarget = named;
                 var mentions = _names.Find(search.Value, places);
                 // 授权专利8931件。其中发明专利1846件: a sentence opening with 其中 goes on with the whole the sentence before named.
