@@ -149,6 +149,7 @@ public class HeldOutEvaluationTests(ITestOutputHelper output)
     [InlineData("heldout12")]
     [InlineData("heldout13")]
     [InlineData("heldout14")]
+    [InlineData("heldout15")]
     public void HeldOut_plans_recall_and_precision(string set)
     {
         var docs = Docs(set);
