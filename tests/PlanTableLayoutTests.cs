@@ -26,6 +26,22 @@ public class PlanTableLayoutTests
     }
 
     [Fact]
+    public void The_same_table_read_from_a_Word_file_whose_rows_each_arrive_after_a_marking_tab()
+    {
+        // PlanDocumentText writes a Word table's row as a line opening with a tab, then its cells.
+        var r = Extract(Head + "\t领域\t序号\t指标\t单位\t2025年\t2030年\t属性\n" +
+            "\t创造\t1\t每万人口发明专利拥有量\t件\t31\t45\t预期性\n" +
+            "\t\t2\t商标有效注册量\t件\t70000\t95000\t预期性\n" +
+            "\t运用\t3\t知识产权质押融资金额\t亿元\t22\t40\t预期性\n");
+        var rows = Rows(r);
+        Assert.Contains(("invention_patents_per_10k", "goal", 2030, 45.0), rows);
+        Assert.Contains(("registered_trademarks", "goal", 2030, 95000.0), rows);
+        Assert.Contains(("ip_pledge_financing", "baseline", 2025, 22.0), rows);
+        Assert.Equal(6, rows.Count);
+        Assert.Empty(r.Unknown);
+    }
+
+    [Fact]
     public void A_bracketed_figure_is_a_sum_over_the_span_when_the_plan_notes_so_under_its_table()
     {
         const string table = "序号\t指标\t单位\t2025年\t2030年\t属性\n" +

@@ -509,7 +509,10 @@ public sealed partial class IndicatorNames
         new[] { "国家级、省级、市级、县级", "国家、省、市、县", "国家级、省级、市级", "国家、省、市", "省、市、县", "省级、市级、县级", "国家、省、市级",
                 "国家、省级", "国家、省", "国家级、省级" }.Select(f => (f, "各级"))
         // 国家知识产权优势企业和示范企业111家: both kinds named in full, one number for them together.
-        .Concat(new[] { "优势企业和示范企业", "优势企业与示范企业", "优势企业及示范企业", "优势企业、示范企业" }.Select(f => (f, "优势示范企业")))
+        .Concat(new[] { "优势企业和示范企业", "优势企业与示范企业", "优势企业及示范企业", "优势企业、示范企业", "示范企业和优势企业", "示范企业与优势企业",
+            "示范企业及优势企业", "示范企业、优势企业" }.Select(f => (f, "优势示范企业")))
+        // 自治区级高价值专利培育中心: an autonomous region is a province.
+        .Append(("自治区级", "省级"))
         .Concat(new[] { "示范或优势", "示范和优势", "示范、优势", "优势或示范", "优势和示范", "优势、示范", "示范优势" }.Select(f => (f, "优势示范")))
         // 专利许可、转让次数 = 专利转让许可次数: the two ways a patent changes hands, in either order and with any joint.
         .Concat(new[] { "许可、转让", "许可和转让", "许可与转让", "许可及转让", "转让、许可", "转让和许可", "转让与许可", "转让及许可", "许可转让" }

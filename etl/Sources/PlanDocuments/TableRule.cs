@@ -103,6 +103,8 @@ public sealed partial class TableRule(IndicatorNames names, PlanHeader plan, Div
     {
         // A row as wide as its header lines up with it: its serial-number and category cells are dropped by position, so a
         // category cell before the serial number (类别 | 序号 | 指标) passes neither for the indicator nor the number for a figure.
+        // (A Word table's row arrives with a leading tab that marks it as a table line: one empty cell more than its header.)
+        if (raw.Count == header.Count + 1 && raw[0].Trim().Length == 0) raw = raw.Skip(1).ToList();
         var aligned = raw.Count == header.Count;
         var cells = raw.Select((c, i) => aligned && header[i] is { Role: ColumnRole.SerialNumber } or { Role: ColumnRole.Other, Kind: "" }
                 ? "" : c.Trim())

@@ -335,7 +335,8 @@ public sealed partial class TargetExtractor(Catalog catalog)
         var start = 0;
         for (var i = 0; i < line.Length; i++)
         {
-            if (line[i] is '。' or '；' or ';' or '！' or '？')
+            // …到2028年达到120家，到2030年不少于150家: a clause opening with a target year of its own is a passage of its own.
+            if (line[i] is '。' or '；' or ';' or '！' or '？' || line[i] is '，' or ',' && NextTargetYear().IsMatch(line.AsSpan(i + 1)))
             {
                 if (i + 1 > start) yield return (line[start..(i + 1)], lineOffset + start);
                 start = i + 1;
@@ -343,6 +344,9 @@ public sealed partial class TargetExtractor(Catalog catalog)
         }
         if (start < line.Length && line[start..].Trim().Length > 0) yield return (line[start..], lineOffset + start);
     }
+
+    [GeneratedRegex(@"^\s*(?:力争|确保|争取)?(?:到|至)20\d\d年")]
+    private static partial Regex NextTargetYear();
 
     /// <summary>去年全市…为2件,力争2026年达6件: a sentence that reports a figure and then commits to one is two passages, so the
     /// commitment does not make the report a goal.</summary>
