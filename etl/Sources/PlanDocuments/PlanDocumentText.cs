@@ -16,15 +16,32 @@ public static class PlanDocumentText
         var ext = Path.GetExtension(path).ToLowerInvariant();
         return ext switch
         {
-            ".txt" => DecodeText(File.ReadAllBytes(path)),
+            ".txt" => Checked(path, File.ReadAllBytes(path)),
             ".docx" => ReadDocx(path),
             _ => throw new InvalidDataException($"{path}: not a plan document (.txt or .docx)"),
         };
     }
 
-    /// <summary>UTF-8 when the bytes are valid UTF-8, otherwise GB18030 (which covers GBK and GB2312).</summary>
+    /// <summary>The text of a .txt plan, refusing an empty file and a binary one (a PDF or Word file renamed .txt) by name.</summary>
+    private static string Checked(string path, byte[] bytes)
+    {
+        var name = Path.GetFileName(path);
+        if (bytes.AsSpan().StartsWith("%PDF"u8) || bytes.AsSpan().StartsWith("PK\u0003\u0004"u8) || bytes is [0xD0, 0xCF, 0x11, 0xE0, ..])
+            throw new InvalidDataException($"{name}: 不是文本文件（PDF 或 Word 文件改了扩展名？）/ not a text file: a PDF or Word file renamed .txt? " +
+                "Save the plan as text (.txt, UTF-8) or as .docx");
+        var text = DecodeText(bytes);
+        if (text.Contains('\0'))
+            throw new InvalidDataException($"{name}: 不是文本文件 / not a text file (it holds binary data); save the plan as .txt (UTF-8) or .docx");
+        if (text.Trim().Length == 0) throw new InvalidDataException($"{name}: 文件为空 / the file is empty");
+        return text;
+    }
+
+    /// <summary>UTF-8 when the bytes are valid UTF-8, UTF-16 with its byte-order mark (Notepad's "Unicode"), otherwise GB18030
+    /// (which covers GBK and GB2312).</summary>
     public static string DecodeText(byte[] bytes)
     {
+        if (bytes is [0xFF, 0xFE, ..]) return Encoding.Unicode.GetString(bytes, 2, bytes.Length - 2);
+        if (bytes is [0xFE, 0xFF, ..]) return Encoding.BigEndianUnicode.GetString(bytes, 2, bytes.Length - 2);
         try
         {
             var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
@@ -65,9 +82,11 @@ public static class PlanDocumentText
             }
             return sb.ToString();
         }
-        catch (Exception ex) when (ex is not InvalidDataException)
+        // (A corrupt archive throws InvalidDataException too, so only the reader's own "no body" message passes through.)
+        catch (Exception ex) when (!(ex is InvalidDataException && ex.Message.EndsWith("the document has no body", StringComparison.Ordinal)))
         {
-            throw new InvalidDataException($"{path}: cannot read as .docx: {ex.Message}", ex);
+            throw new InvalidDataException($"{Path.GetFileName(path)}: 不是有效的 Word 文档 / not a valid Word (.docx) file: saved in another " +
+                "format (.doc, .wps, PDF) or damaged; open it in Word or WPS and save it as .docx", ex);
         }
     }
 }

@@ -68,7 +68,8 @@ public static class Sheets
                 return new SheetFile([new Sheet(Path.GetFileNameWithoutExtension(path), true, CsvRows(reader, separator, name))], reader);
             }
             if (ext is not (".xlsx" or ".xls"))
-                throw new InvalidDataException($"{name}: 不是统计表文件 / not a statistics file: {ext} (accepted: {string.Join(", ", Extensions)})");
+                throw new InvalidDataException($"{name}: 不支持的文件类型 / unsupported file type {ext} (accepted: statistics " +
+                    $"{string.Join(", ", Extensions)}; plan documents .txt, .docx)");
             RefuseTextAsWorkbook(stream, name, ext);
             Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
             var excel = ExcelReaderFactory.CreateReader(stream);
