@@ -8,7 +8,7 @@ namespace Warehouse.Etl.Normalisation;
 public sealed record Quantity(double Value, string Scale, string Unit, string Qualifier)
 {
     /// <summary>Units a quantity may carry, longest first so 人次 wins over 人.</summary>
-    public const string UnitPattern = "件/万人|件每万人|人次|场次|万元|亿元|元|件|家|个|项|户|名|人|场|次|起|份|%|分|篇|所";
+    public const string UnitPattern = "件/万人|件每万人|件/万户|件每万户|人次|场次|万元|亿元|元|件|家|个|项|户|名|人|场|次|起|份|%|分|篇|所|笔";
 
     // [0-9], not \d: .NET's \d matches every Unicode digit (Arabic-Indic ١٢٣), which double.Parse then refuses.
     // 近3千件: news writes round thousands with 千 as it writes ten-thousands with 万.
@@ -52,7 +52,8 @@ public sealed record Quantity(double Value, string Scale, string Unit, string Qu
     /// <param name="altUnits">'|'-separated units accepted at the same scale.</param>
     public double? In(string canonicalUnit, string altUnits)
     {
-        var unit = Unit is "件/万人" or "件每万人" ? "件" : Unit;
+        // A rate per 10,000 people or market entities (件/万人, 件/万户) counts in 件 like its indicator's canonical unit.
+        var unit = Unit is "件/万人" or "件每万人" or "件/万户" or "件每万户" ? "件" : Unit;
         var scale = Scale switch { "千" => 1e3, "万" => 1e4, "千万" => 1e7, "亿" => 1e8, _ => 1.0 };
         if (unit is "万元") { unit = "元"; scale *= 1e4; }
         if (unit is "亿元") { unit = "元"; scale *= 1e8; }
@@ -60,7 +61,7 @@ public sealed record Quantity(double Value, string Scale, string Unit, string Qu
         var divisor = 1.0;
         if (target is "万元") { target = "元"; divisor = 1e4; }
         if (target is "亿元") { target = "元"; divisor = 1e8; }
-        if (target == "件/万人") target = "件";
+        if (target is "件/万人" or "件/万户") target = "件";
         if (unit.Length == 0) return Value * scale / divisor; // a bare number is taken in the canonical unit
         var accepted = altUnits.Split('|', StringSplitOptions.RemoveEmptyEntries).Append(target);
         if (!accepted.Contains(unit)) return null;
