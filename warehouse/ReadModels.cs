@@ -194,7 +194,7 @@ public sealed class ReadModels(SqlDialect dialect, DbConnection connection)
     public IReadOnlyList<RejectRow> Rejects(int n, long? before = null) =>
         Read<RejectRow>("read/rejects", new { n, before = before ?? long.MaxValue });
 
-    /// <summary>The commonest reject reasons of recent batches.</summary>
+    /// <summary>The commonest reject reasons of recent batches still standing (not those of a file loaded again since).</summary>
     public IReadOnlyList<RejectReason> RejectReasons() => Read<RejectReason>("read/reject_reasons");
 
     /// <summary>A stored time as Beijing time (UTC+8, no daylight saving), the zone every user reads times in.</summary>
