@@ -117,9 +117,9 @@ public class PlanDocumentShapeTests
     [Fact]
     public void An_unknown_indicator_with_a_committed_number_is_reported_not_dropped()
     {
-        var r = Extract(Head + "三、主要目标\n到2026年，数据知识产权登记量达50件。\n");
+        var r = Extract(Head + "三、主要目标\n到2026年，知识产权鉴定机构达5家。\n");
         Assert.Empty(r.Targets);
-        Assert.Contains(r.Unknown, u => u.Phrase.Contains("数据知识产权登记量达50件"));
+        Assert.Contains(r.Unknown, u => u.Phrase.Contains("知识产权鉴定机构达5家"));
     }
 
     [Theory]

@@ -286,11 +286,21 @@ public sealed partial class IndicatorNames
     private static bool IsCount(string after) => CountAfter().Match(after) is { Success: true } count
         && (count.Groups["big"].Success || double.Parse(count.Groups["v"].Value, CultureInfo.InvariantCulture) >= 1000)
         // 万人高价值发明专利拥有量和有效发明专利拥有量分别达到70件和2.8万件: the numbers come after 分别, one of them a count.
-        || RespectiveNumbers().Match(after) is { Success: true } list
-           && list.Groups["n"].Captures.Any(n => n.Value.Contains('万') || n.Value.Contains('亿')
-               || double.Parse(n.Value.TrimEnd('万', '亿'), CultureInfo.InvariantCulture) >= 1000);
+        || RespectiveNumbers().Match(after) is { Success: true } list && RespectiveNumber(list) is var numbers
+           && numbers.Any(n => n.Contains('万') || n.Contains('亿') || double.Parse(n.TrimEnd('万', '亿'), CultureInfo.InvariantCulture) >= 1000);
 
-    [GeneratedRegex(@"^分别(?:力争)?(?:达到|达|为|突破|超过|不低于|不少于)?(?:(?<n>\d+(?:\.\d+)?(?:万|亿)?)[^\d，,；;。]*?)+(?=[，,；;。]|$)")]
+    /// <summary>The number of 分别's list that belongs to the name before <paramref name="list"/>: A、B和C分别达到x、y和z gives B y
+    /// (one name still to come, so the one but last number); all of them when the names and numbers do not pair up.</summary>
+    private static IEnumerable<string> RespectiveNumber(Match list)
+    {
+        var numbers = list.Groups["n"].Captures.Select(c => c.Value).ToList();
+        var still = list.Groups["rest"].Value.Count(c => c is '、' or '和' or '及' or '与');
+        var own = numbers.Count - 1 - still;
+        return own >= 0 && own < numbers.Count && still < numbers.Count ? [numbers[own]] : numbers;
+    }
+
+    // 万人高价值发明专利拥有量、有效发明专利拥有量和有效注册商标量分别达到15件、3.6万件和35万件: names may still follow before 分别.
+    [GeneratedRegex(@"^(?<rest>[^\d，,；;。]{0,60}?)分别(?:力争)?(?:达到|达|为|突破|超过|不低于|不少于)?(?:(?<n>\d+(?:\.\d+)?(?:万|亿)?)[^\d，,；;。]*?)+(?=[，,；;。]|$)")]
     private static partial Regex RespectiveNumbers();
 
     // The number right after a name, and whether it counts in 万 or 亿.
@@ -341,7 +351,7 @@ public sealed partial class IndicatorNames
         while (true)
         {
             if (_folded.GetValueOrDefault(Fold(key).Text) is { } indicator) return (indicator, qualifiers, unit);
-            var q = Qualifiers.Leading.Concat(Regional).FirstOrDefault(p => key.StartsWith(p, StringComparison.Ordinal) && key.Length > p.Length);
+            var q = Qualifiers.Leading.Concat(Regional).Concat(Acts).FirstOrDefault(p => key.StartsWith(p, StringComparison.Ordinal) && key.Length > p.Length);
             if (q != null)
             {
                 qualifiers += q;
@@ -356,6 +366,8 @@ public sealed partial class IndicatorNames
     }
 
     private static readonly string[] Regional = ["全市", "全区", "全县", "全省", "全镇"];
+    // 查处知识产权违法案件 | 件 | 3860: handling a case says what was done with what is counted, as in running text (Neutral).
+    private static readonly string[] Acts = ["查处", "查办", "办结", "办理", "受理"];
     private static readonly string[] Trailing = ["金额", "总额", "规模", "总量", "总数", "数量", "额", "数"];
 
     /// <summary>Words that may stand right before an indicator name without changing what it counts: verbs of commitment,
