@@ -150,6 +150,7 @@ public class HeldOutEvaluationTests(ITestOutputHelper output)
     [InlineData("heldout13")]
     [InlineData("heldout14")]
     [InlineData("heldout15")]
+    [InlineData("heldout16")]
     public void HeldOut_plans_recall_and_precision(string set)
     {
         var docs = Docs(set);

@@ -106,8 +106,9 @@ public sealed partial record PlanHeader(Region Region, int StartYear, int EndYea
     [GeneratedRegex(@"^[”""’]?(?:的|之)?(?:开门红|开局|开好局|首年|第一年|起步之年|收官|决胜之年|最后一年)")]
     private static partial Regex PlanYearIdiom();
 
-    // 提前完成“十四五”工作任务, 超额完成“十三五”目标: a result a news page reports, not a plan it sets out.
-    [GeneratedRegex(@"完成[“""‘]?$")]
+    // 提前完成“十四五”工作任务, 超额完成“十三五”目标, 提前完成绥化市“十四五”…目标: a result a news page reports, not a plan it
+    // sets out.
+    [GeneratedRegex(@"完成[^，,。；;“”""‘]{0,8}[“""‘]?$")]
     private static partial Regex PlanCompleted();
 
     private static int? PublishedYear(string opening) =>
@@ -225,7 +226,8 @@ public sealed partial record PlanHeader(Region Region, int StartYear, int EndYea
     internal static string WithoutCitations(string text) =>
         Citation().Replace(text, m => m.Groups["own"].Success ? m.Value : new string(' ', m.Length));
 
-    [GeneratedRegex(@"(?<own>(?:印发|转发)\s*)?《[^《》]*》")]
+    // 深入实施《宁夏…行动计划(2015—2020年),不断…: a title left unclosed by the page ends at its clause.
+    [GeneratedRegex(@"(?<own>(?:印发|转发)\s*)?《(?:[^《》]*》|[^《》\n，,。；;]*)")]
     private static partial Regex Citation();
 
     [GeneratedRegex(@"[（(]\s*(?<a>\d{4})\s*(?:年)?\s*[-—–～~至到]+\s*(?<b>\d{4})\s*年?\s*[）)]|(?<a>\d{4})\s*年?\s*[-—–～~至到]+\s*(?<b>\d{4})\s*年")]
