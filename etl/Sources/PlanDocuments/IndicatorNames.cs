@@ -24,6 +24,16 @@ public sealed partial class IndicatorNames
     private readonly HashSet<string> _bare = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Indicator> _bareStock = new(StringComparer.Ordinal);
 
+    /// <summary>The one other indicator of <paramref name="indicator"/>'s category whose name opens with the same six characters
+    /// (知识产权质押融资金额 / 知识产权质押融资项目数) and that <paramref name="q"/>'s unit fits; null when none or several do.</summary>
+    public Indicator? SiblingIn(Indicator indicator, Quantity q)
+    {
+        var fits = Catalog.Indicators.Where(i => i.IndicatorCode != indicator.IndicatorCode && i.Category == indicator.Category
+            && i.IndicatorName.Length >= 6 && indicator.IndicatorName.StartsWith(i.IndicatorName[..6], StringComparison.Ordinal)
+            && q.In(i.Unit, i.AltUnits) != null).Take(2).ToList();
+        return fits.Count == 1 ? fits[0] : null;
+    }
+
     /// <summary>Prepares the folded names of every indicator and synonym in <paramref name="catalog"/>.</summary>
     public IndicatorNames(Catalog catalog)
     {

@@ -16,6 +16,9 @@ internal static partial class Candidates
         int? yearOverride = null)
     {
         var value = q.In(indicator.Unit, indicator.AltUnits);
+        // 知识产权质押融资业务612笔: a unit the named indicator cannot take picks its sibling that counts in it (the projects, not
+        // the amount).
+        if (value is null && s.Names.SiblingIn(indicator, q) is { } sibling) (indicator, value) = (sibling, q.In(sibling.Unit, sibling.AltUnits));
         if (value is null) return null;
         // 高价值发明专利拥有量1.63件: a count of things is whole; a fraction without 万 or 亿 is a rate per head whose name was
         // left out, so it is not the count (dropped, never loaded as it).
@@ -378,7 +381,13 @@ public static partial class ProseRule
             // 质押融资19笔、金额7.5亿元: a count of deals, then the amount they come to, which is what an amount indicator measures.
             var skip = m.Indicator.Unit.EndsWith('元') && CountThenAmount().Match(tail[lead.Length..]) is { Success: true } deals ? deals.Length : 0;
             if (skip > 0 && tail[(lead.Length + skip)..] is var amount)
+            {
                 rest = ClauseEnd(amount) is var amountEnd and >= 0 ? amount[..amountEnd] : amount;
+                // …and the count of deals is the sibling indicator that counts in 笔, when the dictionary has one.
+                if (Quantity.ParsePrefix(tail[lead.Length..]) is var (dealCount, _)
+                    && Candidates.Make(s, m.Indicator, dealCount, before + m.Name + lead.Value, "prose", m.End + lead.Length) is { } count)
+                    yield return count;
+            }
             // 驰名商标达3至5件: a range commits to its lower bound at least (the upper bound is hope, not commitment).
             var upper = RangeUpper().Match(rest);
             if (upper.Success) rest = rest[..upper.Groups["cut"].Index] + rest[(upper.Groups["cut"].Index + upper.Groups["cut"].Length)..];
@@ -545,7 +554,7 @@ public static partial class ProseRule
         @"(?:力争|确保|预计|将|已经|已|现已|新增|在全[国省市区县](?:率先|首次)?|(?:[两三四五\d]年)?累计|" +
         @"共计|合计|共|每年|年均|年度|全年|总数|总量|总额|数量|人数|家数|个数|件数|注册总量|注册量|拥有量|有效量|金额|规模|登记金额|累计金额|有效|稳定|年内|当年|" +
         // 登记证书累计颁发不少于500件, 调解纠纷案件年均受理2000件: the act that yields the count, between name and number.
-        @"颁发|发放|受理|办理|办结)*" +
+        @"颁发|发放|受理|办理|办结|业务)*" +
         @"(?:达到|达|约为|为|约|近|超过|超|不低于|不少于|不超过|不高于|突破|保持在|稳定在|控制在|提高到|提高至|提升到|提升至|增加到|增加至|增长到|增长至|增至|" +
         @"上升到|上升至|逾|实现|到|至少|至)?(?=\d|[两二三四五六七八九十][件家个项户名人所篇])")]
     private static partial Regex Lead();
@@ -654,10 +663,11 @@ public static partial class NumberFirstRule
                 else break;
             }
         }
-        // 73家企业获评国家知识产权示范企业: among results, a count, its subject and a title it was awarded is that title's count.
-        if (s.Context.Kind != "baseline") yield break;
+        // 73家企业获评国家知识产权示范企业: among results, a count, its subject and a title it was awarded is that title's count;
+        // among targets only when a commitment asks for it (推动不少于200家企业通过知识产权管理体系认证).
         foreach (Match awarded in Awarded().Matches(text))
         {
+            if (s.Context.Kind != "baseline" && !CommittedCount().IsMatch(text[..awarded.Index])) continue;
             var mention = s.Mentions.FirstOrDefault(m => m.Start == awarded.Index + awarded.Length);
             // The subject and verb (企业获评) stand where a qualifier would (the subject alone when the verb is a neutral word: 企业通过);
             // other qualifying words still make the name unknown.
@@ -671,6 +681,9 @@ public static partial class NumberFirstRule
 
     [GeneratedRegex(@"(?:共有|现有|已有|拥有)(?=\d)")]
     private static partial Regex Holding();
+
+    [GeneratedRegex(@"(?:推动|支持|引导|力争|确保|鼓励|帮助|指导|组织|实现)(?:不少于|不低于|超过|至少)?$")]
+    private static partial Regex CommittedCount();
 
     [GeneratedRegex(@"(?<![\d.])(?<n>\d+(?:万)?(?:家|个|所|项))(?:企业|企事业单位|单位|高校|科研院所|院所|机构)?" +
         "(?:获评|被评为|被认定为|被确定为|获批为?|入选为?|通过)")] // 2家企业通过…贯标认证: a certification passed, as a title awarded

@@ -174,7 +174,9 @@ public sealed partial class TargetExtractor(Catalog catalog)
 
     // An item marker (1. / （一） / 一、), a name without numbers or clause breaks, a colon, then a figure or the words before one.
     [GeneratedRegex(@"^\s*(?:[（(]?[\d一二三四五六七八九十]{1,3}[)）、.．]\s*)?(?<name>[^：:，,。；;、\t\d]{3,30})(?<colon>[：:])" +
-        @"(?=\s*(?:(?:[一二两三四五六七八九十]年|力争|预计|确保|达到|达|突破|超过|不低于|不少于|年均|累计|新增|每年|保持在|稳定在|提高到|提升到|增长|≥|>)\s*){0,3}\d)")]
+        @"(?=\s*(?:(?:[一二两三四五六七八九十]年|力争|预计|确保|达到|达|突破|超过|不低于|不少于|年均|累计|新增|每年|保持在|稳定在|提高到|提升到|增长|≥|>" +
+        // 专利质押融资额：年度登记金额突破60亿元: the measure restated before the figure.
+        @"|年度|全年|登记金额|金额|总额|总量|总数|数量)\s*){0,3}\d)")]
     private static partial Regex NamedFigure();
 
     /// <summary>同比增长排名前三位的县(市、区):西塞山区76.74%、下陆区32.61%: counties ranked by their growth give each one's growth rate of
