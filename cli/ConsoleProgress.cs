@@ -34,6 +34,8 @@ public sealed class ConsoleProgress : IPipelineProgress
         if (unchanged > 0)
             AnsiConsole.MarkupLine($"[grey]{unchanged} 个文件未变化，已跳过 / files unchanged since their last load, skipped "
                 + "(--force reads them again)[/]");
+        foreach (var r in results.Where(r => r.StandingRejects > 0))
+            AnsiConsole.MarkupLine($"[yellow]![/] {Markup.Escape(r.ToString())}（明细 / details: warehouse status）");
         var rejected = results.Sum(r => r.Rejected);
         AnsiConsole.MarkupLine($"{results.Count - unchanged} 个文件 files, {results.Sum(r => r.Loaded)} 行入库 rows loaded, "
             + $"{rejected} 行拒收 rejected, {failed} 个失败 failed"

@@ -24,7 +24,8 @@ public static class IngestCommands
     {
         var results = ws.Pipeline(ConsoleProgress.Instance).Ingest(paths, "cli", force);
         var failed = results.Count(r => !r.Succeeded);
-        var rejected = results.Sum(r => r.Rejected);
+        // A skipped file whose last load rejected rows still has them: a scheduled re-run must not turn green on its own.
+        var rejected = results.Sum(r => r.Rejected + r.StandingRejects);
         return failed > 0 || (rejectsFail && rejected > 0) ? CliErrors.Failed : 0;
     }
 }

@@ -29,6 +29,26 @@ public class StandingRejectsTests
         Assert.Equal(0L, Standing(wh));
     }
 
+    [Theory]
+    [MemberData(nameof(TempWarehouse.Engines), MemberType = typeof(TempWarehouse))]
+    public void An_unchanged_file_skipped_on_a_re_run_still_reports_the_rows_its_last_load_rejected(string engine)
+    {
+        using var wh = new TempWarehouse(engine: engine);
+        var path = wh.PathOf("plan.txt");
+        File.WriteAllText(path, Plan + "到2028年，每百户企业注册商标拥有量达到40件。\n");
+        var ingestor = new Warehouse.Etl.Loading.Ingestor(wh.Dialect);
+        Assert.Equal(1, Assert.Single(ingestor.Ingest([path])).Rejected);
+
+        var again = Assert.Single(ingestor.Ingest([path]));
+        Assert.True(again.Unchanged);
+        Assert.Equal(1, again.StandingRejects);
+        Assert.Contains("1 rejected rows still stand", again.ToString());
+
+        File.WriteAllText(path, Plan); // fixed: loaded again, nothing stands
+        Assert.Equal(0, Assert.Single(ingestor.Ingest([path])).Rejected);
+        Assert.Equal(0, Assert.Single(ingestor.Ingest([path])).StandingRejects);
+    }
+
     private static long Standing(TempWarehouse wh)
     {
         using var c = wh.Dialect.OpenReadOnly();

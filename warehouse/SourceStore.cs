@@ -11,6 +11,10 @@ public static class SourceStore
     public static bool IsUnchanged(SqlDialect dialect, DbConnection c, string name, string fingerprint) =>
         c.ExecuteScalar<long>(dialect.Sql("sources/unchanged"), new { name, fingerprint }) > 0;
 
+    /// <summary>The rejected rows of the last successful load of the file named <paramref name="name"/>.</summary>
+    public static int StandingRejects(SqlDialect dialect, DbConnection c, string name) =>
+        c.ExecuteScalar<int>(dialect.Sql("sources/standing_rejects"), new { name });
+
     /// <summary>The source's key, inserting or refreshing its row (with the fingerprint of this load).</summary>
     public static long Upsert(SqlDialect dialect, DbConnection c, DbTransaction tx, string name, string path, string kind, string? title,
         string checksum, string fingerprint) =>

@@ -44,7 +44,8 @@ public sealed class Ingestor(SqlDialect dialect)
     {
         var isPlan = PlanDocumentText.Extensions.Contains(Path.GetExtension(path).ToLowerInvariant());
         if (!force && IsUnchanged(path))
-            return new LoadResult(path, isPlan ? "plan" : StatisticsLoader.KindOf(path), 0, true, 0, 0, 0, 0, null, Unchanged: true);
+            return new LoadResult(path, isPlan ? "plan" : StatisticsLoader.KindOf(path), 0, true, 0, 0, 0, 0, null, Unchanged: true,
+                StandingRejects: StandingRejects(path));
         return isPlan ? new PlanLoader(dialect).Load(path, trigger) : new StatisticsLoader(dialect) { RowsRead = RowsRead }.Load(path, trigger);
     }
 
@@ -76,6 +77,12 @@ public sealed class Ingestor(SqlDialect dialect)
     public static string Describe(IReadOnlyList<string> unchanged) =>
         $"{unchanged.Count} 个文件未变化 / {unchanged.Count} files unchanged since their last load: "
         + string.Join(", ", unchanged.Take(20)) + (unchanged.Count > 20 ? $", … {unchanged.Count - 20} more" : "");
+
+    private int StandingRejects(string path)
+    {
+        using var c = dialect.OpenReadOnly();
+        return SourceStore.StandingRejects(dialect, c, Path.GetFileName(path));
+    }
 
     private bool IsUnchanged(string path)
     {

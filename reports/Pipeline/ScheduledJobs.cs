@@ -33,11 +33,14 @@ public sealed record JobOutcome(string Status, int Files, int Changed, int Faile
         var failed = read.Where(r => !r.Succeeded).ToList();
         var changed = read.Sum(r => r.Changed);
         var rejected = read.Sum(r => r.Rejected);
+        var standing = results.Sum(r => r.StandingRejects);
         var status = failed.Count > 0 && failed.Count == read.Count ? "failed" : failed.Count > 0 || rejected > 0 ? "partial" : "succeeded";
         var detail = $"{read.Count - failed.Count} 个文件已导入 loaded, {failed.Count} 个失败 failed, "
             + $"{rejected} 行拒收 rows rejected, {changed} 行变更 rows changed"
             // Counted, not named: a scheduled ingest sees every shipped file unchanged each time, and the list drowned the row.
             + (unchanged.Count > 0 ? $"; {unchanged.Count} 个文件未变化 / {unchanged.Count} files unchanged since their last load" : "")
+            // …and still holding the rows their last load rejected (the status stays that run's; the rows are in status).
+            + (standing > 0 ? $"（其中仍有上次拒收的 {standing} 行 / still holding {standing} rows their last load rejected）" : "")
             + (failed.Count > 0 ? "; 失败 failed: " + string.Join("; ", failed.Select(f => $"{Path.GetFileName(f.File)}: {f.Error}")) : "");
         // Unchanged files were not read: not counted as loaded.
         return new JobOutcome(status, read.Count, changed, failed.Count, detail, stale)
