@@ -56,4 +56,15 @@ public class PlanReportsHeldOut15EvenTests
         Assert.Equal([("gi_product_output", "goal", 2030, 1500.0)], Rows(r));
         Assert.Contains(r.Unknown, u => u.Phrase.Contains("五粮液地理标志产品产值"));
     }
+
+    [Fact]
+    public void A_duration_committed_to_is_reported_not_dropped_but_how_long_an_action_runs_is_not()
+    {
+        var r = Extract(Head + "到2030年，专利侵权纠纷行政裁决平均办案周期压缩至4个月以内，快速维权案件平均结案周期缩短至15个工作日。\n" +
+            "开展为期3个月的打击侵权专项行动，用10天时间完成摸底排查。\n");
+        Assert.Empty(r.Targets);
+        Assert.Equal(2, r.Unknown.Count);
+        Assert.Contains(r.Unknown, u => u.Phrase.Contains("压缩至4个月以内"));
+        Assert.Contains(r.Unknown, u => u.Phrase.Contains("缩短至15个工作日"));
+    }
 }

@@ -269,6 +269,11 @@ public sealed partial class TargetExtractor(Catalog catalog)
             // 1,200件: the digits after a thousands separator are the same number's.
             if (m.Index > 1 && s.Value[m.Index - 1] == ',' && char.IsAsciiDigit(s.Value[m.Index - 2])) continue;
             if (NotACommitment().IsMatch(s.Value[(m.Index + m.Length)..])) continue;
+            // 为期3个月的专项行动 is how long an action runs, and 授权周期从3—6个月缩短到7个工作日 tells of a change made;
+            // 压缩至3个月以内 commits to a duration.
+            if (m.Groups["duration"].Success && (!DurationCommitted().IsMatch(s.Value[Math.Max(0, m.Index - 6)..m.Index])
+                    && !s.Value[(m.Index + m.Length)..].StartsWith("以内", StringComparison.Ordinal)
+                || s.Value[(s.Value.LastIndexOfAny(ProseRule.ClauseBreaks, Math.Max(0, m.Index - 1)) + 1)..m.Index].Contains('从'))) continue;
             // 约占泉州市的40%, 占全国的三分之一: a share of another total describes, it does not commit.
             if (ShareOf().IsMatch(s.Value[..m.Index])) continue;
             // 达到3件（全国平均为20件）: a bracketed figure of another place or of the average compares, it does not commit.
@@ -402,8 +407,12 @@ public sealed partial class TargetExtractor(Catalog catalog)
     [GeneratedRegex("发展基础|工作基础|发展现状|现状基础|规划背景|发展回顾|基本情况|时序进度|进度安排|实施步骤|主要目标|发展目标|工作目标|总体目标|目标任务|重点任务|主要任务|保障措施|指导思想|基本原则|面临形势|总体要求")]
     private static partial Regex SectionWord();
 
-    [GeneratedRegex(@"\d+(?:\.\d+)?(?:万|亿)?(?:件/万人|件|家|个|项|人次|人|名|亿元|万元|%|场次|场|户|所|篇|部|座|条)")]
+    // 平均办案周期压缩至3个月以内, 结案时间缩短至10个工作日: a duration committed to is a commitment too.
+    [GeneratedRegex(@"\d+(?:\.\d+)?(?:万|亿)?(?:(?<duration>个工作日|个月|天|小时)|件/万人|件|家|个|项|人次|人|名|亿元|万元|%|场次|场|户|所|篇|部|座|条|笔)")]
     private static partial Regex CommitmentNumber();
+
+    [GeneratedRegex("(?:压缩|缩短|减少|降低|下降|控制)(?:至|到|在)|不超过|不多于|降至|(?:平均|周期|时限|时间|用时)(?:为|达到|在)?$")]
+    private static partial Regex DurationCommitted();
 
     // What follows a number that is not a commitment: a count of tasks, fields, departments or indicators (3项重点任务, 18项具体工作内容,
     // 4项保障措施, 5大产业, 16个部门, 12个预期性定量指标), a multiple, a ranking or a duration (6个月, 10个工作日).
