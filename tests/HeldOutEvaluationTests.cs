@@ -162,6 +162,7 @@ public class HeldOutEvaluationTests(ITestOutputHelper output)
     [InlineData("heldout14")]
     [InlineData("heldout15")]
     [InlineData("heldout16")]
+    [InlineData("heldout17")]
     public void HeldOut_plans_recall_and_precision(string set)
     {
         var docs = Docs(set);
