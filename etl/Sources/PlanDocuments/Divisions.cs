@@ -161,8 +161,10 @@ public sealed partial class Divisions
                     if (i + n.Text.Length > text.Length || string.CompareOrdinal(text, i, n.Text, 0, n.Text.Length) != 0) continue;
                     // A county's short name only right after its parent (杭州余杭), never standing alone (和平, 东方), except as the
                     // masthead of its own paper (兰溪日报, 昆山发布): local papers and official accounts go by the short name.
+                    // A one-character county (曹县, 沛县) names itself before its own bodies and plans (曹县人民政府, 曹县知识产权…).
                     if (n.ChainOnly && !(previous is { } p && p.End == i && Ancestors(n.Division).Any(p.Candidates.Contains))
-                        && !Masthead().IsMatch(text.AsSpan(i + n.Text.Length))) continue;
+                        && !Masthead().IsMatch(text.AsSpan(i + n.Text.Length))
+                        && !(n.Text.Length == 2 && n.Text[1] == '县' && OwnBody().IsMatch(text.AsSpan(i + n.Text.Length)))) continue;
                     if (length == 0) { length = n.Text.Length; match = []; }
                     if (!match!.Contains(n.Division)) match.Add(n.Division);
                 }
@@ -185,6 +187,9 @@ public sealed partial class Divisions
 
     [GeneratedRegex("^(?:日报|晚报|新闻网|融媒体中心|发布[（(]|发布$|发布\\n)")]
     private static partial Regex Masthead();
+
+    [GeneratedRegex("^(?:人民政府|政府|委员会|县委|市场监督管理局|市场监管局|知识产权局|科学技术局|科技局|知识产权|“十五五”|“十四五”|十五五|十四五)")]
+    private static partial Regex OwnBody();
 
     [GeneratedRegex("(?:特别行政区|自治区|自治州|自治县|自治旗|地区|省|市|区|县|盟|旗)$")]
     private static partial Regex Suffix();

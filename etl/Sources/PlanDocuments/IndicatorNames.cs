@@ -407,6 +407,8 @@ public sealed partial class IndicatorNames
         "申报", "承担", "纳入", "构建", "形成", "扩大", "吸引", "规范", "严格", "积极", "大力", "着力", "重点", "不断", "切实", "全面",
         "深化", "深入", "注重", "提供", "做好", "做大", "做强", "用好", "抓好", "落实", "新增加", "培养引进", "引进培养", "一批", "每",
         "通过", "新通过",
+        // 运动鞋服、纺织服装等产业专利导航项目: the industries named before 等 are examples, 等产业 only closes them
+        "等产业", "等行业", "等领域", "等重点产业",
         // 已拥有, 已经获得: a result reached, not a kind of the thing counted
         "已", "已经",
         // 注册和登记的地理标志: the acts that protect a thing (as 登记 and 备案 above), and the 的 that joins them to it
@@ -449,7 +451,7 @@ public sealed partial class IndicatorNames
             if (n == null) break;
             run = run[..^n.Length];
             // A year, a place (2025年, 常州市, 高新区) or the end of a list of examples (…等) ends the run: what stands before is context.
-            if (n is "年" or "市" or "区" or "县" or "省" or "园区" or "等") run = "";
+            if (n is "年" or "市" or "区" or "县" or "省" or "园区" || n.StartsWith('等')) run = "";
         }
         if (run.All(c => c is '到' or '至' or '在' or '截')) return "";
         return run.Length > 8 ? run[^8..] : run;

@@ -407,6 +407,10 @@ public static partial class ProseRule
             // 新增专利申请11407件、授权6863件: the second number is the grants of the same thing.
             var after = tail[(lead.Length + skip + length)..];
             if (level != null && ReportedGrowth(s, level, after, m.End + lead.Length + skip + length) is { } rate) yield return rate;
+            // 地理标志产品年产值突破120亿元，年均增长12%以上: a target's level, then its average yearly growth over the span too.
+            if (level is { Kind: not "baseline" } && GrowthGoalAfter().Match(after) is { Success: true } gg
+                && Quantity.ParsePrefix(gg.Groups["n"].Value) is var (qgg, _) && qgg.Unit == "%")
+                yield return Candidates.Growth(s, m.Indicator, qgg, gg.Value, m.End + lead.Length + skip + length + gg.Groups["n"].Index);
             if (level != null && ReportedIncrease(s, m.Indicator, level, after, m.End + lead.Length + skip + length) is { } increase) yield return increase;
             var elided = ElidedGrant().Match(after);
             if (elided.Success && m.Name.Contains("申请") && s.Names.Catalog.FindIndicator(m.Indicator.IndicatorName.Replace("申请", "授权")) is { } grants
@@ -563,6 +567,10 @@ public static partial class ProseRule
     [GeneratedRegex(@"^(?:力争|确保)?(?:实现)?(?:年均|年平均|平均每年|每年|平均|年)?(?:增长率|增速|增幅|增长|递增)(?:保持在|保持|达到|达|为|不低于|不少于|超过|在)?(?<n>\d+(?:\.\d+)?%(?:以上|左右)?)")]
     private static partial Regex Growth();
 
+    [GeneratedRegex(@"^(?:以上|左右)?[，,]\s*(?:力争|确保|实现)?(?:年均|年平均|平均每年)(?:增长|增速|增幅|递增)(?:保持在|达到|达|为|不低于|超过)?" +
+        @"(?<n>\d+(?:\.\d+)?%(?:以上|左右)?)(?=[，,；;。]|$)")]
+    private static partial Regex GrowthGoalAfter();
+
     [GeneratedRegex(@"^(?:同比|比上年|较上年|比去年|较去年)(?:增长|增加|提高|提升|上升)了?(?<minus>[-－−])?(?<n>\d+(?:\.\d+)?%)(?![\d、和])")]
     private static partial Regex YearOnYear();
 
@@ -682,11 +690,12 @@ public static partial class NumberFirstRule
     [GeneratedRegex(@"(?:共有|现有|已有|拥有)(?=\d)")]
     private static partial Regex Holding();
 
-    [GeneratedRegex(@"(?:推动|支持|引导|力争|确保|鼓励|帮助|指导|组织|实现)(?:不少于|不低于|超过|至少)?$")]
+    [GeneratedRegex(@"(?:推动|支持|引导|力争|确保|鼓励|帮助|指导|组织|实现)(?:不少于|不低于|超过|至少)?$|(?<![\u4e00-\u9fff])为$|[，,；;：:]为$")]
     private static partial Regex CommittedCount();
 
-    [GeneratedRegex(@"(?<![\d.])(?<n>\d+(?:万)?(?:家|个|所|项))(?:企业|企事业单位|单位|高校|科研院所|院所|机构)?" +
-        "(?:获评|被评为|被认定为|被确定为|获批为?|入选为?|通过)")] // 2家企业通过…贯标认证: a certification passed, as a title awarded
+    // 为50家以上企业提供海外知识产权纠纷应对指导: a service given to a number of enterprises counts the enterprises served.
+    [GeneratedRegex(@"(?<![\d.])(?<n>\d+(?:万)?(?:家|个|所|项))(?:以上)?(?:企业|企事业单位|单位|高校|科研院所|院所|机构)?" +
+        "(?:获评|被评为|被认定为|被确定为|获批为?|入选为?|通过|提供)")] // 2家企业通过…贯标认证: a certification passed, as a title awarded
     private static partial Regex Awarded();
 
     /// <summary>Whether the words after a name go on naming something (地理标志 + 优势产业) rather than end it (、, ，, 和, 等, a

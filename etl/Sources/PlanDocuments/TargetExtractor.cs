@@ -417,7 +417,7 @@ public sealed partial class TargetExtractor(Catalog catalog)
     // What follows a number that is not a commitment: a count of tasks, fields, departments or indicators (3项重点任务, 18项具体工作内容,
     // 4项保障措施, 5大产业, 16个部门, 12个预期性定量指标), a multiple, a ranking or a duration (6个月, 10个工作日).
     [GeneratedRegex(@"^(?:以上|左右|余|多)?(?:重点|主要|重大|具体|保障|工作|大){0,2}" +
-        "(?:任务|工程|行动|举措|措施|内容|方面|领域|环节|专项|方向|板块|战略|部分|阶段|倍|名次|位|月|工作日|小时|自然日|部门|成员单位)" +
+        "(?:任务|工程|行动|举措|措施|内容|方面|领域|环节|专项|方向|板块|战略|部分|阶段|倍|名次|位|月|工作日|小时|自然日|部门|成员单位|工作|事项)" +
         @"|^[\u4e00-\u9fff]{0,5}?(?:指标|目标)")]
     private static partial Regex NotACommitment();
 
