@@ -163,6 +163,7 @@ public class HeldOutEvaluationTests(ITestOutputHelper output)
     [InlineData("heldout15")]
     [InlineData("heldout16")]
     [InlineData("heldout17")]
+    [InlineData("heldout18")]
     public void HeldOut_plans_recall_and_precision(string set)
     {
         var docs = Docs(set);
