@@ -44,6 +44,12 @@ public sealed partial class TargetExtractor(Catalog catalog)
                 if (TableRuleLine().IsMatch(line)) continue;
                 line = line.Replace('|', '\t');
             }
+            // A table aligned with spaces (指标名称      单位    2025年…): runs of two or more spaces between cells are the cell breaks.
+            // (Not prose whose pinyin annotations were blanked out: it has clause breaks, and long runs of words.)
+            else if (!line.Contains('\t') && AlignedGap().Matches(line.Trim()).Count >= 2 && line.IndexOfAny(['。', '，', '；', ',', ';', '、']) < 0
+                     && AlignedGap().Split(line.Trim()).All(cell => cell.Length <= 30))
+                line = line[..(line.Length - line.TrimStart().Length)]
+                    + AlignedGap().Replace(line.TrimStart(), m => "\t" + new string(' ', m.Length - 1));
             var trimmed = line.Trim();
             if (trimmed.Length == 0) continue;
 
@@ -380,6 +386,9 @@ public sealed partial class TargetExtractor(Catalog catalog)
     private static partial Regex Heading();
 
     // The rule under a pasted table's header: |---|:---:|.
+    [GeneratedRegex(@"(?<=\S)[ \u3000]{2,}(?=\S)")]
+    private static partial Regex AlignedGap();
+
     [GeneratedRegex(@"^[\s|:\-—–]+$")]
     private static partial Regex TableRuleLine();
 
