@@ -164,6 +164,8 @@ public class HeldOutEvaluationTests(ITestOutputHelper output)
     [InlineData("heldout16")]
     [InlineData("heldout17")]
     [InlineData("heldout18")]
+    [InlineData("heldout19")]
+    [InlineData("heldout20")]
     public void HeldOut_plans_recall_and_precision(string set)
     {
         var docs = Docs(set);
