@@ -243,6 +243,23 @@ public static partial class ProseRule
     [GeneratedRegex(@"^\s*(?<y>20\d\d)年(?:底|末)?[，,]?(?:力争)?(?:达到|达|突破|超过|不低于|不少于|为)(?=\d)")]
     private static partial Regex YearClause();
 
+    private static IEnumerable<TargetCandidate> FiguresAfterGrowth(SentenceInput s, Indicator indicator, string tail, int from, int tailAt)
+    {
+        while (from < tail.Length && tail[from] is '，' or ',' && ClauseFigure().Match(tail[(from + 1)..]) is { Success: true } f
+            && Quantity.ParsePrefix(tail[(from + 1 + f.Length)..]) is var (q, length) && q.Unit.Length > 0)
+        {
+            int? year = f.Groups["y"].Success ? int.Parse(f.Groups["y"].Value, CultureInfo.InvariantCulture) : null;
+            if (Candidates.Make(s, indicator, q, f.Value, "prose", tailAt + from + 1 + f.Length, year) is { } c)
+                yield return year is null ? c : EndPoint(s, c, year);
+            from += 1 + f.Length + length;
+            if (from < tail.Length && tail[from..].StartsWith("以上", StringComparison.Ordinal)) from += 2;
+        }
+    }
+
+    // 2028年突破280亿元 / 到2027年达到240亿元 / 三年累计不少于750亿元: a clause of a year or a sum, a comparator and a figure.
+    [GeneratedRegex(@"^\s*(?:(?:到|至)?(?<y>20\d\d)年(?:底|末)?[，,]?|(?:[两二三四五]年|“十五五”期间|十五五期间)?累计)(?:力争)?(?:达到|达|突破|超过|不低于|不少于|为)(?=\d)")]
+    private static partial Regex ClauseFigure();
+
     /// <summary>The last year of a five-year plan by its number (十二五 → 2015): 从“十二五”末的A dates A.</summary>
     private static int PlanEnd(string number) => 1955 + 5 * (10 + "一二三四".IndexOf(number[0], StringComparison.Ordinal) + 1);
 
@@ -352,7 +369,13 @@ public static partial class ProseRule
             if (growth.Success && Quantity.ParsePrefix(growth.Groups["n"].Value) is var (qr, _))
             {
                 // A growth rate of past results (十三五期间年均增长31%) is not a commitment and not a level: neither loaded nor reported.
-                if (s.Context.Kind != "baseline") yield return Candidates.Growth(s, m.Indicator, qr, growth.Value, m.End + growth.Groups["n"].Index);
+                if (s.Context.Kind != "baseline")
+                {
+                    yield return Candidates.Growth(s, m.Indicator, qr, growth.Value, m.End + growth.Groups["n"].Index);
+                    // 登记金额年均增长15%以上，2028年突破280亿元，三年累计不少于750亿元: the clauses after a growth target that give
+                    // only a year or a sum and a figure are the same indicator's.
+                    foreach (var next in FiguresAfterGrowth(s, m.Indicator, tail, growth.Index + growth.Length, m.End)) yield return next;
+                }
                 continue;
             }
             // 新建区专利申请量同比增长75.85%: among results, a change over the year before with no level is that year's growth rate.

@@ -30,6 +30,9 @@ public sealed partial class TableRule(IndicatorNames names, PlanHeader plan, Div
     private List<(Indicator Indicator, bool Growth)>? _byRegion;
     private bool _byRegionSubHeader; // the row under a by-region header may split each indicator into 完成值 | 同比增长
 
+    // A table by year (年度 | PCT国际专利申请量（件） | …, then 2026年 | 70 | …): one column per indicator, one row per year.
+    private List<(Indicator? Indicator, string Cell, string UnitHint)>? _byYear;
+
     private List<TableColumn>? _header;
     private List<TableColumn>? _growingHeader; // header cells arriving one per line
     private (Indicator Indicator, string Qualifiers, string UnitHint, string Cell, int Offset, int NextValue)? _pending;
@@ -55,6 +58,7 @@ public sealed partial class TableRule(IndicatorNames names, PlanHeader plan, Div
         _unknown = null;
         _byRegion = null;
         _byRegionSubHeader = false;
+        _byYear = null;
     }
 
     /// <summary>Reads one table line's cells; returns candidates and cells that looked like indicators but are unknown.</summary>
@@ -65,6 +69,15 @@ public sealed partial class TableRule(IndicatorNames names, PlanHeader plan, Div
         if (filled.Count == 1) return Stream(filled[0], context, offset);
         _growingHeader = null;
         _pending = null;
+        if (ByYearHeader(filled) is { } byYear)
+        {
+            Reset();
+            _byYear = byYear;
+            return [];
+        }
+        if (_byYear is { } yearColumns && YearRowCell().Match(filled[0]) is { Success: true } rowYear)
+            return YearRow(filled, yearColumns, int.Parse(rowYear.Groups["y"].Value, CultureInfo.InvariantCulture), offset).ToList();
+        _byYear = null;
         if (ByRegionHeader(filled) is { } byRegion)
         {
             Reset();
@@ -168,6 +181,38 @@ public sealed partial class TableRule(IndicatorNames names, PlanHeader plan, Div
         var indicators = rest.Skip(1).Select(c => names.ResolveCell(c)?.Indicator).ToList();
         return indicators.All(i => i != null) ? indicators.Select(i => (i!, false)).ToList() : null;
     }
+
+    /// <summary>The header of a table by year: a year column (年度, 年份) and one column per indicator (at least one the dictionary
+    /// knows; the others' figures are reported); else null.</summary>
+    private List<(Indicator? Indicator, string Cell, string UnitHint)>? ByYearHeader(List<string> cells)
+    {
+        if (cells.Count < 2 || !YearHeader().IsMatch(cells[0])) return null;
+        var columns = cells.Skip(1).Select(c => names.ResolveCell(c) is { } r ? (r.Indicator, c, r.UnitHint) : ((Indicator?)null, c, "")).ToList();
+        return columns.Any(c => c.Item1 != null) ? columns : null;
+    }
+
+    /// <summary>One year's row of a table by year: each figure is its column's indicator at that year (a result before the plan's
+    /// span, a milestone inside it, the goal at its end).</summary>
+    private IEnumerable<(TargetCandidate?, string?)> YearRow(List<string> cells, List<(Indicator? Indicator, string Cell, string UnitHint)> columns,
+        int year, int offset)
+    {
+        var kind = year < plan.StartYear ? "baseline" : year < plan.EndYear ? "milestone" : "goal";
+        var ctx = new PassageContext(kind, year, kind == "baseline" ? year : plan.StartYear, year);
+        for (var k = 0; k < columns.Count && k + 1 < cells.Count; k++)
+        {
+            if (Placeholder(cells[k + 1]) || Value(cells[k + 1]) is not { } q) continue;
+            var (indicator, cell, unitHint) = columns[k];
+            if (indicator == null) { yield return (null, $"{cell}：{cells[0]} {cells[k + 1]}"); continue; }
+            if (Make((indicator, "", unitHint), cell, unitHint, q, ctx, offset) is { } c)
+                yield return (kind == "baseline" ? c with { Comparator = "=" } : c, null);
+        }
+    }
+
+    [GeneratedRegex(@"^(?:年度|年份|年|时间|目标年份|规划年度)$")]
+    private static partial Regex YearHeader();
+
+    [GeneratedRegex(@"^(?<y>20\d\d)年?(?:度|底|末)?$")]
+    private static partial Regex YearRowCell();
 
     /// <summary>完成值 | 同比增长 | 完成值 | 同比增长 under merged indicator cells: each indicator takes its level, then its growth rate
     /// when the next word names one; indicators past the second row's end keep their level alone.</summary>
