@@ -43,9 +43,9 @@ public sealed class Ingestor(SqlDialect dialect)
     public LoadResult LoadFile(string path, string trigger = "cli", bool force = false)
     {
         var isPlan = PlanDocumentText.Extensions.Contains(Path.GetExtension(path).ToLowerInvariant());
-        if (!force && IsUnchanged(path))
+        if (!force && StandingRejectsIfUnchanged(path) is { } standing)
             return new LoadResult(path, isPlan ? "plan" : StatisticsLoader.KindOf(path), 0, true, 0, 0, 0, 0, null, Unchanged: true,
-                StandingRejects: StandingRejects(path));
+                StandingRejects: standing);
         return isPlan ? new PlanLoader(dialect).Load(path, trigger) : new StatisticsLoader(dialect) { RowsRead = RowsRead }.Load(path, trigger);
     }
 
@@ -78,20 +78,18 @@ public sealed class Ingestor(SqlDialect dialect)
         $"{unchanged.Count} 个文件未变化 / {unchanged.Count} files unchanged since their last load: "
         + string.Join(", ", unchanged.Take(20)) + (unchanged.Count > 20 ? $", … {unchanged.Count - 20} more" : "");
 
-    private int StandingRejects(string path)
-    {
-        using var c = dialect.OpenReadOnly();
-        return SourceStore.StandingRejects(dialect, c, Path.GetFileName(path));
-    }
-
-    private bool IsUnchanged(string path)
+    /// <summary>For a file unchanged since its last load, the rows that load rejected (still standing); null when it changed.</summary>
+    private int? StandingRejectsIfUnchanged(string path)
     {
         try
         {
             using var c = dialect.OpenReadOnly();
             var catalog = Catalog.Load(dialect, c);
-            return SourceStore.IsUnchanged(dialect, c, Path.GetFileName(path), SourceFiles.Fingerprint(SourceFiles.Checksum(path), catalog));
+            var name = Path.GetFileName(path);
+            return SourceStore.IsUnchanged(dialect, c, name, SourceFiles.Fingerprint(SourceFiles.Checksum(path), catalog))
+                ? SourceStore.StandingRejects(dialect, c, name)
+                : null;
         }
-        catch (IOException) { return false; } // unreadable now: let the loader report it against the file
+        catch (IOException) { return null; } // unreadable now: let the loader report it against the file
     }
 }

@@ -421,7 +421,7 @@ public sealed partial class IndicatorNames
         "实现", "提出", "力争", "确保", "推动", "促进", "达到", "保持", "提升", "提高", "建成", "建设", "打造", "创建", "培育", "培养",
         "引进", "完成", "明确", "新增", "累计", "争取", "支持", "扶持", "鼓励", "加快", "加强", "推进", "实施", "开展", "突破", "增加",
         // 各级市场监管部门查处知识产权违法案件: who handled the cases is the subject, not a kind of case.
-        "查处", "查办", "办理", "办结", "受理", "颁发", "发放",
+        .. Acts, "颁发", "发放",
     ];
 
     private static readonly string[] NeutralLongestFirst = Neutral.OrderByDescending(n => n.Length).ToArray();

@@ -76,7 +76,7 @@ public sealed partial class TableRule(IndicatorNames names, PlanHeader plan, Div
             return [];
         }
         if (_byYear is { } yearColumns && YearRowCell().Match(filled[0]) is { Success: true } rowYear)
-            return YearRow(filled, yearColumns, int.Parse(rowYear.Groups["y"].Value, CultureInfo.InvariantCulture), offset).ToList();
+            return YearRow(filled, yearColumns, int.Parse(rowYear.Groups["y"].Value, CultureInfo.InvariantCulture), context, offset).ToList();
         _byYear = null;
         if (ByRegionHeader(filled) is { } byRegion)
         {
@@ -194,17 +194,17 @@ public sealed partial class TableRule(IndicatorNames names, PlanHeader plan, Div
     /// <summary>One year's row of a table by year: each figure is its column's indicator at that year (a result before the plan's
     /// span, a milestone inside it, the goal at its end).</summary>
     private IEnumerable<(TargetCandidate?, string?)> YearRow(List<string> cells, List<(Indicator? Indicator, string Cell, string UnitHint)> columns,
-        int year, int offset)
+        int year, PassageContext context, int offset)
     {
-        var kind = year < plan.StartYear ? "baseline" : year < plan.EndYear ? "milestone" : "goal";
-        var ctx = new PassageContext(kind, year, kind == "baseline" ? year : plan.StartYear, year);
+        var at = ColumnAt(year);
+        var ctx = ContextOf(at, context);
         for (var k = 0; k < columns.Count && k + 1 < cells.Count; k++)
         {
             if (Placeholder(cells[k + 1]) || Value(cells[k + 1]) is not { } q) continue;
             var (indicator, cell, unitHint) = columns[k];
             if (indicator == null) { yield return (null, $"{cell}：{cells[0]} {cells[k + 1]}"); continue; }
             if (Make((indicator, "", unitHint), cell, unitHint, q, ctx, offset) is { } c)
-                yield return (kind == "baseline" ? c with { Comparator = "=" } : c, null);
+                yield return (at.Kind == "baseline" ? c with { Comparator = "=" } : c, null);
         }
     }
 
@@ -358,6 +358,10 @@ public sealed partial class TableRule(IndicatorNames names, PlanHeader plan, Div
         return Candidates.Make(s, r.Indicator, quantity, r.Qualifiers + Text.Key(cell), "table", -1);
     }
 
+    /// <summary>A value column for a year: before the plan's span a result, inside it a milestone, at or after its end the goal.</summary>
+    private TableColumn ColumnAt(int year) =>
+        new(ColumnRole.Value, year < plan.StartYear ? "baseline" : year < plan.EndYear ? "milestone" : "goal", year);
+
     /// <summary>The context a value column gives its numbers: a year before the plan or 基数/现状 → baseline, the plan's last year
     /// or 目标 → goal, a year inside the plan → milestone.</summary>
     private PassageContext ContextOf(TableColumn col, PassageContext passage)
@@ -399,11 +403,7 @@ public sealed partial class TableRule(IndicatorNames names, PlanHeader plan, Div
         var y = year.Success ? int.Parse(year.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
         // “十四五”末 | “十五五”末: a five-year plan period names the year it ends (十四五 → 2025).
         if (!year.Success && PeriodEnd().Match(key) is { Success: true } period)
-        {
-            y = 2010 + 5 * "一二三四五六七".IndexOf(period.Groups[1].Value[0], StringComparison.Ordinal);
-            if (y < plan.StartYear) return new TableColumn(ColumnRole.Value, "baseline", y);
-            return new TableColumn(ColumnRole.Value, y >= plan.EndYear ? "goal" : "milestone", y);
-        }
+            return ColumnAt(2010 + 5 * "一二三四五六七".IndexOf(period.Groups[1].Value[0], StringComparison.Ordinal));
         var baseline = BaselineWord().IsMatch(key);
         var goal = GoalWord().IsMatch(key);
         if (!year.Success && !baseline && !goal) return null;

@@ -44,12 +44,7 @@ public sealed partial class TargetExtractor(Catalog catalog)
                 if (TableRuleLine().IsMatch(line)) continue;
                 line = line.Replace('|', '\t');
             }
-            // A table aligned with spaces (指标名称      单位    2025年…): runs of two or more spaces between cells are the cell breaks.
-            // (Not prose whose pinyin annotations were blanked out: it has clause breaks, and long runs of words.)
-            else if (!line.Contains('\t') && AlignedGap().Matches(line.Trim()).Count >= 2 && line.IndexOfAny(['。', '，', '；', ',', ';', '、']) < 0
-                     && AlignedGap().Split(line.Trim()).All(cell => cell.Length <= 30))
-                line = line[..(line.Length - line.TrimStart().Length)]
-                    + AlignedGap().Replace(line.TrimStart(), m => "\t" + new string(' ', m.Length - 1));
+            else if (!line.Contains('\t')) line = SpaceAligned(line);
             var trimmed = line.Trim();
             if (trimmed.Length == 0) continue;
 
@@ -159,6 +154,17 @@ public sealed partial class TargetExtractor(Catalog catalog)
             Deduplicate(WithoutRoundedHeadlines(found, text))
                 .Select(c => c with { Evidence = InDocument(document, text, c.Evidence, c.Offset) }).ToList(),
             unknown.Select(u => u with { Evidence = InDocument(document, text, u.Evidence, u.Offset) }).ToList());
+    }
+
+    /// <summary>A table row aligned with spaces (指标名称      单位    2025年…) as tab-separated cells: each run of two or more spaces
+    /// becomes a tab and spaces (same length, offsets hold). Prose is left alone, even where a web copy's blanked pinyin annotations
+    /// left such runs: it has clause breaks, or runs of words longer than a cell.</summary>
+    private static string SpaceAligned(string line)
+    {
+        var body = line.TrimStart();
+        var cells = AlignedGap().Split(body.TrimEnd());
+        if (cells.Length < 3 || body.IndexOfAny(['。', '，', '；', ',', ';', '、']) >= 0 || cells.Any(cell => cell.Length > 30)) return line;
+        return line[..(line.Length - body.Length)] + AlignedGap().Replace(body, m => "\t" + new string(' ', m.Length - 1));
     }
 
     /// <summary>Whether a line names an indicator and a number other than a year.</summary>
@@ -275,16 +281,16 @@ public sealed partial class TargetExtractor(Catalog catalog)
             // 1,200件: the digits after a thousands separator are the same number's.
             if (m.Index > 1 && s.Value[m.Index - 1] == ',' && char.IsAsciiDigit(s.Value[m.Index - 2])) continue;
             if (NotACommitment().IsMatch(s.Value[(m.Index + m.Length)..])) continue;
+            var clauseStart = s.Value.LastIndexOfAny(ProseRule.ClauseBreaks, Math.Max(0, m.Index - 1)) + 1;
             // 为期3个月的专项行动 is how long an action runs, and 授权周期从3—6个月缩短到7个工作日 tells of a change made;
             // 压缩至3个月以内 commits to a duration.
             if (m.Groups["duration"].Success && (!DurationCommitted().IsMatch(s.Value[Math.Max(0, m.Index - 6)..m.Index])
                     && !s.Value[(m.Index + m.Length)..].StartsWith("以内", StringComparison.Ordinal)
-                || s.Value[(s.Value.LastIndexOfAny(ProseRule.ClauseBreaks, Math.Max(0, m.Index - 1)) + 1)..m.Index].Contains('从'))) continue;
+                || s.Value[clauseStart..m.Index].Contains('从'))) continue;
             // 约占泉州市的40%, 占全国的三分之一: a share of another total describes, it does not commit.
             if (ShareOf().IsMatch(s.Value[..m.Index])) continue;
             // 达到3件（全国平均为20件）: a bracketed figure of another place or of the average compares, it does not commit.
             if (ComparedElsewhere().IsMatch(s.Value[..m.Index])) continue;
-            var clauseStart = s.Value.LastIndexOfAny(ProseRule.ClauseBreaks, Math.Max(0, m.Index - 1)) + 1;
             var clauseEnd = s.Value.IndexOfAny(ProseRule.ClauseBreaks, m.Index);
             var phrase = s.Value[clauseStart..(clauseEnd < 0 ? s.Value.Length : clauseEnd)];
             yield return new UnknownMention(phrase, s.Original.Trim(), s.DocumentOffset(clauseStart));
@@ -315,8 +321,6 @@ public sealed partial class TargetExtractor(Catalog catalog)
     [GeneratedRegex(@"(?<k>[两二三四])项(?:数据|指标)?(?:均)?(?:较|比)(?:上年|去年|(?<y>20\d\d)年)(?:同期)?(?:分别)?(?:增长|提高|增加)了?(?:(?<r>\d+(?:\.\d+)?)%(?:和|、|与|及)?){2,4}")]
     private static partial Regex CountedChanges();
 
-    /// <summary>One candidate per (indicator, kind, year, value): a number stated in prose and again in a table counts once,
-    /// and the statement whose wording says how it accumulates (累计, 新增, 每年) wins.</summary>
     /// <summary>有效发明专利拥有量突破1000件 in a page's headline, 拥有有效发明专利1026件 in its body: a headline's threshold rounds
     /// the figure the body gives exactly, so where the body has the same indicator at the same date above it, the headline's is
     /// dropped.</summary>
@@ -334,6 +338,8 @@ public sealed partial class TargetExtractor(Catalog catalog)
     [GeneratedRegex(@"(?:突破|首破|超过|逾)\d")]
     private static partial Regex HeadlineThreshold();
 
+    /// <summary>One candidate per (indicator, kind, year, value): a number stated in prose and again in a table counts once,
+    /// and the statement whose wording says how it accumulates (累计, 新增, 每年) wins.</summary>
     private static List<TargetCandidate> Deduplicate(List<TargetCandidate> found) =>
         found.GroupBy(c => (c.IndicatorCode, c.Kind, c.TargetYear, c.Value, c.RegionCode))
             .Select(g => g.FirstOrDefault(c => c.ExplicitMeasure && c.Rule != "table") ?? g.FirstOrDefault(c => c.ExplicitMeasure) ?? g.First())
@@ -385,10 +391,11 @@ public sealed partial class TargetExtractor(Catalog catalog)
     [GeneratedRegex(@"^(?:(?<top>[一二三四五六七八九十]+[、．.])|（[一二三四五六七八九十]+）|\d+、)\s*(?<title>.*)$")]
     private static partial Regex Heading();
 
-    // The rule under a pasted table's header: |---|:---:|.
+    // Two or more spaces between two cells of a table aligned with spaces.
     [GeneratedRegex(@"(?<=\S)[ \u3000]{2,}(?=\S)")]
     private static partial Regex AlignedGap();
 
+    // The rule under a pasted table's header: |---|:---:|.
     [GeneratedRegex(@"^[\s|:\-—–]+$")]
     private static partial Regex TableRuleLine();
 
